@@ -1,0 +1,62 @@
+/**
+ * `window.clinic`: the small domain API the renderer sees. Built from the contract by the
+ * preload (over Electron IPC) and by the browser-preview bridge (over loopback HTTP); the
+ * renderer cannot tell them apart and never sees a channel name.
+ */
+import type { Invoke, RequestOf, ResponseOf, Subscribe, Events } from './contract';
+import type { Result } from '../result';
+
+type Call<C extends Parameters<Invoke>[0]> = (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+type Query<C extends Parameters<Invoke>[0]> = () => Promise<Result<ResponseOf<C>>>;
+
+export interface ClinicApi {
+  settings: {
+    get: Query<'settings:get'>;
+    update: Call<'settings:update'>;
+    onChanged: (listener: (settings: Events['settings:changed']) => void) => () => void;
+  };
+  fees: { get: Query<'fees:get'> };
+  estimate: { compute: Call<'estimate:compute'> };
+  packet: {
+    preview: Call<'packet:preview'>;
+    print: Call<'packet:print'>;
+    savePdf: Call<'packet:save-pdf'>;
+  };
+  config: {
+    export: Query<'config:export'>;
+    importPreview: Call<'config:import-preview'>;
+    importApply: Call<'config:import-apply'>;
+  };
+  draft: {
+    get: Query<'draft:get'>;
+    save: Call<'draft:save'>;
+    clear: Query<'draft:clear'>;
+  };
+}
+
+export function createClinicApi(invoke: Invoke, subscribe: Subscribe): ClinicApi {
+  return {
+    settings: {
+      get: () => invoke('settings:get', undefined),
+      update: (patch) => invoke('settings:update', patch),
+      onChanged: (listener) => subscribe('settings:changed', listener),
+    },
+    fees: { get: () => invoke('fees:get', undefined) },
+    estimate: { compute: (input) => invoke('estimate:compute', input) },
+    packet: {
+      preview: (input) => invoke('packet:preview', input),
+      print: (input) => invoke('packet:print', input),
+      savePdf: (input) => invoke('packet:save-pdf', input),
+    },
+    config: {
+      export: () => invoke('config:export', undefined),
+      importPreview: (request) => invoke('config:import-preview', request),
+      importApply: (request) => invoke('config:import-apply', request),
+    },
+    draft: {
+      get: () => invoke('draft:get', undefined),
+      save: (draft) => invoke('draft:save', draft),
+      clear: () => invoke('draft:clear', undefined),
+    },
+  } satisfies ClinicApi;
+}

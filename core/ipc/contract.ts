@@ -1,0 +1,102 @@
+/**
+ * The one IPC contract: every channel's request schema and response type, and the events
+ * main pushes. Main, preload, the browser-preview bridge and the renderer all derive from
+ * this file; no channel name is spelled anywhere else.
+ */
+import { z } from 'zod';
+import { caseInputSchema } from '../estimate/case-schema';
+import type { Estimate } from '../estimate/types';
+import type { Result } from '../result';
+import { settingsPatchSchema, type Settings } from '../settings';
+
+/** A channel: a runtime schema for the request, a compile-time type for the response. */
+interface ChannelSpec<Req extends z.ZodType, Res> {
+  request: Req;
+  /** Never read at run time: carries the response type. */
+  response?: Res;
+}
+const channel = <Res>() => <Req extends z.ZodType>(request: Req): ChannelSpec<Req, Res> => ({ request });
+
+const none = z.undefined();
+
+/** What the renderer keeps while staff type: raw field text, so nothing typed is lost. */
+export const draftSchema = z.record(z.string().max(64), z.union([z.string().max(2000), z.boolean()]));
+export type Draft = z.infer<typeof draftSchema>;
+
+export const configTextSchema = z.object({ text: z.string().max(2_000_000) });
+
+export interface SettingsState {
+  settings: Settings;
+  /** Set when the settings file was unreadable and moved aside: say so to the user. */
+  notice: string | null;
+}
+
+export interface FeeLineView {
+  id: string;
+  code: string;
+  description: string;
+  provider: string;
+  defaultLowCents: number;
+  defaultHighCents: number;
+  lowCents: number;
+  highCents: number;
+}
+
+export interface FeeScheduleView {
+  lines: FeeLineView[];
+  /** Combinations (1-3 levels) whose total leaves the published range with these fees. */
+  outOfRange: { description: string; lowCents: number; highCents: number }[];
+  referenceRange: { low: number; high: number };
+}
+
+export interface PacketPdf {
+  /** The PDF, base64 (transport-neutral: IPC and the preview bridge carry it alike). */
+  pdfBase64: string;
+  /** Suggested file name: <Last>-<First>-vertebroplasty-<YYYY-MM-DD>.pdf */
+  fileName: string;
+  reference: string;
+}
+
+export interface ConfigImportPreview {
+  /** One line per setting that would change, "Clinic name: Old -> New". */
+  changes: string[];
+}
+
+export const channels = {
+  'settings:get': channel<SettingsState>()(none),
+  'settings:update': channel<Settings>()(settingsPatchSchema),
+  'fees:get': channel<FeeScheduleView>()(none),
+  'estimate:compute': channel<Estimate>()(caseInputSchema),
+  'packet:preview': channel<PacketPdf>()(caseInputSchema),
+  'packet:print': channel<{ printed: boolean }>()(caseInputSchema),
+  'packet:save-pdf': channel<{ saved: false } | { saved: true; path: string }>()(caseInputSchema),
+  'config:export': channel<{ saved: false } | { saved: true; path: string }>()(none),
+  'config:import-preview': channel<ConfigImportPreview>()(configTextSchema),
+  'config:import-apply': channel<Settings>()(configTextSchema),
+  'draft:get': channel<Draft | null>()(none),
+  'draft:save': channel<null>()(draftSchema),
+  'draft:clear': channel<null>()(none),
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export const channelNames = Object.keys(channels) as Channel[];
+
+export type RequestOf<C extends Channel> = z.input<Channels[C]['request']>;
+export type ResponseOf<C extends Channel> = NonNullable<Channels[C]['response']> extends never
+  ? null
+  : Exclude<Channels[C]['response'], undefined>;
+
+/** Events main pushes to the renderer (past tense). */
+export interface Events {
+  'settings:changed': Settings;
+}
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['settings:changed'];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+export type Invoke = <C extends Channel>(channel: C, request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+export type Subscribe = <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => () => void;

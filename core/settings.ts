@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/** NPI: 10 digits whose Luhn check (with the 80840 prefix) holds. */
+export function isValidNpi(npi: string): boolean {
+  if (!/^\d{10}$/.test(npi)) return false;
+  const digits = `80840${npi}`.split('').map(Number);
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    const fromRight = digits.length - 1 - i;
+    let d = digits[i] ?? 0;
+    if (fromRight % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** TIN/EIN: 9 digits, written 12-3456789 or 123456789. */
+export function isValidTin(tin: string): boolean {
+  return /^\d{2}-?\d{7}$/.test(tin);
+}
+
+const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
+
+export const clinicProfileSchema = z.object({
+  name: optionalText(120),
+  address: optionalText(300),
+  phone: optionalText(40),
+  npi: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isValidNpi(v), 'Enter the 10-digit NPI exactly as issued (it failed the NPI check digit).'),
+  tin: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isValidTin(v), 'Enter the 9-digit tax ID (TIN), for example 12-3456789.'),
+  /** Optional letterhead logo as a data: URL (PNG or JPEG), at most ~300 KB. */
+  logoDataUrl: z
+    .string()
+    .max(400_000, 'The logo image is too large; use one under 300 KB.')
+    .refine((v) => v === '' || /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(v), 'The logo must be a PNG or JPEG image.'),
+});
+export type ClinicProfile = z.infer<typeof clinicProfileSchema>;
+
+export const packetDefaultsSchema = z.object({
+  language: z.enum(['en', 'es']),
+  largePrint: z.boolean(),
+  selfPayDiscountPercent: z.number().min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.'),
+  /** Original Medicare Part B deductible for the year, in cents. */
+  medicareDeductibleCents: z.number().int().min(0).max(1_000_000),
+});
+export type PacketDefaults = z.infer<typeof packetDefaultsSchema>;
+
+export const feeOverrideSchema = z
+  .object({ lowCents: z.number().int().min(0), highCents: z.number().int().min(0) })
+  .refine((v) => v.lowCents <= v.highCents, { message: 'The low amount must not be above the high amount.', path: ['lowCents'] });
+
+export const settingsSchema = z.object({
+  clinic: clinicProfileSchema,
+  defaults: packetDefaultsSchema,
+  /** Clinic's own charges, by fee-line id; lines not listed use the default schedule. */
+  feeOverrides: z.record(z.string(), feeOverrideSchema),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const SETTINGS_VERSION = 1;
+
+export const defaultSettings: Settings = {
+  clinic: { name: '', address: '', phone: '', npi: '', tin: '', logoDataUrl: '' },
+  defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 0, medicareDeductibleCents: 28_300 },
+  feeOverrides: {},
+};
+
+/** A change to settings: any group may be left out; given groups are merged field by field. */
+export const settingsPatchSchema = z.object({
+  clinic: clinicProfileSchema.partial().optional(),
+  defaults: packetDefaultsSchema.partial().optional(),
+  feeOverrides: z.record(z.string(), feeOverrideSchema).optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  return {
+    clinic: { ...current.clinic, ...patch.clinic },
+    defaults: { ...current.defaults, ...patch.defaults },
+    feeOverrides: patch.feeOverrides ?? current.feeOverrides,
+  };
+}
+
+/** The one-file clinic configuration IT copies between front-desk PCs. */
+export const clinicConfigFileSchema = z.object({
+  kind: z.literal('clinic-estimate-packet/config'),
+  version: z.literal(SETTINGS_VERSION),
+  exportedAt: z.string(),
+  settings: settingsSchema,
+});
+export type ClinicConfigFile = z.infer<typeof clinicConfigFileSchema>;
