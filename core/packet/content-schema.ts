@@ -1,0 +1,271 @@
+/**
+ * Schema of a packet content template: `templates/<procedureId>/content.<lang>.json`.
+ * Pure (zod only): shared by the loader (electron/services/content-loader.ts), the packet
+ * document builder and tests.
+ *
+ * A template holds, in one language:
+ * - `language`, `procedureId`, and `reviewStatus` (`needsTranslatorReview` is true for any
+ *   translation not yet checked by a qualified medical translator; `note` says so);
+ * - `title`, `subtitle`: the cover heading;
+ * - `labels`: every fixed string the PDF prints (cover, estimate table, insurance costs,
+ *   Good Faith Estimate disclaimers, consent headings and signature lines, footer).
+ *   Placeholders in braces are filled by the packet builder: `{page}`, `{pages}`;
+ *   `labels.document.translationNotice` is printed when `needsTranslatorReview` is true;
+ * - `sections`: the patient-education sections, in the fixed order of `sectionIds`
+ *   (the `faqs` section holds the heading and intro; its questions are in `faqs`);
+ * - `faqs`, `consent` (informed-consent page text) and `changes` (what the template
+ *   changed from the seed page, why, and the source: kept for review, never printed).
+ */
+import { z } from 'zod';
+import type { FieldIssue } from '../result';
+
+export const contentLanguages = ['en', 'es'] as const;
+export type ContentLanguage = (typeof contentLanguages)[number];
+
+/** Section ids, in the order the packet prints them. */
+export const sectionIds = [
+  'overview',
+  'when-used',
+  'symptoms',
+  'causes',
+  'tests-before',
+  'what-happens',
+  'preparation',
+  'recovery',
+  'complications',
+  'follow-up',
+  'alternatives',
+  'home-care',
+  'prevention',
+  'faqs',
+] as const;
+export type SectionId = (typeof sectionIds)[number];
+
+/** A required, non-blank string; a missing one is reported as "Required". */
+const text = z
+  .string({ error: (issue) => (issue.input === undefined ? 'Required' : 'Expected text') })
+  .refine((value) => value.trim() !== '', 'Must not be blank');
+
+/** A string that may be empty (a label not used in this language). */
+const optionalText = z.string({ error: (issue) => (issue.input === undefined ? 'Required' : 'Expected text') });
+
+const textList = (min: number) =>
+  z.array(text, { error: (issue) => (issue.input === undefined ? 'Required' : 'Expected a list') }).min(min, `At least ${min} needed`);
+
+const group = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject(shape, { error: (issue) => (issue.input === undefined ? 'Required' : 'Expected an object') });
+
+const documentLabels = group({
+  /** Printed on the cover when the translation awaits review; may be empty otherwise. */
+  translationNotice: optionalText,
+  /** "Page {page} of {pages}" */
+  pageOfPages: text,
+  patient: text,
+  dateOfBirth: text,
+  notAvailable: text,
+});
+
+const coverLabels = group({
+  preparedFor: text,
+  patientName: text,
+  procedure: text,
+  /** The procedure in plain words. */
+  procedurePlain: text,
+  procedureCodes: text,
+  levels: text,
+  scheduledDate: text,
+  notScheduled: text,
+  datePrepared: text,
+  referenceNumber: text,
+  phone: text,
+  keepThisPacket: text,
+});
+
+const estimateLabels = group({
+  heading: text,
+  intro: text,
+  provider: text,
+  code: text,
+  service: text,
+  quantity: text,
+  low: text,
+  high: text,
+  included: text,
+  totalCharges: text,
+  diagnosisCodes: text,
+  separatelyScheduled: text,
+  separatelyScheduledIntro: text,
+  providers: group({ facility: text, physician: text, anesthesia: text, imaging: text }),
+  sites: group({ 'hospital-outpatient': text, asc: text, office: text }),
+  sedation: group({ local: text, moderate: text, anesthesia: text }),
+});
+
+const insuranceLabels = group({
+  heading: text,
+  payer: text,
+  memberId: text,
+  network: text,
+  inNetwork: text,
+  outOfNetwork: text,
+  allowedAmount: text,
+  deductibleRemaining: text,
+  coinsurance: text,
+  copay: text,
+  outOfPocketRemaining: text,
+  noOutOfPocketMax: text,
+  howWeFiguredIt: text,
+  copayPart: text,
+  deductiblePart: text,
+  coinsurancePart: text,
+  capApplied: text,
+  youMayOwe: text,
+  insuranceMayPay: text,
+  outOfNetworkWarning: text,
+  /** Must say plainly that this is an estimate and the plan decides the final amount. */
+  planDecides: text,
+  coverageKinds: group({
+    commercial: text,
+    medicare: text,
+    'medicare-advantage': text,
+    medicaid: text,
+    'self-pay': text,
+    uninsured: text,
+  }),
+});
+
+/** Good Faith Estimate (45 CFR 149.610): one label per required element and disclaimer. */
+const goodFaithLabels = group({
+  heading: text,
+  intro: text,
+  primaryService: text,
+  providerOrFacility: text,
+  npi: text,
+  tin: text,
+  location: text,
+  disclaimerOtherItems: text,
+  disclaimerEstimateOnly: text,
+  disclaimerDisputeRight: text,
+  disclaimerHowToLearn: text,
+  disclaimerQualityOfCare: text,
+  disclaimerNotContract: text,
+  keepCopy: text,
+});
+
+const consentLabels = group({
+  heading: text,
+  procedure: text,
+  risks: text,
+  benefits: text,
+  alternatives: text,
+  riskOfDoingNothing: text,
+  questions: text,
+  questionsAnsweredBy: text,
+  initialEach: text,
+  initials: text,
+  signatureHeading: text,
+  signature: text,
+  printedName: text,
+  date: text,
+  time: text,
+  patientOrRepresentative: text,
+  representativeRelationship: text,
+  physician: text,
+  witness: text,
+  interpreter: text,
+  interpreterLanguage: text,
+});
+
+const labelsSchema = group({
+  document: documentLabels,
+  cover: coverLabels,
+  estimate: estimateLabels,
+  insurance: insuranceLabels,
+  goodFaith: goodFaithLabels,
+  consent: consentLabels,
+});
+
+const sectionSchema = group({
+  id: z.enum(sectionIds, { error: `Must be one of: ${sectionIds.join(', ')}` }),
+  heading: text,
+  intro: text.optional(),
+  items: textList(0),
+  paragraphs: textList(1).optional(),
+});
+
+const alternativeSchema = group({ name: text, benefits: text, risks: text });
+
+const consentSchema = group({
+  intro: text,
+  procedure: text,
+  risks: textList(1),
+  benefits: textList(1),
+  alternatives: z.array(alternativeSchema).min(1, 'At least 1 needed'),
+  riskOfDoingNothing: text,
+  statementsToInitial: textList(1),
+  interpreterStatement: text,
+});
+
+export const packetContentSchema = group({
+  language: z.enum(contentLanguages, { error: 'Must be "en" or "es"' }),
+  procedureId: text,
+  reviewStatus: group({ needsTranslatorReview: z.boolean({ error: 'Must be true or false' }), note: text }),
+  title: text,
+  subtitle: text,
+  labels: labelsSchema,
+  /** Plain-language names of billing codes, by code ("22511"), for the estimate table. */
+  serviceNames: z.record(z.string().regex(/^\d{5}$/, 'A 5-digit code'), text),
+  sections: z.array(sectionSchema),
+  faqs: z.array(group({ question: text, answer: text })).min(1, 'At least 1 needed'),
+  consent: consentSchema,
+  changes: z.array(group({ what: text, why: text, source: text })).min(1, 'At least 1 needed'),
+}).superRefine((content, ctx) => {
+  sectionIds.forEach((id, index) => {
+    const section = content.sections[index];
+    if (section?.id !== id) {
+      ctx.addIssue({ code: 'custom', path: ['sections', index, 'id'], message: `Expected section "${id}" here` });
+    } else if (id !== 'faqs' && section.items.length === 0 && (section.paragraphs?.length ?? 0) === 0) {
+      ctx.addIssue({ code: 'custom', path: ['sections', index, 'items'], message: 'A section needs items or paragraphs' });
+    }
+  });
+  if (content.sections.length > sectionIds.length) {
+    ctx.addIssue({ code: 'custom', path: ['sections', sectionIds.length], message: 'Unexpected extra section' });
+  }
+  if (content.reviewStatus.needsTranslatorReview && content.labels.document.translationNotice.trim() === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['labels', 'document', 'translationNotice'],
+      message: 'Required when the translation needs review',
+    });
+  }
+});
+
+export type PacketContent = z.infer<typeof packetContentSchema>;
+export type PacketSection = PacketContent['sections'][number];
+export type PacketLabels = PacketContent['labels'];
+
+export type ParseContentResult = { ok: true; value: PacketContent } | { ok: false; issues: FieldIssue[] };
+
+/**
+ * Validate a parsed JSON template. Each issue's `path` is the dotted field
+ * (`sections.3.heading`); its `message` names the file and field too
+ * (`content.es.json: sections.3.heading: Required`) so it can be shown on its own.
+ */
+export function parsePacketContent(data: unknown, fileLabel: string): ParseContentResult {
+  const parsed = packetContentSchema.safeParse(data);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue) => {
+      const path = issue.path.map(String).join('.') || '(file)';
+      return { path, message: `${fileLabel}: ${path}: ${issue.message}` };
+    }),
+  };
+}
+
+/** Fill `{name}` placeholders in a label ("Page {page} of {pages}"). Unknown names stay. */
+export function fillLabel(label: string, values: Readonly<Record<string, string | number>>): string {
+  return label.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : String(value);
+  });
+}
