@@ -1,0 +1,46 @@
+import { formatCents } from './money';
+import type { Settings } from './settings';
+
+const CLINIC_LABELS: Record<keyof Settings['clinic'], string> = {
+  name: 'Clinic name',
+  address: 'Address',
+  phone: 'Phone',
+  npi: 'NPI',
+  tin: 'TIN',
+  logoDataUrl: 'Logo',
+};
+
+const show = (value: string | number | boolean): string => {
+  if (value === '') return '(empty)';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
+};
+
+/** One plain line per setting that differs: "Clinic name: Old -> New". */
+export function describeSettingsChanges(before: Settings, after: Settings): string[] {
+  const lines: string[] = [];
+  for (const key of Object.keys(CLINIC_LABELS) as (keyof Settings['clinic'])[]) {
+    const a = before.clinic[key];
+    const b = after.clinic[key];
+    if (a === b) continue;
+    lines.push(key === 'logoDataUrl' ? `Logo: ${b ? 'replaced' : 'removed'}` : `${CLINIC_LABELS[key]}: ${show(a)} -> ${show(b)}`);
+  }
+  const d0 = before.defaults;
+  const d1 = after.defaults;
+  if (d0.language !== d1.language) lines.push(`Packet language: ${d0.language} -> ${d1.language}`);
+  if (d0.largePrint !== d1.largePrint) lines.push(`Large print: ${show(d0.largePrint)} -> ${show(d1.largePrint)}`);
+  if (d0.selfPayDiscountPercent !== d1.selfPayDiscountPercent) {
+    lines.push(`Self-pay discount: ${d0.selfPayDiscountPercent}% -> ${d1.selfPayDiscountPercent}%`);
+  }
+  if (d0.medicareDeductibleCents !== d1.medicareDeductibleCents) {
+    lines.push(`Medicare deductible: ${formatCents(d0.medicareDeductibleCents)} -> ${formatCents(d1.medicareDeductibleCents)}`);
+  }
+  const ids = new Set([...Object.keys(before.feeOverrides), ...Object.keys(after.feeOverrides)]);
+  for (const id of [...ids].sort()) {
+    const a = before.feeOverrides[id];
+    const b = after.feeOverrides[id];
+    const text = (v: typeof a) => (v ? `${formatCents(v.lowCents)}–${formatCents(v.highCents)}` : 'default');
+    if (text(a) !== text(b)) lines.push(`Fee ${id}: ${text(a)} -> ${text(b)}`);
+  }
+  return lines;
+}

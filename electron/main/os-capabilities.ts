@@ -1,0 +1,65 @@
+/**
+ * The Electron-only capabilities the services receive: the save dialog, printing a PDF,
+ * and encryption with the key held by the operating system (safeStorage).
+ */
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BrowserWindow, app, dialog, safeStorage } from 'electron';
+import type { Cipher } from '../services/draft-store';
+import { writeFileAtomic } from '../services/atomic-write';
+import type { SaveOutcome } from '../services/ipc-handlers';
+
+const FILTERS = {
+  pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
+  config: [{ name: 'Clinic configuration', extensions: ['json'] }],
+};
+
+export function makeSaveFile(getWindow: () => BrowserWindow | null) {
+  return async (suggestedName: string, data: Uint8Array, kind: 'pdf' | 'config'): Promise<SaveOutcome> => {
+    const options = {
+      title: kind === 'pdf' ? 'Save the patient packet' : 'Save the clinic configuration',
+      defaultPath: join(app.getPath('documents'), suggestedName),
+      filters: FILTERS[kind],
+      properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+    };
+    const window = getWindow();
+    const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    await writeFileAtomic(choice.filePath, data, 0o600);
+    return { saved: true, path: choice.filePath };
+  };
+}
+
+/**
+ * Opens the system print dialog for a PDF: a hidden, sandboxed window shows it in the
+ * built-in PDF viewer (printing from it works since Electron 30), then the temp file goes.
+ */
+export async function printPdf(pdf: Uint8Array): Promise<{ printed: boolean }> {
+  const file = join(app.getPath('temp'), `packet-${randomBytes(8).toString('hex')}.pdf`);
+  await writeFileAtomic(file, pdf, 0o600);
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false },
+  });
+  try {
+    await window.loadFile(file);
+    return await new Promise((resolve) => {
+      window.webContents.print({ silent: false, printBackground: true }, (success) => resolve({ printed: success }));
+    });
+  } finally {
+    if (!window.isDestroyed()) window.destroy();
+    await rm(file, { force: true });
+  }
+}
+
+/** safeStorage when the OS offers it (DPAPI, Keychain, libsecret); refuses to store otherwise. */
+export const osCipher: Cipher = {
+  encrypt(plain) {
+    if (!safeStorage.isEncryptionAvailable()) throw new Error('encryption unavailable');
+    return safeStorage.encryptString(plain);
+  },
+  decrypt(sealed) {
+    return safeStorage.decryptString(Buffer.from(sealed));
+  },
+};

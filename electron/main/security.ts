@@ -1,0 +1,50 @@
+/**
+ * Applies the pure decisions of security-policy.ts to Electron: the session (network,
+ * permissions, CSP header) and every webContents (navigation, redirects, new windows,
+ * webviews). Called once, before any window exists.
+ */
+import { app, session, type Session } from 'electron';
+import {
+  contentSecurityPolicy,
+  isAllowedNavigation,
+  isAllowedPermission,
+  isAllowedRequest,
+  isAllowedWindowOpen,
+  type UrlPolicyOptions,
+} from './security-policy';
+
+export function hardenSession(target: Session, options: UrlPolicyOptions): void {
+  // Offline by design: cancel every http(s)/ws(s) request (spellcheck, updates, fonts...).
+  target.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url, options) });
+  });
+  target.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [contentSecurityPolicy(options)],
+      },
+    });
+  });
+  target.setPermissionRequestHandler((_contents, permission, callback) => callback(isAllowedPermission(permission)));
+  target.setPermissionCheckHandler((_contents, permission) => isAllowedPermission(permission));
+  target.setSpellCheckerEnabled(false);
+  target.setSpellCheckerDictionaryDownloadURL('https://0.0.0.0/');
+}
+
+export function hardenAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(contents.getURL(), url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(contents.getURL(), url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => (isAllowedWindowOpen(url) ? { action: 'allow' } : { action: 'deny' }));
+  });
+}
+
+export function hardenDefaultSession(options: UrlPolicyOptions): void {
+  hardenSession(session.defaultSession, options);
+}

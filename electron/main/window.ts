@@ -1,0 +1,50 @@
+/** The one app window: hardened webPreferences, remembered size, shown when ready. */
+import { join } from 'node:path';
+import { BrowserWindow, screen } from 'electron';
+import type { SettingsService, WindowBounds } from '../services/settings-service';
+
+const DEFAULT_BOUNDS: WindowBounds = { width: 1280, height: 860 };
+
+/** Keep a remembered window on a screen that still exists. */
+function visibleBounds(saved: WindowBounds | null): WindowBounds {
+  if (!saved) return DEFAULT_BOUNDS;
+  const { x, y } = saved;
+  if (x === undefined || y === undefined) return saved;
+  const onScreen = screen.getAllDisplays().some(({ workArea: a }) => x >= a.x - 50 && y >= a.y - 50 && x < a.x + a.width && y < a.y + a.height);
+  return onScreen ? saved : { width: saved.width, height: saved.height };
+}
+
+export function createMainWindow(preloadDir: string, settings: SettingsService): BrowserWindow {
+  const bounds = visibleBounds(settings.getWindowBounds());
+  const window = new BrowserWindow({
+    ...bounds,
+    minWidth: 900,
+    minHeight: 640,
+    show: false,
+    title: 'Clinic Estimate & Packet',
+    backgroundColor: '#f7f7f4',
+    webPreferences: {
+      preload: join(preloadDir, 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+    },
+  });
+  if (bounds.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+
+  const remember = (): void => {
+    if (window.isDestroyed()) return;
+    const maximized = window.isMaximized();
+    const normal = window.getNormalBounds();
+    settings.setWindowBounds({ ...normal, maximized });
+  };
+  window.on('close', remember);
+  return window;
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Write a file so that readers see the old content or the new, never half: write a temp
+ * file beside it, then rename over. The temp file is removed when anything fails.
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array | string, mode = 0o600): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, data, { mode });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** A plain sentence for a failed write, by its errno code (no paths or PHI in it). */
+export function describeWriteError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOSPC':
+      return 'The disk is full. Free some space or choose another place, then try again.';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'That folder cannot be written to. Choose another folder (for example Documents), then try again.';
+    case 'ENOENT':
+      return 'That folder no longer exists. Choose another folder, then try again.';
+    default:
+      return 'The file could not be saved. Choose another place, then try again.';
+  }
+}
