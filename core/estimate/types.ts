@@ -89,6 +89,8 @@ export interface PatientBreakdown {
   coinsuranceCents: number;
   /** Out of network: charges above the allowed amount the provider may bill. */
   balanceBillCents: number;
+  /** Good Faith Estimate only: the discounted self-pay price (the whole patient amount). */
+  selfPayCents?: number;
 }
 
 /** The cost-sharing figures actually used (after presets and staff overrides). */
@@ -111,7 +113,9 @@ export type WarningCode =
   | 'out-of-network'
   | 'outside-reference-range'
   | 'many-levels'
-  | 'medicaid-check-coverage';
+  | 'medicaid-check-coverage'
+  /** Plan figures left blank: typical preset values were used (commercial, Medicare Advantage). */
+  | 'preset-values-used';
 
 export interface EstimateWarning {
   code: WarningCode;
@@ -135,6 +139,8 @@ export interface Estimate {
   goodFaithEstimate: boolean;
   /** Self-pay discount applied for a Good Faith Estimate (0 otherwise). */
   selfPayDiscountPercent: number;
+  /** Good Faith Estimate only: the self-pay discount in cents (charges - patient). */
+  selfPayDiscountCents?: CentsRange;
   referenceRange: CentsRange;
   withinReferenceRange: boolean;
   warnings: EstimateWarning[];

@@ -1,0 +1,90 @@
+/**
+ * Typical cost-sharing figures per coverage kind. The form prefills them; whatever staff
+ * type wins. Original Medicare's deductible is a clinic setting (it changes every year).
+ */
+import type { CostSharingUsed, Coverage, CoverageKind } from './types';
+
+export interface CoveragePreset {
+  /** false for self-pay / uninsured: no plan, a Good Faith Estimate instead. */
+  insured: boolean;
+  deductibleCents: number;
+  coinsurancePercent: number;
+  copayCents: number;
+  /** null = no out-of-pocket maximum. */
+  outOfPocketMaxCents: number | null;
+  /** true when the figures are only typical and the patient's plan may differ a lot. */
+  typicalOnly: boolean;
+}
+
+export interface PresetOptions {
+  /** Original Medicare Part B deductible for the year (2026: $283 = 28300). */
+  medicareDeductibleCents: number;
+}
+
+/** Medicare Advantage in-network out-of-pocket limit for 2026 (CMS): the highest a plan may set. */
+export const MEDICARE_ADVANTAGE_OOP_MAX_CENTS = 925_000;
+
+const noPlan: CoveragePreset = {
+  insured: false,
+  deductibleCents: 0,
+  coinsurancePercent: 0,
+  copayCents: 0,
+  outOfPocketMaxCents: null,
+  typicalOnly: false,
+};
+
+export function coveragePresets(kind: CoverageKind, options: PresetOptions): CoveragePreset {
+  switch (kind) {
+    case 'commercial':
+      return { insured: true, deductibleCents: 180_000, coinsurancePercent: 20, copayCents: 0, outOfPocketMaxCents: 600_000, typicalOnly: true };
+    case 'medicare':
+      return {
+        insured: true,
+        deductibleCents: options.medicareDeductibleCents,
+        coinsurancePercent: 20,
+        copayCents: 0,
+        outOfPocketMaxCents: null,
+        typicalOnly: false,
+      };
+    case 'medicare-advantage':
+      return {
+        insured: true,
+        deductibleCents: 0,
+        coinsurancePercent: 20,
+        copayCents: 0,
+        outOfPocketMaxCents: MEDICARE_ADVANTAGE_OOP_MAX_CENTS,
+        typicalOnly: true,
+      };
+    case 'medicaid':
+      return { insured: true, deductibleCents: 0, coinsurancePercent: 0, copayCents: 0, outOfPocketMaxCents: null, typicalOnly: false };
+    case 'self-pay':
+    case 'uninsured':
+      return noPlan;
+  }
+}
+
+/** Good Faith Estimates go to uninsured and self-pay patients (45 CFR 149.610). */
+export function isGoodFaithEstimateKind(kind: CoverageKind): boolean {
+  return kind === 'self-pay' || kind === 'uninsured';
+}
+
+export type ResolvedCoverage = Omit<CostSharingUsed, 'network' | 'allowedFromStaff'> & {
+  /** At least one plan figure came from a typical-only preset. */
+  presetUsed: boolean;
+};
+
+/** Staff values over presets, field by field. */
+export function resolveCoverage(coverage: Coverage, options: PresetOptions): ResolvedCoverage {
+  const preset = coveragePresets(coverage.kind, options);
+  // A blank copay means "no copay"; the other three define the plan and are only guessed.
+  const planFields = [coverage.deductibleCents, coverage.coinsurancePercent, coverage.outOfPocketMaxCents];
+  return {
+    deductibleCents: coverage.deductibleCents ?? preset.deductibleCents,
+    deductibleMetCents: coverage.deductibleMetCents ?? 0,
+    coinsurancePercent: coverage.coinsurancePercent ?? preset.coinsurancePercent,
+    copayCents: coverage.copayCents ?? preset.copayCents,
+    outOfPocketMaxCents: coverage.outOfPocketMaxCents === undefined ? preset.outOfPocketMaxCents : coverage.outOfPocketMaxCents,
+    outOfPocketMetCents: coverage.outOfPocketMetCents ?? 0,
+    presetUsed: preset.typicalOnly && planFields.some((v) => v === undefined),
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Schemas for the procedure and fee-schedule data files in templates/<procedure>/.
+ * Validated at load; every error names the file and the field.
+ */
+import { z } from 'zod';
+import type { FieldIssue } from '../result';
+import { toFieldIssues } from '../result';
+
+/** Procedures the app knows; a case naming anything else is refused. */
+export const knownProcedureIds = ['vertebroplasty-lumbar'] as const;
+export type KnownProcedureId = (typeof knownProcedureIds)[number];
+
+export const placesOfService = ['hospital-outpatient', 'asc', 'office'] as const;
+export const sedations = ['local', 'moderate', 'anesthesia'] as const;
+export const providerRoles = ['facility', 'physician', 'anesthesia', 'imaging'] as const;
+
+const cents = z.number().int('Use whole cents.').min(0, 'Use 0 or more cents.').max(100_000_000, 'Use at most $1,000,000.');
+const code = z.string().regex(/^\d{5}$/, 'Use a 5-digit code.');
+const text = z.string().trim().min(1, 'Fill this in.');
+
+export const procedureSchema = z
+  .object({
+    id: z.enum(knownProcedureIds),
+    name: text,
+    plainName: text,
+    codes: z.object({ primary: code, addOn: code }),
+    searchTerms: z.array(text).min(1),
+    codeNotes: z.array(z.object({ term: text, explanation: text })),
+    modifierNote: text,
+    referenceRange: z
+      .object({ lowCents: cents, highCents: cents, source: text })
+      .refine((r) => r.lowCents <= r.highCents, { message: 'lowCents must not be above highCents.', path: ['lowCents'] }),
+    levels: z
+      .object({
+        min: z.number().int().min(1),
+        normalMax: z.number().int().min(1),
+        max: z.number().int().min(1).max(10),
+        manyLevelsWarning: text,
+      })
+      .refine((l) => l.min <= l.normalMax && l.normalMax <= l.max, {
+        message: 'Levels must satisfy min <= normalMax <= max.',
+        path: ['normalMax'],
+      }),
+    sites: z.array(z.enum(placesOfService)).min(1),
+    sedations: z.array(z.enum(sedations)).min(1),
+  })
+  .strict();
+export type ProcedureDefinition = z.infer<typeof procedureSchema>;
+
+const quantityRuleSchema = z.discriminatedUnion('rule', [
+  z.object({ rule: z.literal('once') }).strict(),
+  z.object({ rule: z.literal('per-extra-level') }).strict(),
+  z
+    .object({
+      rule: z.literal('per-15-minutes'),
+      /** Expected minutes for one level, and added for each extra level. */
+      firstLevelMinutes: z.number().int().min(0).max(600),
+      extraLevelMinutes: z.number().int().min(0).max(600),
+      /** Minutes already covered by another line (99152 covers the first 15). */
+      afterMinutes: z.number().int().min(0).max(600),
+    })
+    .strict(),
+]);
+export type QuantityRule = z.infer<typeof quantityRuleSchema>;
+
+const lowHigh = <T extends { lowCents: number; highCents: number }>(v: T) => v.lowCents <= v.highCents;
+const lowHighMessage = { message: 'lowCents must not be above highCents.', path: ['lowCents'] };
+
+/** Fields every priced item has, on the procedure day or scheduled separately. */
+const itemFields = {
+  id: z.string().regex(/^[a-z0-9-]+$/, 'Use lower-case letters, digits and dashes.'),
+  code,
+  description: text,
+  provider: z.enum(providerRoles),
+  lowCents: cents,
+  highCents: cents,
+};
+
+export const feeLineSchema = z
+  .object({
+    ...itemFields,
+    /** When the line applies; a missing list means every site / sedation. */
+    when: z
+      .object({ sites: z.array(z.enum(placesOfService)).min(1), sedations: z.array(z.enum(sedations)).min(1) })
+      .partial()
+      .strict()
+      .optional(),
+    quantity: quantityRuleSchema,
+    /** Part of another code's payment: shown with 0, never charged. */
+    included: z.literal(true).optional(),
+  })
+  .strict()
+  .refine(lowHigh, lowHighMessage)
+  .refine((l) => l.included !== true || (l.lowCents === 0 && l.highCents === 0), {
+    message: 'An included line is never charged: use 0 for lowCents and highCents.',
+    path: ['lowCents'],
+  });
+export type FeeLine = z.infer<typeof feeLineSchema>;
+
+export const separateItemSchema = z
+  .object(itemFields)
+  .strict()
+  .refine(lowHigh, lowHighMessage);
+export type SeparateItemDefinition = z.infer<typeof separateItemSchema>;
+
+export const feeScheduleSchema = z
+  .object({
+    procedureId: z.enum(knownProcedureIds),
+    currency: z.literal('USD'),
+    note: z.string().optional(),
+    lines: z.array(feeLineSchema).min(1),
+    separatelyScheduled: z.array(separateItemSchema),
+  })
+  .strict()
+  .refine((s) => new Set([...s.lines, ...s.separatelyScheduled].map((l) => l.id)).size === s.lines.length + s.separatelyScheduled.length, {
+    message: 'Every line needs its own id.',
+    path: ['lines'],
+  });
+export type FeeSchedule = z.infer<typeof feeScheduleSchema>;
+
+export type DataParse<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+
+/** Validate a parsed procedure.json; issue paths start with `fileName`. */
+export function parseProcedureDefinition(data: unknown, fileName = 'procedure.json'): DataParse<ProcedureDefinition> {
+  const parsed = procedureSchema.safeParse(data);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: toFieldIssues(parsed.error.issues, fileName) };
+}
+
+/** Validate a parsed fee-schedule.json, and that it belongs to `procedure`. */
+export function parseFeeSchedule(data: unknown, procedure: ProcedureDefinition, fileName = 'fee-schedule.json'): DataParse<FeeSchedule> {
+  const parsed = feeScheduleSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, issues: toFieldIssues(parsed.error.issues, fileName) };
+  if (parsed.data.procedureId !== procedure.id) {
+    return { ok: false, issues: [{ path: `${fileName}.procedureId`, message: `Use "${procedure.id}", the procedure this schedule sits beside.` }] };
+  }
+  return { ok: true, value: parsed.data };
+}

@@ -1,0 +1,32 @@
+/**
+ * Finding the procedure by what staff type: its name, "vertebroplasty", "lumbar", the real
+ * codes 22511/22512, or the seed's "22371" (not a CPT code: the match says why).
+ */
+import type { ProcedureDefinition } from './procedure-schema';
+
+export interface ProcedureMatch {
+  procedure: ProcedureDefinition;
+  /** Plain words to show beside the match, e.g. why 22371 is billed as 22511. */
+  note: string | null;
+}
+
+const normalize = (text: string): string => text.trim().toLowerCase().replace(/^cpt\s*/, '').replace(/\s+/g, ' ');
+
+/** Does `query` find `procedure`? Empty queries find nothing. */
+export function matchProcedure(query: string, procedure: ProcedureDefinition): ProcedureMatch | null {
+  const q = normalize(query);
+  if (q === '') return null;
+  const codeNote = procedure.codeNotes.find((n) => normalize(n.term) === q || q.includes(normalize(n.term)));
+  if (codeNote !== undefined) return { procedure, note: codeNote.explanation };
+  const haystack = [procedure.id, procedure.name, procedure.plainName, ...procedure.searchTerms].map(normalize);
+  const words = q.split(' ');
+  const found = words.every((word) => haystack.some((term) => term.includes(word)));
+  return found ? { procedure, note: null } : null;
+}
+
+export function searchProcedures(query: string, procedures: readonly ProcedureDefinition[]): ProcedureMatch[] {
+  return procedures.flatMap((p) => {
+    const match = matchProcedure(query, p);
+    return match === null ? [] : [match];
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * `estimate [--today YYYY-MM-DD] <case.json>`: prints the estimate as JSON (dollars) on
+ * stdout. Invalid cases print `<field.path>: <message>` lines on stderr and exit 2.
+ * Uses the default fee schedule and settings (a clinic's own fees live in the app's settings).
+ */
+import { isCalendarDate } from '../../core/estimate/case-schema';
+import { toEstimateJson } from '../../core/estimate/estimate-json';
+import { defaultSettings } from '../../core/settings';
+import { createEstimateService } from '../services/estimate-service';
+import { formatFieldIssues, readCaseFile } from './case-file';
+import { EXIT_INPUT, EXIT_OK, type CliCommand, type CliContext } from './cli-types';
+
+export interface CaseArgs {
+  caseFile: string;
+  today: string | null;
+}
+
+/** `[--today YYYY-MM-DD] <case.json>`; returns an error message for anything else. */
+export function parseCaseArgs(args: readonly string[]): { ok: true; value: CaseArgs } | { ok: false; message: string } {
+  let today: string | null = null;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--today') {
+      const value = args[i + 1];
+      if (value === undefined || !isCalendarDate(value)) return { ok: false, message: '--today needs a date, YYYY-MM-DD.' };
+      today = value;
+      i += 1;
+    } else if (arg.startsWith('--')) {
+      return { ok: false, message: `Unknown option ${arg}.` };
+    } else {
+      files.push(arg);
+    }
+  }
+  if (files.length !== 1 || files[0] === undefined) return { ok: false, message: 'Give exactly one case file.' };
+  return { ok: true, value: { caseFile: files[0], today } };
+}
+
+export const estimateCommand: CliCommand = {
+  usage: 'estimate [--today YYYY-MM-DD] <case.json>',
+  run(args: string[], context: CliContext): number {
+    const parsedArgs = parseCaseArgs(args);
+    if (!parsedArgs.ok) {
+      context.io.stderr(`${parsedArgs.message}\nUsage: ${estimateCommand.usage}\n`);
+      return EXIT_INPUT;
+    }
+    const file = readCaseFile(parsedArgs.value.caseFile);
+    if (!file.ok) {
+      context.io.stderr(`${file.message}\n`);
+      return EXIT_INPUT;
+    }
+    const service = createEstimateService({ templatesDir: context.templatesDir });
+    const result = service.estimate(file.value, defaultSettings, parsedArgs.value.today ?? context.today());
+    if (!result.ok) {
+      context.io.stderr(formatFieldIssues(result.error.issues));
+      return EXIT_INPUT;
+    }
+    context.io.stdout(`${JSON.stringify(toEstimateJson(result.value.estimate), null, 2)}\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,129 @@
+/**
+ * The estimate engine behind the IPC handler and the headless command: loads and validates
+ * the procedure data once, then turns a raw case into an estimate with the clinic's fees.
+ * Plain Node (node:fs only), no Electron.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCase } from '../../core/estimate/case-schema';
+import { computeEstimate } from '../../core/estimate/estimate';
+import { applyFeeOverrides, checkScheduleRange, type FeeOverrides, type RangeProblem } from '../../core/estimate/fee-schedule';
+import {
+  parseFeeSchedule,
+  parseProcedureDefinition,
+  type FeeSchedule,
+  type KnownProcedureId,
+  type ProcedureDefinition,
+} from '../../core/estimate/procedure-schema';
+import type { Case, Estimate, ProviderRole } from '../../core/estimate/types';
+import { fail, ok, type FieldIssue, type Result } from '../../core/result';
+
+export interface ProcedureData {
+  procedure: ProcedureDefinition;
+  schedule: FeeSchedule;
+}
+
+/** Thrown when the shipped data files are missing or wrong: a packaging bug, not user input. */
+export class ProcedureDataError extends Error {
+  readonly issues: FieldIssue[];
+  constructor(message: string, issues: FieldIssue[] = []) {
+    super(issues.length === 0 ? message : `${message}\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    this.name = 'ProcedureDataError';
+    this.issues = issues;
+  }
+}
+
+function readJson(filePath: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch (error) {
+    throw new ProcedureDataError(`Cannot read ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ProcedureDataError(`${filePath} is not valid JSON.`);
+  }
+}
+
+/** Read and validate templates/<id>/procedure.json and fee-schedule.json. Throws ProcedureDataError. */
+export function loadProcedureData(templatesDir: string, procedureId: KnownProcedureId = 'vertebroplasty-lumbar'): ProcedureData {
+  const dir = join(templatesDir, procedureId);
+  const procedure = parseProcedureDefinition(readJson(join(dir, 'procedure.json')), `${procedureId}/procedure.json`);
+  if (!procedure.ok) throw new ProcedureDataError('The procedure data file is invalid.', procedure.issues);
+  const schedule = parseFeeSchedule(readJson(join(dir, 'fee-schedule.json')), procedure.value, `${procedureId}/fee-schedule.json`);
+  if (!schedule.ok) throw new ProcedureDataError('The fee schedule data file is invalid.', schedule.issues);
+  return { procedure: procedure.value, schedule: schedule.value };
+}
+
+/** The slice of Settings the estimate needs (a full Settings object fits). */
+export interface EstimateSettings {
+  feeOverrides: FeeOverrides;
+  defaults: { selfPayDiscountPercent: number; medicareDeductibleCents: number };
+}
+
+export interface FeeLineSummary {
+  id: string;
+  code: string;
+  description: string;
+  provider: ProviderRole;
+  /** Separately scheduled items (pre-procedure imaging) are listed too. */
+  separatelyScheduled: boolean;
+  defaultLowCents: number;
+  defaultHighCents: number;
+  lowCents: number;
+  highCents: number;
+}
+
+export interface FeeScheduleSummary {
+  lines: FeeLineSummary[];
+  outOfRange: RangeProblem[];
+  referenceRange: { low: number; high: number };
+}
+
+export interface EstimateService {
+  procedure: ProcedureDefinition;
+  defaultSchedule: FeeSchedule;
+  estimate(raw: unknown, settings: EstimateSettings, today: string): Result<{ case: Case; estimate: Estimate }>;
+  /** The clinic's schedule (defaults + overrides) for the settings screen; included lines are left out. */
+  feeSchedule(feeOverrides: FeeOverrides): FeeScheduleSummary;
+}
+
+export function createEstimateService(options: { templatesDir: string }): EstimateService {
+  const { procedure, schedule: defaultSchedule } = loadProcedureData(options.templatesDir);
+  return {
+    procedure,
+    defaultSchedule,
+    estimate(raw, settings, today) {
+      const parsed = parseCase(raw, today);
+      if (!parsed.ok) return fail('invalid-input', 'Some details need fixing.', parsed.issues);
+      const schedule = applyFeeOverrides(defaultSchedule, settings.feeOverrides);
+      const estimate = computeEstimate(parsed.value, procedure, schedule, settings.defaults);
+      return ok({ case: parsed.value, estimate });
+    },
+    feeSchedule(feeOverrides) {
+      const schedule = applyFeeOverrides(defaultSchedule, feeOverrides);
+      const defaults = new Map([...defaultSchedule.lines, ...defaultSchedule.separatelyScheduled].map((l) => [l.id, l]));
+      const summarize = (line: FeeSchedule['separatelyScheduled'][number], separatelyScheduled: boolean): FeeLineSummary => ({
+        id: line.id,
+        code: line.code,
+        description: line.description,
+        provider: line.provider,
+        separatelyScheduled,
+        defaultLowCents: defaults.get(line.id)?.lowCents ?? line.lowCents,
+        defaultHighCents: defaults.get(line.id)?.highCents ?? line.highCents,
+        lowCents: line.lowCents,
+        highCents: line.highCents,
+      });
+      return {
+        lines: [
+          ...schedule.lines.filter((l) => l.included !== true).map((l) => summarize(l, false)),
+          ...schedule.separatelyScheduled.map((l) => summarize(l, true)),
+        ],
+        outOfRange: checkScheduleRange(procedure, schedule),
+        referenceRange: { low: procedure.referenceRange.lowCents, high: procedure.referenceRange.highCents },
+      };
+    },
+  };
+}
