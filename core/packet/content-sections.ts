@@ -1,0 +1,36 @@
+/**
+ * The patient-education sections of the template, in the template's fixed order, then the
+ * questions and answers. Each heading is kept with its first paragraph or bullet.
+ */
+import type { PacketSection } from './content-schema';
+import type { Content } from './pdfmake-types';
+import { bullets, heading, paragraph, section } from './layout';
+import type { PacketContext } from './packet-context';
+
+function sectionBlocks(ctx: PacketContext, item: PacketSection): Content[] {
+  return [
+    ...(item.intro === undefined ? [] : [paragraph(item.intro)]),
+    ...(item.paragraphs ?? []).map((text) => paragraph(text)),
+    ...bullets(item.items, ctx.sizes),
+  ];
+}
+
+function faqBlocks(ctx: PacketContext): Content[] {
+  return ctx.content.faqs.map((faq) => ({
+    stack: [
+      { text: faq.question, style: 'h3', margin: [0, ctx.sizes.gap * 0.5, 0, ctx.sizes.gap * 0.3] },
+      paragraph(faq.answer),
+    ],
+    unbreakable: true,
+  }));
+}
+
+export function contentSections(ctx: PacketContext): Content[] {
+  const out: Content[] = [];
+  ctx.content.sections.forEach((item, index) => {
+    const blocks = item.id === 'faqs' ? [...sectionBlocks(ctx, item), ...faqBlocks(ctx)] : sectionBlocks(ctx, item);
+    const node = section(heading(item.heading, 'h2'), blocks);
+    out.push(index === 0 ? { ...node, pageBreak: 'before' } : node);
+  });
+  return out;
+}

@@ -1,0 +1,54 @@
+/**
+ * Page 1: the clinic's letterhead, who the packet is for, the procedure in plain words with
+ * its billing codes, when it was prepared and its reference number.
+ */
+import type { Content } from './pdfmake-types';
+import { labelValueTable, notice, paragraph } from './layout';
+import { displayCode, longDate, type PacketContext } from './packet-context';
+import { colors } from './styles';
+
+export function letterhead(ctx: PacketContext): Content[] {
+  const { clinic, sizes } = ctx;
+  const lines: Content[] = [];
+  if (clinic.name.trim() !== '') lines.push({ text: clinic.name.trim(), style: 'letterhead' });
+  if (clinic.address.trim() !== '') lines.push({ text: clinic.address.trim(), color: colors.muted });
+  if (clinic.phone.trim() !== '') lines.push({ text: `${ctx.labels.cover.phone}: ${clinic.phone.trim()}`, color: colors.muted });
+  if (lines.length === 0 && clinic.logoDataUrl === '') return [];
+  const text: Content = { stack: lines, width: '*' };
+  const head: Content =
+    clinic.logoDataUrl === ''
+      ? text
+      : { columns: [{ image: 'clinicLogo', fit: [sizes.body * 6, sizes.body * 4], width: sizes.body * 6.5 }, text], columnGap: sizes.gap * 1.5 };
+  return [
+    head,
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: ctx.contentWidth, y2: 0, lineWidth: 1.5, lineColor: colors.accent }], margin: [0, sizes.gap, 0, sizes.gap * 3] },
+  ];
+}
+
+export function coverPage(ctx: PacketContext): Content[] {
+  const { labels, content, caseData, estimate, sizes } = ctx;
+  const cover = labels.cover;
+  const scheduled = caseData.procedure.scheduledDate;
+  const rows: [string, string][] = [
+    [cover.patientName, ctx.patientName],
+    [labels.document.dateOfBirth, ctx.dateOfBirth],
+    [cover.procedure, cover.procedurePlain],
+    [cover.procedureCodes, estimate.codes.map(displayCode).join(', ')],
+    [cover.levels, String(caseData.procedure.levels)],
+    [cover.scheduledDate, scheduled ? longDate(ctx, scheduled) : cover.notScheduled],
+    [cover.datePrepared, longDate(ctx, ctx.preparedDate)],
+    [cover.referenceNumber, ctx.reference],
+  ];
+  const parts: Content[] = [
+    ...letterhead(ctx),
+    { text: content.title, style: 'title' },
+    { text: content.subtitle, style: 'subtitle' },
+    { text: cover.preparedFor, style: 'h3', margin: [0, 0, 0, sizes.gap * 0.5] },
+    labelValueTable(rows, sizes),
+  ];
+  if (content.reviewStatus.needsTranslatorReview) {
+    parts.push(notice([{ text: labels.document.translationNotice, style: 'body', margin: [0, 0, 0, 0] }], sizes, colors.noticeFill));
+  }
+  parts.push(paragraph(cover.keepThisPacket, { margin: [0, sizes.gap * 2, 0, 0], color: colors.muted }));
+  return [{ stack: parts, pageBreak: 'after' }];
+}

@@ -1,0 +1,132 @@
+/**
+ * The estimate: itemized lines grouped by who bills them, with codes and low–high amounts
+ * ("Included" where a code's payment already covers it), the total charges, and the items
+ * scheduled and billed separately (pre-procedure imaging), which are never in the total.
+ */
+import type { EstimateLine, ProviderRole, SeparateItem } from '../estimate/types';
+import { formatCents } from '../money';
+import type { Content, TableCell, TableNode } from './pdfmake-types';
+import { heading, keepWithNext, moneyTableLayout, paragraph } from './layout';
+import { displayCode, type PacketContext } from './packet-context';
+import { colors } from './styles';
+
+const PROVIDER_ORDER: readonly ProviderRole[] = ['physician', 'facility', 'anesthesia', 'imaging'];
+
+export interface ProviderGroup<T> {
+  provider: ProviderRole;
+  lines: T[];
+}
+
+/** Lines grouped by provider, in a fixed order (physician first), empty groups left out. */
+export function groupByProvider<T extends { provider: ProviderRole }>(lines: readonly T[]): ProviderGroup<T>[] {
+  return PROVIDER_ORDER.map((provider) => ({ provider, lines: lines.filter((line) => line.provider === provider) })).filter(
+    (group) => group.lines.length > 0,
+  );
+}
+
+/** The patient-facing name of a code in the packet's language (the engine's text otherwise). */
+export function serviceName(ctx: PacketContext, line: { code: string; description: string }): string {
+  return ctx.content.serviceNames[line.code] ?? line.description;
+}
+
+/** Widths: code, service, low, high. Amount columns fit "$99,999.00" at the body size. */
+export function moneyWidths(ctx: PacketContext): (number | string)[] {
+  const amount = ctx.sizes.body * 5.6;
+  return [ctx.sizes.body * 4.2, '*', amount, amount];
+}
+
+function headerRow(ctx: PacketContext): TableCell[] {
+  const e = ctx.labels.estimate;
+  return [
+    { text: e.code, style: 'tableHeader' },
+    { text: e.service, style: 'tableHeader' },
+    { text: e.low, style: 'tableHeader', alignment: 'right' },
+    { text: e.high, style: 'tableHeader', alignment: 'right' },
+  ];
+}
+
+function lineRow(ctx: PacketContext, line: EstimateLine | SeparateItem): TableCell[] {
+  const quantity = 'quantity' in line && line.quantity > 1 ? ` (${ctx.labels.estimate.quantity}: ${line.quantity})` : '';
+  const service: TableCell = { text: `${serviceName(ctx, line)}${quantity}`, style: 'tableCell' };
+  const code: TableCell = { text: displayCode(line.code), style: 'tableCell', noWrap: true };
+  if ('included' in line && line.included) {
+    return [code, service, { text: ctx.labels.estimate.included, style: 'tableCell', italics: true, color: colors.muted, alignment: 'right', colSpan: 2 }, ''];
+  }
+  return [
+    code,
+    service,
+    { text: formatCents(line.lowCents), style: 'tableCell', alignment: 'right', noWrap: true },
+    { text: formatCents(line.highCents), style: 'tableCell', alignment: 'right', noWrap: true },
+  ];
+}
+
+/** One provider's lines as a table whose header repeats on a new page. */
+export function linesTable(ctx: PacketContext, lines: readonly (EstimateLine | SeparateItem)[]): TableNode {
+  return {
+    table: {
+      widths: moneyWidths(ctx),
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      body: [headerRow(ctx), ...lines.map((line) => lineRow(ctx, line))],
+    },
+    layout: moneyTableLayout(ctx.sizes),
+    margin: [0, 0, 0, ctx.sizes.gap * 1.5],
+  };
+}
+
+/** A bold row of label + low + high, for totals. */
+export function totalTable(ctx: PacketContext, label: string, range: { low: number; high: number }, strong = true): TableNode {
+  const style = strong ? 'total' : 'tableCell';
+  return {
+    table: {
+      widths: ['*', ctx.sizes.body * 5.6, ctx.sizes.body * 5.6],
+      body: [
+        [
+          { text: label, style },
+          { text: formatCents(range.low), style, alignment: 'right', noWrap: true },
+          { text: formatCents(range.high), style, alignment: 'right', noWrap: true },
+        ],
+      ],
+      dontBreakRows: true,
+    },
+    layout: {
+      ...moneyTableLayout(ctx.sizes),
+      hLineWidth: (row) => (row === 0 && strong ? 1.2 : 0),
+      fillColor: () => (strong ? colors.shade : null),
+      paddingLeft: (col) => (col === 0 ? ctx.sizes.body * 0.4 : ctx.sizes.body * 0.35),
+      paddingRight: (col) => (col === 2 ? ctx.sizes.body * 0.4 : ctx.sizes.body * 0.35),
+    },
+    margin: [0, 0, 0, ctx.sizes.gap * 1.5],
+    unbreakable: true,
+  };
+}
+
+/** Each provider's heading kept with its table. */
+export function providerGroups(ctx: PacketContext, extraPerGroup?: (provider: ProviderRole) => Content[]): Content[] {
+  return groupByProvider(ctx.estimate.lines).map((group) =>
+    keepWithNext(heading(ctx.labels.estimate.providers[group.provider], 'h3'), {
+      stack: [...(extraPerGroup?.(group.provider) ?? []), linesTable(ctx, group.lines)],
+    }),
+  );
+}
+
+/** The itemized estimate for insured patients: intro, groups, total charges. */
+export function itemizedEstimate(ctx: PacketContext): Content[] {
+  const e = ctx.labels.estimate;
+  return [
+    keepWithNext(heading(e.heading, 'h1'), paragraph(e.intro)),
+    ...providerGroups(ctx),
+    totalTable(ctx, e.totalCharges, ctx.estimate.charges),
+  ];
+}
+
+/** Pre-procedure imaging and other separately billed items: shown to everyone, not in totals. */
+export function separatelyScheduledSection(ctx: PacketContext): Content[] {
+  const items = ctx.estimate.separatelyScheduled;
+  if (items.length === 0) return [];
+  const e = ctx.labels.estimate;
+  return [
+    keepWithNext(heading(e.separatelyScheduled, 'h2'), paragraph(e.separatelyScheduledIntro), [linesTable(ctx, items)]),
+  ];
+}

@@ -1,0 +1,63 @@
+/**
+ * The Good Faith Estimate for uninsured and self-pay patients (No Surprises Act,
+ * 45 CFR 149.610(c)): patient name and date of birth; the primary service in plain words
+ * and its scheduled date; the provider's name, NPI, TIN and location of service; itemized
+ * lines grouped by provider with expected diagnosis codes, service codes and charges; items
+ * scheduled separately (not included); and every required disclaimer.
+ */
+import type { Content } from './pdfmake-types';
+import { bullets, heading, keepWithNext, labelValueTable, notice, paragraph } from './layout';
+import { displayCode, longDate, type PacketContext } from './packet-context';
+import { providerGroups, separatelyScheduledSection, totalTable } from './estimate-section';
+import { colors } from './styles';
+
+/** No diagnosis is recorded in a case: say so honestly, per the labels, in every group. */
+function diagnosisLine(ctx: PacketContext): Content {
+  return { text: [{ text: `${ctx.labels.estimate.diagnosisCodes}: `, bold: true }, ctx.labels.document.notAvailable], style: 'body', margin: [0, 0, 0, ctx.sizes.gap * 0.5] };
+}
+
+function providerDetails(ctx: PacketContext): [string, string][] {
+  const g = ctx.labels.goodFaith;
+  return [
+    [g.providerOrFacility, ctx.clinic.name.trim()],
+    [g.npi, ctx.clinic.npi.trim()],
+    [g.tin, ctx.clinic.tin.trim()],
+    [g.location, ctx.clinic.address.trim()],
+  ];
+}
+
+export function goodFaithSection(ctx: PacketContext): Content[] {
+  const g = ctx.labels.goodFaith;
+  const { caseData, estimate, labels, sizes } = ctx;
+  const scheduled = caseData.procedure.scheduledDate;
+  const who: [string, string][] = [
+    [labels.document.patient, ctx.patientName],
+    [labels.document.dateOfBirth, ctx.dateOfBirth],
+    [g.primaryService, `${labels.cover.procedurePlain} (${estimate.codes.map(displayCode).join(', ')})`],
+    [labels.cover.scheduledDate, scheduled ? longDate(ctx, scheduled) : labels.cover.notScheduled],
+  ];
+  const parts: Content[] = [
+    keepWithNext(heading(g.heading, 'h1'), paragraph(g.intro)),
+    labelValueTable(who, sizes),
+    { stack: [labelValueTable(providerDetails(ctx), sizes)], unbreakable: true },
+    ...providerGroups(ctx, () => [diagnosisLine(ctx)]),
+    totalTable(ctx, labels.estimate.totalCharges, estimate.charges),
+  ];
+  if (estimate.charges.low !== estimate.patient.low || estimate.charges.high !== estimate.patient.high) {
+    parts.push(totalTable(ctx, labels.insurance.youMayOwe, estimate.patient));
+  }
+  parts.push(...separatelyScheduledSection(ctx));
+  parts.push(
+    notice(
+      [
+        { text: g.disclaimerEstimateOnly, style: 'notice', margin: [0, 0, 0, sizes.gap] },
+        ...bullets([g.disclaimerOtherItems, g.disclaimerDisputeRight, g.disclaimerHowToLearn, g.disclaimerQualityOfCare, g.disclaimerNotContract], sizes),
+      ],
+      sizes,
+      colors.shade,
+      false,
+    ),
+    paragraph(g.keepCopy, { color: colors.muted }),
+  );
+  return parts;
+}

@@ -1,0 +1,51 @@
+/**
+ * What every part of the packet reads: the inputs plus the sizes and a few derived texts,
+ * computed once in build-packet.ts.
+ */
+import type { Case, Estimate, Language } from '../estimate/types';
+import type { ClinicProfile } from '../settings';
+import type { PacketContent, PacketLabels } from './content-schema';
+import { formatCents } from '../money';
+import { formatLongDate } from './dates';
+import type { PacketSizes } from './styles';
+
+export interface PacketInput {
+  caseData: Case;
+  estimate: Estimate;
+  content: PacketContent;
+  clinic: ClinicProfile;
+  /** YYYY-MM-DD */
+  preparedDate: string;
+  reference: string;
+  largePrint: boolean;
+}
+
+export interface PacketContext extends PacketInput {
+  labels: PacketLabels;
+  language: Language;
+  sizes: PacketSizes;
+  /** Width of the text area in points. */
+  contentWidth: number;
+  patientName: string;
+  dateOfBirth: string;
+}
+
+/** Codes billed only with a primary code print with a leading "+" (CPT convention). */
+const ADD_ON_CODES = new Set(['22512', '99153']);
+
+export function displayCode(code: string): string {
+  return ADD_ON_CODES.has(code) ? `+${code}` : code;
+}
+
+export function patientFullName(caseData: Case): string {
+  return `${caseData.patient.firstName} ${caseData.patient.lastName}`.trim();
+}
+
+export function longDate(ctx: Pick<PacketContext, 'language'>, iso: string): string {
+  return formatLongDate(iso, ctx.language);
+}
+
+/** "$1,200.00 – $1,800.00", or one amount when low and high agree. */
+export function formatRange(range: { low: number; high: number }): string {
+  return range.low === range.high ? formatCents(range.low) : `${formatCents(range.low)} – ${formatCents(range.high)}`;
+}

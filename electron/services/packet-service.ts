@@ -1,0 +1,80 @@
+/**
+ * The packet behind the IPC handlers and the headless command: loads the content template
+ * for the case's language (cached per service), refuses a Good Faith Estimate the clinic
+ * profile cannot back (NPI, TIN, name, location), builds the document definition and
+ * renders it. Plain Node; no Electron.
+ */
+import { buildPacketDocument } from '../../core/packet/build-packet';
+import type { ContentLanguage, PacketContent } from '../../core/packet/content-schema';
+import { packetFileName, packetReference } from '../../core/packet/reference';
+import { checkPacketReady } from '../../core/packet/ready';
+import type { Case, Estimate } from '../../core/estimate/types';
+import { fail, ok, type Result } from '../../core/result';
+import type { ClinicProfile } from '../../core/settings';
+import { loadPacketContent } from './content-loader';
+import { createPdfRenderer } from './pdf-renderer';
+
+export interface PacketBuildInput {
+  caseData: Case;
+  estimate: Estimate;
+  clinic: ClinicProfile;
+  /** YYYY-MM-DD, the clinic's date. */
+  preparedDate: string;
+}
+
+export interface BuiltPacket {
+  pdf: Uint8Array;
+  fileName: string;
+  reference: string;
+}
+
+export interface PacketService {
+  build(input: PacketBuildInput): Promise<Result<BuiltPacket>>;
+}
+
+export function createPacketService(options: { templatesDir: string; fontsDir: string }): PacketService {
+  const renderer = createPdfRenderer(options.fontsDir);
+  const contentCache = new Map<string, PacketContent>();
+
+  const content = async (procedureId: string, language: ContentLanguage): Promise<Result<PacketContent>> => {
+    const key = `${procedureId}/${language}`;
+    const cached = contentCache.get(key);
+    if (cached) return ok(cached);
+    const loaded = await loadPacketContent(options.templatesDir, procedureId, language);
+    if (loaded.ok) contentCache.set(key, loaded.value);
+    return loaded;
+  };
+
+  return {
+    async build({ caseData, estimate, clinic, preparedDate }) {
+      const issues = checkPacketReady(estimate, clinic);
+      if (issues.length > 0) {
+        return fail(
+          'missing-clinic-details',
+          'A Good Faith Estimate needs the clinic’s NPI, tax ID (TIN), name and address. Add them under Settings → Clinic profile.',
+          issues,
+        );
+      }
+      const loaded = await content(caseData.procedure.id, caseData.language);
+      if (!loaded.ok) return loaded;
+      const reference = packetReference(caseData, estimate, preparedDate);
+      try {
+        const doc = buildPacketDocument({
+          caseData,
+          estimate,
+          content: loaded.value,
+          clinic,
+          preparedDate,
+          reference,
+          largePrint: caseData.largePrint,
+        });
+        const pdf = await renderer.render(doc, preparedDate);
+        return ok({ pdf, fileName: packetFileName(caseData, preparedDate), reference });
+      } catch (error) {
+        // The message names the kind of failure only; it never carries patient data.
+        const kind = error instanceof Error ? error.name : 'unknown error';
+        return fail('pdf-failed', `The packet PDF could not be made (${kind}). Please try again; if it keeps failing, report it.`);
+      }
+    },
+  };
+}
