@@ -41,19 +41,23 @@ export const sectionIds = [
 ] as const;
 export type SectionId = (typeof sectionIds)[number];
 
-/** A required, non-blank string; a missing one is reported as "Required". */
-const text = z
-  .string({ error: (issue) => (issue.input === undefined ? 'Required' : 'Expected text') })
-  .refine((value) => value.trim() !== '', 'Must not be blank');
+/** Wrong-type message: a missing field is "Required"; other issues keep zod's message. */
+const typeError =
+  (expected: string) =>
+  (issue: { code?: string; input?: unknown }): string | undefined =>
+    issue.code !== 'invalid_type' ? undefined : issue.input === undefined ? 'Required' : `Expected ${expected}`;
+
+/** A required, non-blank string. */
+const text = z.string({ error: typeError('text') }).refine((value) => value.trim() !== '', 'Must not be blank');
 
 /** A string that may be empty (a label not used in this language). */
-const optionalText = z.string({ error: (issue) => (issue.input === undefined ? 'Required' : 'Expected text') });
+const optionalText = z.string({ error: typeError('text') });
 
-const textList = (min: number) =>
-  z.array(text, { error: (issue) => (issue.input === undefined ? 'Required' : 'Expected a list') }).min(min, `At least ${min} needed`);
+const list = <T extends z.ZodType>(item: T, min: number) =>
+  z.array(item, { error: typeError('a list') }).min(min, `At least ${min} needed`);
+const textList = (min: number) => list(text, min);
 
-const group = <T extends z.ZodRawShape>(shape: T) =>
-  z.strictObject(shape, { error: (issue) => (issue.input === undefined ? 'Required' : 'Expected an object') });
+const group = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: typeError('an object') });
 
 const documentLabels = group({
   /** Printed on the cover when the translation awaits review; may be empty otherwise. */
@@ -199,7 +203,7 @@ const consentSchema = group({
   procedure: text,
   risks: textList(1),
   benefits: textList(1),
-  alternatives: z.array(alternativeSchema).min(1, 'At least 1 needed'),
+  alternatives: list(alternativeSchema, 1),
   riskOfDoingNothing: text,
   statementsToInitial: textList(1),
   interpreterStatement: text,
@@ -213,11 +217,11 @@ export const packetContentSchema = group({
   subtitle: text,
   labels: labelsSchema,
   /** Plain-language names of billing codes, by code ("22511"), for the estimate table. */
-  serviceNames: z.record(z.string().regex(/^\d{5}$/, 'A 5-digit code'), text),
-  sections: z.array(sectionSchema),
-  faqs: z.array(group({ question: text, answer: text })).min(1, 'At least 1 needed'),
+  serviceNames: z.record(z.string().regex(/^\d{5}$/, 'Must be a 5-digit code'), text, { error: typeError('an object') }),
+  sections: list(sectionSchema, 0),
+  faqs: list(group({ question: text, answer: text }), 1),
   consent: consentSchema,
-  changes: z.array(group({ what: text, why: text, source: text })).min(1, 'At least 1 needed'),
+  changes: list(group({ what: text, why: text, source: text }), 1),
 }).superRefine((content, ctx) => {
   sectionIds.forEach((id, index) => {
     const section = content.sections[index];
