@@ -9,6 +9,7 @@ import {
   isAllowedRequest,
   isAllowedWindowOpen,
   resolveAppFile,
+  safeRelativePath,
 } from './security-policy';
 
 describe('page URLs', () => {
@@ -85,6 +86,14 @@ describe('app file resolution', () => {
     'file:///etc/passwd',
   ])('refuses %s', (url) => {
     expect(resolveAppFile(url)).toBeNull();
+  });
+
+  it('keeps plain paths inside the served folder', () => {
+    expect(safeRelativePath('/')).toBe('index.html');
+    expect(safeRelativePath('/assets/a.js')).toBe('assets/a.js');
+    expect(safeRelativePath('/../x')).toBeNull();
+    expect(safeRelativePath('/a/%2e%2e/%2e%2e/x')).toBeNull();
+    expect(safeRelativePath('/%E0%A4%A')).toBeNull();
   });
 
   it('names content types', () => {

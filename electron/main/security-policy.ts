@@ -105,9 +105,17 @@ export function isAllowedPermission(_permission: string): boolean {
 export function resolveAppFile(url: string): string | null {
   const parsed = parse(url);
   if (!parsed || parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+  return safeRelativePath(parsed.pathname);
+}
+
+/**
+ * A URL path (still percent-encoded) as a relative file path inside a served folder, or
+ * null when it would escape it. "/" is index.html.
+ */
+export function safeRelativePath(encodedPathname: string): string | null {
   let pathname: string;
   try {
-    pathname = decodeURIComponent(parsed.pathname);
+    pathname = decodeURIComponent(encodedPathname);
   } catch {
     return null;
   }

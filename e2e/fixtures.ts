@@ -1,0 +1,97 @@
+/**
+ * The one set of e2e fixtures. `app` is the built renderer in Chromium, served by the
+ * browser-preview server on a fresh data folder, with window.clinic running the real
+ * main-process handlers (only Electron's IPC transport is replaced). Every request that
+ * leaves 127.0.0.1 is blocked and recorded in `outsideRequests`.
+ */
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startPreviewServer } from '../scripts/preview-bridge/server';
+
+export const repoRoot = resolve(import.meta.dirname, '..');
+export const screenshotDir = join(repoRoot, 'e2e-artifacts', 'screenshots');
+
+export interface App {
+  page: Page;
+  dataDir: string;
+  url: string;
+  /** Requests to anywhere but the preview server (should stay empty: the app is offline). */
+  outsideRequests: string[];
+  /** Files the save "dialog" wrote (full paths). */
+  savedFiles(): string[];
+  /** Files sent to the "printer" (full paths). */
+  printedFiles(): string[];
+  /** Reload and wait until the app says it is ready. */
+  reload(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a data folder (default: a new empty one). */
+  dataDir?: string;
+  viewport?: { width: number; height: number };
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => !name.startsWith('.'))
+      .map((name) => join(dir, name));
+  } catch {
+    return [];
+  }
+}
+
+export async function waitForReady(page: Page): Promise<void> {
+  await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
+}
+
+type Fixtures = {
+  launchApp: (options?: LaunchOptions) => Promise<App>;
+  app: App;
+};
+
+export const test = base.extend<Fixtures>({
+  launchApp: async ({ browser }, use) => {
+    const cleanups: (() => Promise<void>)[] = [];
+    await use(async (options = {}) => {
+      const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-e2e-'));
+      const server = await startPreviewServer({ port: 0, dataDir, appRoot: repoRoot });
+      const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+      cleanups.push(async () => {
+        await context.close();
+        await server.close();
+      });
+      const outsideRequests: string[] = [];
+      const origin = new URL(server.url).origin;
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(`${origin}/`)) return route.continue();
+        outsideRequests.push(url);
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await waitForReady(page);
+      return {
+        page,
+        dataDir,
+        url: server.url,
+        outsideRequests,
+        savedFiles: () => listFiles(join(dataDir, 'saved')),
+        printedFiles: () => listFiles(join(dataDir, 'printed')),
+        reload: async () => {
+          await page.reload();
+          await waitForReady(page);
+        },
+      };
+    });
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  },
+  app: async ({ launchApp }, use) => {
+    await use(await launchApp());
+  },
+});
+
+export { expect };

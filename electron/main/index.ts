@@ -1,0 +1,69 @@
+/**
+ * The Electron shell, thin: security first, then the app:// protocol, the services, the IPC
+ * handlers and the window. Everything with behaviour lives in electron/services or core.
+ */
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, type BrowserWindow } from 'electron';
+import ElectronStore from 'electron-store';
+import { createAppServices } from '../services/app-services';
+import { installAppMenu } from './menu';
+import { makeSaveFile, osCipher, printPdf } from './os-capabilities';
+import { registerIpc, sendEvent } from './ipc';
+import { registerAppScheme, serveAppScheme } from './protocol';
+import { hardenAllWebContents, hardenDefaultSession } from './security';
+import { createMainWindow } from './window';
+import { APP_ORIGIN } from './security-policy';
+
+// Errors are logged without their messages or stacks' data: they may carry patient details.
+const safeLog = (message: string): void => console.error(message);
+process.on('uncaughtException', (error) => safeLog(`[main] uncaught ${error.name}`));
+process.on('unhandledRejection', () => safeLog('[main] unhandled rejection'));
+
+// Tests on machines with the Electron binary point user data at a temp folder.
+const testUserData = process.env['CLINIC_USER_DATA'];
+if (!app.isPackaged && testUserData) app.setPath('userData', testUserData);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const devServerOrigin = app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null);
+  const policy = { devServerOrigin };
+  let mainWindow: BrowserWindow | null = null;
+
+  registerAppScheme();
+  hardenAllWebContents();
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(async () => {
+    hardenDefaultSession(policy);
+    serveAppScheme(join(import.meta.dirname, '../renderer'));
+    installAppMenu();
+
+    const dataDir = app.getPath('userData');
+    const services = createAppServices(
+      { appRoot: app.getAppPath(), dataDir },
+      {
+        openStore: () => new ElectronStore<Record<string, unknown>>({ name: 'settings', cwd: dataDir, configFileMode: 0o600 }),
+        rename: renameSync,
+        cipher: osCipher,
+        saveFile: makeSaveFile(() => mainWindow),
+        printPdf: (pdf) => printPdf(pdf),
+        settingsChanged: (settings) => sendEvent(mainWindow?.webContents, 'settings:changed', settings),
+      },
+    );
+    registerIpc(services.handlers, policy, safeLog);
+
+    mainWindow = createMainWindow(join(import.meta.dirname, '../preload'), services.settings);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    await mainWindow.loadURL(devServerOrigin ?? `${APP_ORIGIN}/index.html`);
+  });
+}

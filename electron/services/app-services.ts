@@ -1,0 +1,70 @@
+/**
+ * Wires the services behind every channel. The app (electron/main), the browser preview
+ * (scripts/preview-browser.ts) and the tests all call this with their own capabilities,
+ * so they run the same handlers.
+ */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Settings } from '../../core/settings';
+import { createDraftStore, type Cipher } from './draft-store';
+import { describeWriteError } from './atomic-write';
+import { createEstimateCapability } from './estimate-capability';
+import { createHandlers, type HandlerDeps } from './ipc-handlers';
+import type { Handlers } from './ipc-dispatch';
+import { createPacketService } from './packet-service';
+import { createSettingsService, type JsonStore, type SettingsService } from './settings-service';
+
+export interface AppPaths {
+  /** Folder holding templates/ and resources/ (the app root, or the asar). */
+  appRoot: string;
+  /** Per-user data folder (settings, draft, audit log). */
+  dataDir: string;
+}
+
+export interface AppCapabilities {
+  openStore: () => JsonStore;
+  rename: (from: string, to: string) => void;
+  cipher: Cipher;
+  saveFile: HandlerDeps['saveFile'];
+  printPdf: HandlerDeps['printPdf'];
+  settingsChanged: (settings: Settings) => void;
+  now?: () => Date;
+}
+
+export interface AppServices {
+  handlers: Handlers;
+  settings: SettingsService;
+}
+
+/** The local calendar date (the clinic's day), YYYY-MM-DD. */
+export function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppServices {
+  const now = caps.now ?? (() => new Date());
+  const templatesDir = join(paths.appRoot, 'templates');
+  const settings = createSettingsService({
+    openStore: caps.openStore,
+    filePath: join(paths.dataDir, 'settings.json'),
+    rename: caps.rename,
+    now,
+  });
+  const auditFile = join(paths.dataDir, 'audit.log');
+  const handlers = createHandlers({
+    settings,
+    drafts: createDraftStore(join(paths.dataDir, 'draft.bin'), caps.cipher),
+    estimates: createEstimateCapability(templatesDir),
+    packets: createPacketService({ templatesDir, fontsDir: join(paths.appRoot, 'resources', 'fonts') }),
+    today: () => localIsoDate(now()),
+    saveFile: caps.saveFile,
+    printPdf: caps.printPdf,
+    audit: (action, reference) => {
+      appendFileSync(auditFile, `${JSON.stringify({ at: now().toISOString(), action, reference })}\n`, { mode: 0o600 });
+    },
+    settingsChanged: caps.settingsChanged,
+    describeWriteError,
+  });
+  return { handlers, settings };
+}

@@ -1,0 +1,50 @@
+/**
+ * Stand-ins for the OS capabilities in the browser preview: a save "dialog" that writes into
+ * <dataDir>/saved/, a "printer" that writes into <dataDir>/printed/, an in-memory key.
+ * Real files, real PDFs, real settings: only the dialogs and the OS keychain are replaced.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import type { AppCapabilities } from '../../electron/services/app-services';
+import { writeFileAtomic } from '../../electron/services/atomic-write';
+import type { Cipher } from '../../electron/services/draft-store';
+
+/** AES-256-GCM with a key that lives only as long as the preview process. */
+export function processKeyCipher(): Cipher {
+  const key = randomBytes(32);
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decrypt(sealed) {
+      const bytes = Buffer.from(sealed);
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+      decipher.setAuthTag(bytes.subarray(12, 28));
+      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+export function previewCapabilities(dataDir: string, settingsChanged: AppCapabilities['settingsChanged']): AppCapabilities {
+  return {
+    openStore: () =>
+      new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', configFileMode: 0o600, projectName: 'clinic-preview' }),
+    rename: renameSync,
+    cipher: processKeyCipher(),
+    saveFile: async (suggestedName, data) => {
+      const path = join(dataDir, 'saved', suggestedName);
+      await writeFileAtomic(path, data, 0o600);
+      return { saved: true, path };
+    },
+    printPdf: async (pdf, fileName) => {
+      await writeFileAtomic(join(dataDir, 'printed', fileName), pdf, 0o600);
+      return { printed: true };
+    },
+    settingsChanged,
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The browser preview's loopback server (development and testing only, never packaged):
+ * serves the built renderer, injects the bridge script, and runs each `window.clinic` call
+ * through the same dispatch and handlers as Electron's ipcMain.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { EventName, Events } from '../../core/ipc/contract';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, safeRelativePath } from '../../electron/main/security-policy';
+import { createAppServices } from '../../electron/services/app-services';
+import { dispatch } from '../../electron/services/ipc-dispatch';
+import { previewCapabilities } from './preview-capabilities';
+
+export interface PreviewOptions {
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  /** Folder with templates/, resources/ and out/. */
+  appRoot: string;
+}
+
+export interface PreviewServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const PREVIEW_CSP = CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) reject(new Error('too large'));
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': PREVIEW_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
+
+export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
+  const rendererDir = join(options.appRoot, 'out', 'renderer');
+  const bridgeFile = join(options.appRoot, 'out', 'preview-bridge', 'bridge.js');
+  const listeners = new Set<ServerResponse>();
+  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
+    for (const listener of listeners) listener.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  };
+  const services = createAppServices(
+    { appRoot: options.appRoot, dataDir: options.dataDir },
+    previewCapabilities(options.dataDir, (settings) => emit('settings:changed', settings)),
+  );
+  let origin = '';
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', origin);
+      // Only this page may call: same Host (no DNS rebinding), same Origin on POST.
+      if (request.headers.host !== url.host) return send(response, 403, 'text/plain', 'Forbidden');
+      if (url.pathname.startsWith('/__clinic/invoke/')) {
+        if (request.method !== 'POST' || request.headers.origin !== origin) return send(response, 403, 'text/plain', 'Forbidden');
+        const channel = decodeURIComponent(url.pathname.slice('/__clinic/invoke/'.length));
+        let payload: unknown;
+        try {
+          payload = (JSON.parse(await readBody(request)) as { request?: unknown }).request ?? undefined;
+        } catch {
+          return send(response, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'Bad request.', issues: [] } }));
+        }
+        const result = await dispatch(services.handlers, channel, payload, (line) => console.error(line));
+        return send(response, 200, 'application/json', JSON.stringify(result));
+      }
+      if (url.pathname === '/__clinic/events') {
+        response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+        response.write(': connected\n\n');
+        listeners.add(response);
+        request.on('close', () => listeners.delete(response));
+        return undefined;
+      }
+      if (url.pathname === '/__clinic/bridge.js') {
+        return send(response, 200, contentTypeFor('bridge.js'), await readFile(bridgeFile));
+      }
+      const file = safeRelativePath(url.pathname);
+      if (file === null) return send(response, 404, 'text/plain', 'Not found');
+      try {
+        const body = await readFile(join(rendererDir, file));
+        if (file === 'index.html') {
+          const html = body.toString('utf8').replace('<head>', '<head>\n    <script src="/__clinic/bridge.js"></script>');
+          return send(response, 200, contentTypeFor(file), html);
+        }
+        return send(response, 200, contentTypeFor(file), body);
+      } catch {
+        return send(response, 404, 'text/plain', 'Not found');
+      }
+    })().catch(() => send(response, 500, 'text/plain', 'Preview server error'));
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const listener of listeners) listener.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
