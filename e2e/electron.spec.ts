@@ -44,11 +44,6 @@ test.describe('Electron app', () => {
         groups: Object.keys(window.clinic).sort(),
       }));
       expect(exposed).toEqual({ hasProcess: false, hasRequire: false, groups: ['config', 'draft', 'estimate', 'fees', 'packet', 'settings'] });
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const contents = BrowserWindow.getAllWindows()[0]?.webContents;
-        return contents ? contents.getLastWebPreferences() : null;
-      });
-      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
       const blocked = await page.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'));
       expect(blocked).toBe('blocked');
       await page.getByRole('button', { name: 'Settings' }).first().click();

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { caseInputSchema } from '../estimate/case-schema';
-import type { Estimate } from '../estimate/types';
+import type { Estimate, ProviderRole } from '../estimate/types';
 import type { Result } from '../result';
 import { settingsPatchSchema, type Settings } from '../settings';
 
@@ -35,7 +35,9 @@ export interface FeeLineView {
   id: string;
   code: string;
   description: string;
-  provider: string;
+  provider: ProviderRole;
+  /** Scheduled and billed separately (pre-procedure imaging): not in the procedure total. */
+  separatelyScheduled: boolean;
   defaultLowCents: number;
   defaultHighCents: number;
   lowCents: number;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Settings } from '../../core/settings';
 import { createDraftStore, type Cipher } from './draft-store';
 import { describeWriteError } from './atomic-write';
-import { createEstimateCapability } from './estimate-capability';
+import { createEstimateService } from './estimate-service';
 import { createHandlers, type HandlerDeps } from './ipc-handlers';
 import type { Handlers } from './ipc-dispatch';
 import { createPacketService } from './packet-service';
@@ -51,11 +51,15 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     rename: caps.rename,
     now,
   });
+  const estimates = createEstimateService({ templatesDir });
   const auditFile = join(paths.dataDir, 'audit.log');
   const handlers = createHandlers({
     settings,
     drafts: createDraftStore(join(paths.dataDir, 'draft.bin'), caps.cipher),
-    estimates: createEstimateCapability(templatesDir),
+    estimates: {
+      estimate: (raw, current, today) => estimates.estimate(raw, current, today),
+      fees: (current) => estimates.feeSchedule(current.feeOverrides),
+    },
     packets: createPacketService({ templatesDir, fontsDir: join(paths.appRoot, 'resources', 'fonts') }),
     today: () => localIsoDate(now()),
     saveFile: caps.saveFile,
