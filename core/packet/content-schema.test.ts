@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import english from '../../templates/vertebroplasty-lumbar/content.en.json';
-import { fillLabel, parsePacketContent, sectionIds } from './content-schema';
+import { fillLabel, parsePacketContent, sectionIds, serviceNameFor } from './content-schema';
 
 /** A deep copy of the English template to break in one place. */
 function copyOfEnglish(): Record<string, unknown> & { sections: Record<string, unknown>[] } {
@@ -91,5 +91,20 @@ describe('fillLabel', () => {
   it('fills known placeholders and leaves unknown ones', () => {
     expect(fillLabel('Page {page} of {pages}', { page: 2, pages: 9 })).toBe('Page 2 of 9');
     expect(fillLabel('Página {page} de {pages}', { page: 1 })).toBe('Página 1 de {pages}');
+  });
+});
+
+describe('serviceNameFor', () => {
+  const content = { serviceNames: { '22511': 'Vertebroplasty', 'facility:22511': 'Facility fee' } };
+  it('prefers provider:code, then code, then the engine description', () => {
+    expect(serviceNameFor(content, { code: '22511', provider: 'facility', description: 'x' })).toBe('Facility fee');
+    expect(serviceNameFor(content, { code: '22511', provider: 'physician', description: 'x' })).toBe('Vertebroplasty');
+    expect(serviceNameFor(content, { code: '99999', provider: 'physician', description: 'Engine text' })).toBe('Engine text');
+  });
+
+  it('rejects a malformed key', () => {
+    const data = copyOfEnglish();
+    data.serviceNames = { 'clinic:22511': 'x' };
+    expect(messagesOf(data).some((m) => m.startsWith('content.en.json: serviceNames'))).toBe(true);
   });
 });

@@ -216,8 +216,15 @@ export const packetContentSchema = group({
   title: text,
   subtitle: text,
   labels: labelsSchema,
-  /** Plain-language names of billing codes, by code ("22511"), for the estimate table. */
-  serviceNames: z.record(z.string().regex(/^\d{5}$/, 'Must be a 5-digit code'), text, { error: typeError('an object') }),
+  /**
+   * Plain-language names for the estimate table, by `provider:code` ("facility:22511") or
+   * by code alone ("22511"); see `serviceNameFor`.
+   */
+  serviceNames: z.record(
+    z.string().regex(/^(?:(?:facility|physician|anesthesia|imaging):)?\d{5}$/, 'Must be a 5-digit code, or provider:code'),
+    text,
+    { error: typeError('an object') },
+  ),
   sections: list(sectionSchema, 0),
   faqs: list(group({ question: text, answer: text }), 1),
   consent: consentSchema,
@@ -264,6 +271,17 @@ export function parsePacketContent(data: unknown, fileLabel: string): ParseConte
       return { path, message: `${fileLabel}: ${path}: ${issue.message}` };
     }),
   };
+}
+
+/**
+ * The patient-facing name of an estimate line in the template's language: by provider and
+ * code first (a facility's 22511 is its facility fee), then by code, else the engine's text.
+ */
+export function serviceNameFor(
+  content: Pick<PacketContent, 'serviceNames'>,
+  line: { code: string; provider: string; description: string },
+): string {
+  return content.serviceNames[`${line.provider}:${line.code}`] ?? content.serviceNames[line.code] ?? line.description;
 }
 
 /** Fill `{name}` placeholders in a label ("Page {page} of {pages}"). Unknown names stay. */

@@ -3,10 +3,11 @@
  * English section), the corrections DOMAIN.md section 4 asks of the seed, and a complete
  * Spanish translation marked for review.
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import readability from 'text-readability';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ContentLanguage, PacketContent } from '../../core/packet/content-schema';
+import { serviceNameFor, type ContentLanguage, type PacketContent } from '../../core/packet/content-schema';
 import { loadPacketContent } from './content-loader';
 
 const templatesDir = resolve(import.meta.dirname, '../../templates');
@@ -144,6 +145,28 @@ describe('English corrections to the seed (DOMAIN.md section 4)', () => {
       expect(log).toContain(source);
     }
     expect(es.changes).toHaveLength(en.changes.length);
+  });
+});
+
+describe('service names', () => {
+  interface FeeLine {
+    code: string;
+    provider: string;
+    description: string;
+  }
+  const fees = JSON.parse(readFileSync(join(templatesDir, 'vertebroplasty-lumbar', 'fee-schedule.json'), 'utf8')) as {
+    lines: FeeLine[];
+    separatelyScheduled: FeeLine[];
+  };
+
+  it('names every fee-schedule line in each language, never falling back to the engine text', () => {
+    const lines = [...fees.lines, ...fees.separatelyScheduled];
+    expect(lines.length).toBeGreaterThan(5);
+    for (const content of [en, es]) {
+      const fallbacks = lines.filter((line) => serviceNameFor(content, line) === line.description);
+      expect(fallbacks.map((line) => `${content.language} ${line.provider}:${line.code}`)).toEqual([]);
+    }
+    expect(serviceNameFor(es, { code: '22511', provider: 'facility', description: '' })).toMatch(/^Cargo del centro/);
   });
 });
 
