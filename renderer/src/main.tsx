@@ -1,9 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <main><h1>Clinic Estimate &amp; Packet</h1></main>;
-}
+import { App } from './shell/app';
+import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {
@@ -12,5 +10,4 @@ if (root) {
       <App />
     </StrictMode>,
   );
-  document.documentElement.dataset['ready'] = 'true';
 }

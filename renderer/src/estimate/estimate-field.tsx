@@ -1,0 +1,57 @@
+/** One field of the New estimate form, rendered from its definition in form-fields.ts. */
+import { CheckboxField, SelectField, TextField } from '../lib/field-controls';
+import {
+  coverageKinds,
+  fieldDefs,
+  languageChoices,
+  levelChoices,
+  placesOfService,
+  sedationChoices,
+  type FieldName,
+} from './form-fields';
+import { fieldId, type EstimateForm } from './use-estimate-form';
+
+const checkboxHints: Partial<Record<FieldName, string>> = {
+  inNetwork: 'Untick when the clinic is out of network for this plan',
+  largePrint: '18 pt type for patients who need bigger letters',
+};
+
+export function EstimateField({ name, form }: { name: FieldName; form: EstimateForm }) {
+  const def = fieldDefs[name];
+  const id = fieldId(name);
+  const error = form.visibleErrors[name];
+  const { values, setField } = form;
+  switch (name) {
+    case 'inNetwork':
+    case 'largePrint':
+      return (
+        <CheckboxField id={id} label={def.label} checked={values[name]} onChange={(v) => setField(name, v)} hint={checkboxHints[name]} />
+      );
+    case 'coverageKind':
+      return <SelectField id={id} label={def.label} value={values.coverageKind} choices={coverageKinds} onChange={(v) => setField(name, v)} />;
+    case 'levels':
+      return <SelectField id={id} label={def.label} value={values.levels} choices={levelChoices} onChange={(v) => setField(name, v)} error={error} />;
+    case 'site':
+      return <SelectField id={id} label={def.label} value={values.site} choices={placesOfService} onChange={(v) => setField(name, v)} error={error} />;
+    case 'sedation':
+      return <SelectField id={id} label={def.label} value={values.sedation} choices={sedationChoices} onChange={(v) => setField(name, v)} error={error} />;
+    case 'language':
+      return <SelectField id={id} label={def.label} value={values.language} choices={languageChoices} onChange={(v) => setField(name, v)} />;
+    default: {
+      const kind = def.kind;
+      return (
+        <TextField
+          id={id}
+          label={def.label}
+          value={values[name]}
+          onChange={(v) => setField(name, v)}
+          onBlur={() => form.blurField(name)}
+          hint={def.hint}
+          error={error}
+          inputMode={kind === 'money' || kind === 'percent' ? 'decimal' : kind === 'date' ? 'numeric' : 'text'}
+          width={kind === 'text' ? 'long' : kind === 'percent' ? 'short' : 'medium'}
+        />
+      );
+    }
+  }
+}

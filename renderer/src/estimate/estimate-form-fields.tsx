@@ -1,0 +1,47 @@
+/** The New estimate form's four groups, each a fieldset with a legend. */
+import { coverageFieldNames, fieldApplies, type FieldName } from './form-fields';
+import { EstimateField } from './estimate-field';
+import type { EstimateForm } from './use-estimate-form';
+
+function Group({ legend, names, form, columns }: { legend: string; names: FieldName[]; form: EstimateForm; columns?: boolean }) {
+  const shown = names.filter((n) => fieldApplies(n, form.values.coverageKind));
+  return (
+    <fieldset className="group">
+      <legend className="group__legend">{legend}</legend>
+      <div className={columns ? 'group__grid' : 'group__stack'}>
+        {shown.map((name) => (
+          <EstimateField key={name} name={name} form={form} />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+
+export function EstimateFormFields({ form }: { form: EstimateForm }) {
+  const noPlan = coverageFieldNames.every((n) => !fieldApplies(n, form.values.coverageKind));
+  return (
+    <>
+      <Group legend="Patient" names={['firstName', 'lastName', 'dateOfBirth']} form={form} columns />
+      <fieldset className="group">
+        <legend className="group__legend">Coverage</legend>
+        <div className="group__stack">
+          <EstimateField name="coverageKind" form={form} />
+        </div>
+        {noPlan ? (
+          <p className="group__note">No insurance details needed: the patient gets a Good Faith Estimate of the clinic&apos;s charges.</p>
+        ) : (
+          <div className="group__grid">
+            {coverageFieldNames
+              .filter((n) => fieldApplies(n, form.values.coverageKind))
+              .map((name) => (
+                <EstimateField key={name} name={name} form={form} />
+              ))}
+          </div>
+        )}
+      </fieldset>
+      <Group legend="Procedure" names={['levels', 'site', 'sedation', 'scheduledDate']} form={form} columns />
+      <Group legend="Packet" names={['language', 'largePrint']} form={form} columns />
+    </>
+  );
+}

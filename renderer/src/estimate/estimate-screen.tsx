@@ -1,0 +1,87 @@
+/**
+ * The New estimate screen: the form (patient, coverage, procedure, packet) with the live
+ * summary beside it and the packet actions under the summary.
+ */
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import type { Settings } from '../../../core/settings';
+import { ConfirmDialog } from '../lib/confirm-dialog';
+import type { FieldName, FormValues } from './form-fields';
+import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
+import { blocksEstimate, caseJsonFor, initialValues } from './form-model';
+import { EstimateFormFields } from './estimate-form-fields';
+import { EstimateSummary } from './estimate-summary';
+import { PacketActions } from './packet-actions';
+import { PacketPreview } from './packet-preview';
+import { useDraftAutosave } from './use-draft-autosave';
+import { useEstimateForm } from './use-estimate-form';
+import { useLiveEstimate } from './use-live-estimate';
+import { usePacketActions } from './use-packet-actions';
+
+interface EstimateScreenProps {
+  settings: Settings;
+  initial: { values: FormValues; edited: ReadonlySet<FieldName> };
+  onOpenClinicProfile: () => void;
+}
+
+const draftText = { none: '', saving: 'Saving draft…', saved: 'Draft saved on this computer', failed: 'The draft could not be saved' };
+
+export function EstimateScreen({ settings, initial, onOpenClinicProfile }: EstimateScreenProps) {
+  const form = useEstimateForm(initial, settings.defaults);
+  const { values, edited, errors, setLiveIssues } = form;
+  const defaults = settings.defaults;
+  const caseJson = useMemo(
+    () => (blocksEstimate(errors) ? null : caseJsonFor(values, edited, defaults, { estimateOnly: true })),
+    [errors, values, edited, defaults],
+  );
+  const live = useLiveEstimate(caseJson, setLiveIssues);
+  const draftState = useDraftAutosave(values, edited);
+  const actions = usePacketActions(form, settings);
+  const [confirmOpen, setConfirmOpen] = useState(false);
+
+  const clearForm = useCallback(() => {
+    setConfirmOpen(false);
+    form.reset(initialValues(settings.defaults));
+    actions.resetActions();
+    void window.clinic.draft.clear();
+  }, [form, actions, settings.defaults]);
+
+  const issued = actions.state.issued === values;
+  // Enter in a text field must never submit half a form.
+  const preventSubmit = (e: FormEvent) => e.preventDefault();
+
+  return (
+    <div className="estimate">
+      <form className="estimate__form" aria-label="New estimate" noValidate onSubmit={preventSubmit}>
+        <h1 className="screen-title">New estimate</h1>
+        <p className="estimate__intro">Type what the insurance card or payer portal shows. The estimate updates as you type.</p>
+        <EstimateFormFields form={form} />
+        <p className="estimate__draft" aria-live="off">
+          {issued ? 'Packet issued; the draft was cleared.' : draftText[draftState]}
+        </p>
+      </form>
+      <div className="estimate__side">
+        <EstimateSummary live={live} goodFaithKind={isGoodFaithEstimateKind(values.coverageKind)} />
+        <PacketActions
+          state={actions.state}
+          onRun={(a) => void actions.run(a)}
+          onNewEstimate={() => setConfirmOpen(true)}
+          onOpenClinicProfile={onOpenClinicProfile}
+        />
+      </div>
+      {actions.state.preview ? (
+        <PacketPreview url={actions.state.preview.url} fileName={actions.state.preview.fileName} onClose={actions.closePreview} />
+      ) : null}
+      <ConfirmDialog
+        open={confirmOpen}
+        title="Start a new estimate?"
+        confirmLabel="Clear the form"
+        cancelLabel="Keep editing"
+        destructive
+        onConfirm={clearForm}
+        onCancel={() => setConfirmOpen(false)}
+      >
+        <p>Everything typed for this patient will be cleared. Save or print the packet first if you need it.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

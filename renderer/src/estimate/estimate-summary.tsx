@@ -1,0 +1,120 @@
+/**
+ * The live summary, a region named "Estimate": total charges, what the patient pays and why,
+ * what insurance pays, warnings in plain words, and the Good Faith Estimate badge.
+ */
+import type { Estimate } from '../../../core/estimate/types';
+import { fieldDefs, fieldForPath } from './form-fields';
+import { formatRange } from '../lib/text-parsers';
+import type { LiveEstimate } from './use-live-estimate';
+
+type BreakdownKey = 'copayCents' | 'deductibleCents' | 'coinsuranceCents' | 'balanceBillCents';
+
+const breakdownRows: { key: BreakdownKey; label: string }[] = [
+  { key: 'copayCents', label: 'Copay' },
+  { key: 'deductibleCents', label: 'Deductible' },
+  { key: 'coinsuranceCents', label: 'Coinsurance' },
+  { key: 'balanceBillCents', label: 'Balance bill (out of network)' },
+];
+
+function Breakdown({ estimate }: { estimate: Estimate }) {
+  const { low, high } = estimate.patientBreakdown;
+  const rows = breakdownRows.filter((r) => r.key !== 'balanceBillCents' || low[r.key] > 0 || high[r.key] > 0);
+  return (
+    <dl className="summary__breakdown" aria-label="Patient pays, broken down">
+      {rows.map((r) => (
+        <div key={r.key} className="summary__row">
+          <dt>{r.label}</dt>
+          <dd>{formatRange({ low: low[r.key], high: high[r.key] })}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Figures({ estimate }: { estimate: Estimate }) {
+  const gfe = estimate.goodFaithEstimate;
+  return (
+    <>
+      <dl className="summary__figures">
+        <div className="summary__row">
+          <dt>Total charges</dt>
+          <dd>{formatRange(estimate.charges)}</dd>
+        </div>
+        <div className="summary__row summary__row--key">
+          <dt>Patient pays</dt>
+          <dd>{formatRange(estimate.patient)}</dd>
+        </div>
+      </dl>
+      {gfe ? (
+        estimate.selfPayDiscountPercent > 0 ? (
+          <p className="summary__note">Includes the clinic&apos;s self-pay discount of {estimate.selfPayDiscountPercent}%.</p>
+        ) : null
+      ) : (
+        <>
+          <Breakdown estimate={estimate} />
+          <dl className="summary__figures">
+            <div className="summary__row">
+              <dt>Insurance pays</dt>
+              <dd>{formatRange(estimate.insurance)}</dd>
+            </div>
+          </dl>
+        </>
+      )}
+      <p className="summary__note">
+        Codes: {estimate.codes.join(', ')}. Published range {formatRange(estimate.referenceRange)}.
+      </p>
+    </>
+  );
+}
+
+function Warnings({ estimate }: { estimate: Estimate }) {
+  if (estimate.warnings.length === 0) return null;
+  return (
+    <div className="summary__warnings">
+      <h3 className="summary__subhead">Please check</h3>
+      <ul>
+        {estimate.warnings.map((w) => (
+          <li key={w.code}>{w.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function EstimateSummary({ live, goodFaithKind }: { live: LiveEstimate; goodFaithKind: boolean }) {
+  const showBadge = live.status === 'ready' ? live.estimate.goodFaithEstimate : goodFaithKind;
+  return (
+    <section className="summary" aria-labelledby="summary-heading" aria-busy={live.status === 'ready' && live.updating}>
+      <div className="summary__head">
+        <h2 id="summary-heading">Estimate</h2>
+        {showBadge ? <p className="badge">Good Faith Estimate</p> : null}
+      </div>
+      {showBadge ? (
+        <p className="summary__note">For uninsured and self-pay patients (No Surprises Act). Needs the clinic&apos;s NPI and TIN.</p>
+      ) : null}
+      <div className="summary__body">
+        {live.status === 'waiting' ? <p className="summary__placeholder">Working out the estimate…</p> : null}
+        {live.status === 'paused' ? (
+          <div className="summary__placeholder">
+            <p>The estimate is paused until the highlighted fields are fixed.</p>
+            {live.problems.length > 0 ? (
+              <ul>
+                {live.problems.map((p) => {
+                  const field = fieldForPath(p.path);
+                  return <li key={p.path}>{field ? `${fieldDefs[field].label}: ${p.message}` : p.message}</li>;
+                })}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        {live.status === 'failed' ? <p className="summary__placeholder">The estimate could not be worked out: {live.message}</p> : null}
+        {live.status === 'ready' ? (
+          <>
+            <Figures estimate={live.estimate} />
+            <Warnings estimate={live.estimate} />
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+/** The packet buttons and their plain-words outcome (status for success, alert for problems). */
+import type { PacketAction, PacketActionsState } from './use-packet-actions';
+
+interface PacketActionsProps {
+  state: PacketActionsState;
+  onRun: (action: PacketAction) => void;
+  onNewEstimate: () => void;
+  onOpenClinicProfile: () => void;
+}
+
+const busyText: Record<PacketAction, string> = {
+  preview: 'Making the preview…',
+  print: 'Sending to the printer…',
+  save: 'Saving the PDF…',
+};
+
+export function PacketActions({ state, onRun, onNewEstimate, onOpenClinicProfile }: PacketActionsProps) {
+  const busy = state.busy !== null;
+  return (
+    <div className="actions" role="group" aria-label="Packet">
+      <div className="actions__buttons">
+        <button type="button" className="button button--primary" onClick={() => onRun('preview')} disabled={busy}>
+          Preview packet
+        </button>
+        <button type="button" className="button button--primary" onClick={() => onRun('print')} disabled={busy}>
+          Print
+        </button>
+        <button type="button" className="button button--primary" onClick={() => onRun('save')} disabled={busy}>
+          Save PDF
+        </button>
+        <button type="button" className="button" onClick={onNewEstimate} disabled={busy}>
+          New estimate
+        </button>
+      </div>
+      <div className="actions__messages">
+        <p role="status" className="actions__status">
+          {state.busy ? busyText[state.busy] : (state.message ?? '')}
+        </p>
+        <div role="alert" className="actions__alert">
+          {state.error ? <p className="alert">{state.error}</p> : null}
+          {state.blocked ? (
+            <div className="alert">
+              <p>{state.blocked}</p>
+              <button type="button" className="button" onClick={onOpenClinicProfile}>
+                Go to Settings → Clinic profile
+              </button>
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+/** The real packet PDF shown inside the app, with a plain fallback where PDFs cannot display. */
+export function PacketPreview({ url, fileName, onClose }: { url: string; fileName: string; onClose: () => void }) {
+  return (
+    <section className="preview" aria-labelledby="preview-heading">
+      <div className="preview__head">
+        <h2 id="preview-heading">Packet preview</h2>
+        <button type="button" className="button" onClick={onClose}>
+          Close preview
+        </button>
+      </div>
+      <p className="preview__name">{fileName}</p>
+      <object className="preview__frame" data={url} type="application/pdf" title="Packet preview" aria-label="Packet preview">
+        <p className="preview__fallback">
+          This computer cannot show the PDF here. Use Print or Save PDF to see the packet.
+        </p>
+      </object>
+    </section>
+  );
+}

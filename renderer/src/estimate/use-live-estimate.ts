@@ -1,0 +1,61 @@
+/**
+ * The live summary: asks the real estimate engine (window.clinic.estimate.compute) as staff
+ * type, lightly debounced; answers to older questions are dropped. The last figures stay on
+ * screen while a new answer is on its way, so nothing jumps.
+ */
+import { useEffect, useState } from 'react';
+import type { Estimate } from '../../../core/estimate/types';
+import type { FieldIssue } from '../../../core/result';
+import type { CaseJson } from './form-model';
+
+export type LiveEstimate =
+  | { status: 'waiting' }
+  | { status: 'ready'; estimate: Estimate; updating: boolean }
+  | { status: 'paused'; problems: FieldIssue[] }
+  | { status: 'failed'; message: string };
+
+type Answer =
+  | { key: string; kind: 'estimate'; estimate: Estimate }
+  | { key: string; kind: 'issues'; issues: FieldIssue[] }
+  | { key: string; kind: 'failed'; message: string };
+
+const DEBOUNCE_MS = 250;
+
+/** `caseJson` null means the form has a problem that stops the estimate (shown at the fields). */
+export function useLiveEstimate(caseJson: CaseJson | null, onIssues: (issues: FieldIssue[]) => void): LiveEstimate {
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [lastEstimate, setLastEstimate] = useState<Estimate | null>(null);
+  const key = caseJson === null ? null : JSON.stringify(caseJson);
+
+  useEffect(() => {
+    if (key === null) return;
+    let current = true;
+    const timer = window.setTimeout(() => {
+      void window.clinic.estimate.compute(JSON.parse(key) as CaseJson).then((result) => {
+        if (!current) return;
+        if (result.ok) {
+          onIssues([]);
+          setLastEstimate(result.value);
+          setAnswer({ key, kind: 'estimate', estimate: result.value });
+        } else if (result.error.code === 'invalid-input') {
+          onIssues(result.error.issues);
+          setAnswer({ key, kind: 'issues', issues: result.error.issues });
+        } else {
+          setAnswer({ key, kind: 'failed', message: result.error.message });
+        }
+      });
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [key, onIssues]);
+
+  if (key === null) return { status: 'paused', problems: [] };
+  if (answer === null || answer.key !== key) {
+    return lastEstimate ? { status: 'ready', estimate: lastEstimate, updating: true } : { status: 'waiting' };
+  }
+  if (answer.kind === 'estimate') return { status: 'ready', estimate: answer.estimate, updating: false };
+  if (answer.kind === 'issues') return { status: 'paused', problems: answer.issues };
+  return { status: 'failed', message: answer.message };
+}

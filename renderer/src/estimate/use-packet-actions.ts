@@ -1,0 +1,104 @@
+/**
+ * Preview, print and save of the packet. Each first checks the whole form (focus goes to the
+ * first problem), then asks the main side; its answer is shown in plain words and the form
+ * stays as it was. Issuing (printed or saved) clears the draft.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Settings } from '../../../core/settings';
+import type { AppError } from '../../../core/result';
+import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
+import { caseJsonFor } from './form-model';
+import type { EstimateForm } from './use-estimate-form';
+
+export type PacketAction = 'preview' | 'print' | 'save';
+
+export interface PacketActionsState {
+  busy: PacketAction | null;
+  message: string | null;
+  error: string | null;
+  /** The Good Faith Estimate needs the clinic's NPI and TIN: where to fill them. */
+  blocked: string | null;
+  preview: { url: string; fileName: string } | null;
+  /** Values at the moment the packet was issued (draft cleared); null once edited again. */
+  issued: EstimateForm['values'] | null;
+}
+
+export const missingClinicDetailsMessage =
+  "A Good Faith Estimate must show the clinic's NPI and TIN. Fill them in Settings → Clinic profile, then come back.";
+
+function pdfObjectUrl(base64: string): string {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+}
+
+const idle: PacketActionsState = { busy: null, message: null, error: null, blocked: null, preview: null, issued: null };
+
+export function usePacketActions(form: EstimateForm, settings: Settings) {
+  const clinic = settings.clinic;
+  const [state, setState] = useState<PacketActionsState>(idle);
+  const previewUrl = state.preview?.url;
+  useEffect(() => () => {
+    if (previewUrl) URL.revokeObjectURL(previewUrl);
+  }, [previewUrl]);
+
+  const showError = useCallback(
+    (error: AppError) => {
+      if (error.code === 'missing-clinic-details') {
+        setState((s) => ({ ...s, busy: null, blocked: error.message || missingClinicDetailsMessage }));
+      } else if (error.code === 'invalid-input' && error.issues.length > 0) {
+        form.revealErrors(error.issues);
+        setState((s) => ({ ...s, busy: null, error: `${error.message} The fields concerned are highlighted.` }));
+      } else if (error.code === 'cancelled') {
+        setState((s) => ({ ...s, busy: null, message: 'Nothing was done: the window was closed.' }));
+      } else {
+        setState((s) => ({ ...s, busy: null, error: error.message }));
+      }
+    },
+    [form],
+  );
+
+  const run = useCallback(
+    async (action: PacketAction) => {
+      setState((s) => ({ ...s, message: null, error: null, blocked: null }));
+      const first = form.revealErrors();
+      if (first) {
+        const count = Object.values(form.errors).filter(Boolean).length;
+        setState((s) => ({ ...s, error: `Please check the highlighted field${count === 1 ? '' : 's'} before the packet is made.` }));
+        return;
+      }
+      if (isGoodFaithEstimateKind(form.values.coverageKind) && (clinic.npi.trim() === '' || clinic.tin.trim() === '')) {
+        setState((s) => ({ ...s, blocked: missingClinicDetailsMessage }));
+        return;
+      }
+      setState((s) => ({ ...s, busy: action }));
+      const input = caseJsonFor(form.values, form.edited, settings.defaults);
+      if (action === 'preview') {
+        const r = await window.clinic.packet.preview(input);
+        if (!r.ok) return showError(r.error);
+        const url = pdfObjectUrl(r.value.pdfBase64);
+        setState((s) => ({ ...s, busy: null, preview: { url, fileName: r.value.fileName } }));
+        return;
+      }
+      const issued = form.values;
+      if (action === 'print') {
+        const r = await window.clinic.packet.print(input);
+        if (!r.ok) return showError(r.error);
+        if (!r.value.printed) return setState((s) => ({ ...s, busy: null, message: 'Printing was cancelled; nothing was printed.' }));
+        await window.clinic.draft.clear();
+        setState((s) => ({ ...s, busy: null, issued, message: 'The packet was sent to the printer.' }));
+        return;
+      }
+      const r = await window.clinic.packet.savePdf(input);
+      if (!r.ok) return showError(r.error);
+      if (!r.value.saved) return setState((s) => ({ ...s, busy: null, message: 'Not saved: the save window was closed.' }));
+      const savedTo = `Saved to ${r.value.path}`;
+      await window.clinic.draft.clear();
+      setState((s) => ({ ...s, busy: null, issued, message: savedTo }));
+    },
+    [form, clinic, settings.defaults, showError],
+  );
+
+  const closePreview = useCallback(() => setState((s) => ({ ...s, preview: null })), []);
+  const resetActions = useCallback(() => setState(idle), []);
+  return { state, run, closePreview, resetActions };
+}

@@ -1,0 +1,146 @@
+/**
+ * Labelled form controls with their hint and error tied on with aria-describedby. Every
+ * control has a visible <label>; the error says what is wanted, beside the field.
+ */
+import type { ChangeEvent, ReactNode } from 'react';
+
+interface ShellProps {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
+  className?: string;
+}
+
+export function FieldShell({ id, label, hint, error, children, className }: ShellProps) {
+  const hintId = hint ? `${id}-hint` : null;
+  const errorId = error ? `${id}-error` : null;
+  const describedBy = [hintId, errorId].filter((x): x is string => x !== null).join(' ');
+  const aria = {
+    ...(describedBy !== '' ? { 'aria-describedby': describedBy } : {}),
+    ...(error ? { 'aria-invalid': true as const } : {}),
+  };
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId ?? undefined} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {children(aria)}
+      {error ? (
+        <p id={errorId ?? undefined} className="field__error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  hint?: string | undefined;
+  error?: string | undefined;
+  inputMode?: 'text' | 'decimal' | 'numeric' | 'tel';
+  multiline?: boolean;
+  width?: 'short' | 'medium' | 'long';
+  autoComplete?: string;
+}
+
+export function TextField(props: TextFieldProps) {
+  const { id, label, value, onChange, onBlur, hint, error, inputMode, multiline, width = 'long' } = props;
+  const change = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value);
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      {(aria) =>
+        multiline ? (
+          <textarea id={id} className="input input--long" rows={3} value={value} onChange={change} onBlur={onBlur} {...aria} />
+        ) : (
+          <input
+            id={id}
+            className={`input input--${width}`}
+            type="text"
+            value={value}
+            inputMode={inputMode}
+            autoComplete={props.autoComplete ?? 'off'}
+            spellCheck={false}
+            onChange={change}
+            onBlur={onBlur}
+            {...aria}
+          />
+        )
+      }
+    </FieldShell>
+  );
+}
+
+interface SelectFieldProps<T extends string> {
+  id: string;
+  label: string;
+  value: T;
+  choices: { value: T; label: string }[];
+  onChange: (value: T) => void;
+  hint?: string | undefined;
+  error?: string | undefined;
+}
+
+export function SelectField<T extends string>({ id, label, value, choices, onChange, hint, error }: SelectFieldProps<T>) {
+  const change = (e: ChangeEvent<HTMLSelectElement>) => {
+    const picked = choices.find((c) => c.value === e.target.value);
+    if (picked) onChange(picked.value);
+  };
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      {(aria) => (
+        <select id={id} className="input input--medium" value={value} onChange={change} {...aria}>
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+interface CheckboxFieldProps {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string | undefined;
+}
+
+export function CheckboxField({ id, label, checked, onChange, hint }: CheckboxFieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field field--checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        className="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={hintId}
+      />
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

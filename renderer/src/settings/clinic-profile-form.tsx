@@ -1,0 +1,153 @@
+/** Settings → Clinic profile: name, address, phone, NPI, TIN and an optional logo. */
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { clinicProfileSchema, type ClinicProfile, type Settings } from '../../../core/settings';
+import { TextField } from '../lib/field-controls';
+import { SaveRow, type SaveState } from './save-row';
+
+type ProfileField = keyof ClinicProfile;
+type ProfileErrors = Partial<Record<ProfileField, string>>;
+
+const textFields: { name: Exclude<ProfileField, 'logoDataUrl'>; label: string; hint?: string; multiline?: boolean; width?: 'short' | 'medium' | 'long' }[] = [
+  { name: 'name', label: 'Clinic name' },
+  { name: 'address', label: 'Address', hint: 'As it should appear on the packet, including the state', multiline: true },
+  { name: 'phone', label: 'Phone', width: 'medium' },
+  { name: 'npi', label: 'NPI', hint: '10 digits, as issued (National Provider Identifier)', width: 'medium' },
+  { name: 'tin', label: 'TIN', hint: '9-digit tax ID, for example 12-3456789', width: 'medium' },
+];
+
+const fieldOrder: ProfileField[] = ['name', 'address', 'phone', 'npi', 'tin', 'logoDataUrl'];
+const inputId = (name: ProfileField): string => `set-clinic-${name}`;
+
+function validate(profile: ClinicProfile): ProfileErrors {
+  const parsed = clinicProfileSchema.safeParse(profile);
+  const errors: ProfileErrors = {};
+  if (parsed.success) return errors;
+  for (const issue of parsed.error.issues) {
+    const name = issue.path[0];
+    if (typeof name === 'string' && fieldOrder.includes(name as ProfileField) && !errors[name as ProfileField]) {
+      errors[name as ProfileField] = issue.message;
+    }
+  }
+  return errors;
+}
+
+interface ClinicProfileFormProps {
+  clinic: ClinicProfile;
+  onSaved: (settings: Settings) => void;
+  /** Focus the NPI/TIN fields on arrival (coming from a blocked Good Faith Estimate). */
+  focusIds: boolean;
+}
+
+export function ClinicProfileForm({ clinic, onSaved, focusIds }: ClinicProfileFormProps) {
+  const [profile, setProfile] = useState<ClinicProfile>(clinic);
+  const [shown, setShown] = useState<ProfileErrors>({});
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!focusIds) return;
+    const target = clinic.npi.trim() === '' ? 'npi' : 'tin';
+    document.getElementById(inputId(target))?.focus();
+  }, [focusIds, clinic.npi]);
+
+  const set = (name: ProfileField, value: string) => {
+    setProfile((p) => ({ ...p, [name]: value }));
+    setSave({ kind: 'idle' });
+  };
+  const blur = (name: ProfileField) => setShown((s) => ({ ...s, [name]: validate(profile)[name] }));
+
+  const pickLogo = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      const next = { ...profile, logoDataUrl: url };
+      setProfile(next);
+      setShown((s) => ({ ...s, logoDataUrl: validate(next).logoDataUrl }));
+      setSave({ kind: 'idle' });
+    };
+    reader.readAsDataURL(file);
+  };
+
+  const submit = async () => {
+    const errors = validate(profile);
+    setShown(errors);
+    const first = fieldOrder.find((n) => errors[n]);
+    if (first) {
+      document.getElementById(first === 'logoDataUrl' ? 'set-clinic-logo' : inputId(first))?.focus();
+      setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
+      return;
+    }
+    setSave({ kind: 'saving' });
+    const r = await window.clinic.settings.update({ clinic: clinicProfileSchema.parse(profile) });
+    if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
+    setProfile(r.value.clinic);
+    onSaved(r.value);
+    setSave({ kind: 'saved', message: 'Saved. The clinic profile is on every new packet.' });
+  };
+
+  return (
+    <section className="card" aria-labelledby="clinic-heading">
+      <h2 id="clinic-heading">Clinic profile</h2>
+      <p className="card__intro">Printed on every packet. A Good Faith Estimate needs the NPI and TIN.</p>
+      <div className="group__stack">
+        {textFields.map((f) => (
+          <TextField
+            key={f.name}
+            id={inputId(f.name)}
+            label={f.label}
+            value={profile[f.name]}
+            hint={f.hint}
+            error={shown[f.name]}
+            multiline={f.multiline ?? false}
+            width={f.width ?? 'long'}
+            inputMode={f.name === 'phone' ? 'tel' : 'text'}
+            onChange={(v) => set(f.name, v)}
+            onBlur={() => blur(f.name)}
+          />
+        ))}
+        <div className={`field${shown.logoDataUrl ? ' field--invalid' : ''}`}>
+          <label htmlFor="set-clinic-logo" className="field__label">
+            Logo (optional)
+          </label>
+          <p id="set-clinic-logo-hint" className="field__hint">
+            A PNG or JPEG image under 300 KB, printed at the top of the packet
+          </p>
+          <input
+            id="set-clinic-logo"
+            ref={fileRef}
+            type="file"
+            accept="image/png,image/jpeg"
+            className="file-input"
+            aria-describedby={shown.logoDataUrl ? 'set-clinic-logo-hint set-clinic-logo-error' : 'set-clinic-logo-hint'}
+            aria-invalid={shown.logoDataUrl ? true : undefined}
+            onChange={pickLogo}
+          />
+          {shown.logoDataUrl ? (
+            <p id="set-clinic-logo-error" className="field__error">
+              {shown.logoDataUrl}
+            </p>
+          ) : null}
+          {profile.logoDataUrl !== '' ? (
+            <div className="logo-preview">
+              <img src={profile.logoDataUrl} alt="Clinic logo as it will print" />
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  set('logoDataUrl', '');
+                  setShown((s) => ({ ...s, logoDataUrl: undefined }));
+                  if (fileRef.current) fileRef.current.value = '';
+                }}
+              >
+                Remove logo
+              </button>
+            </div>
+          ) : null}
+        </div>
+      </div>
+      <SaveRow label="Save clinic profile" state={save} onSave={() => void submit()} />
+    </section>
+  );
+}

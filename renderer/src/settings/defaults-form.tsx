@@ -1,0 +1,89 @@
+/** Settings → Defaults for new estimates: packet language, large print, self-pay discount, Medicare deductible. */
+import { useState } from 'react';
+import { formatCents } from '../../../core/money';
+import type { Language } from '../../../core/estimate/types';
+import type { Settings } from '../../../core/settings';
+import { CheckboxField, SelectField, TextField } from '../lib/field-controls';
+import { parseMoneyText, parsePercentText, tidyMoneyText } from '../lib/text-parsers';
+import { languageChoices } from '../estimate/form-fields';
+import { SaveRow, type SaveState } from './save-row';
+
+type DefaultsErrors = { discount?: string | undefined; deductible?: string | undefined };
+
+function check(discount: string, deductible: string): DefaultsErrors {
+  const errors: DefaultsErrors = {};
+  const pct = parsePercentText(discount.trim() === '' ? '0' : discount);
+  if (pct === null || pct > 100) errors.discount = 'Enter a percentage from 0 to 100, like 15.';
+  const cents = parseMoneyText(deductible);
+  if (cents === null || cents > 1_000_000) errors.deductible = 'Enter the deductible in dollars, like 283.00.';
+  return errors;
+}
+
+export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
+  const d = settings.defaults;
+  const [language, setLanguage] = useState<Language>(d.language);
+  const [largePrint, setLargePrint] = useState(d.largePrint);
+  const [discount, setDiscount] = useState(String(d.selfPayDiscountPercent));
+  const [deductible, setDeductible] = useState(formatCents(d.medicareDeductibleCents));
+  const [shown, setShown] = useState<DefaultsErrors>({});
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const touched = () => setSave({ kind: 'idle' });
+
+  const submit = async () => {
+    const errors = check(discount, deductible);
+    setShown(errors);
+    if (errors.discount || errors.deductible) {
+      document.getElementById(errors.discount ? 'set-discount' : 'set-medicare-deductible')?.focus();
+      setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
+      return;
+    }
+    setSave({ kind: 'saving' });
+    const r = await window.clinic.settings.update({
+      defaults: {
+        language,
+        largePrint,
+        selfPayDiscountPercent: parsePercentText(discount.trim() === '' ? '0' : discount) ?? 0,
+        medicareDeductibleCents: parseMoneyText(deductible) ?? 0,
+      },
+    });
+    if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
+    onSaved(r.value);
+    setSave({ kind: 'saved', message: 'Saved. New estimates start with these.' });
+  };
+
+  return (
+    <section className="card" aria-labelledby="defaults-heading">
+      <h2 id="defaults-heading">Defaults for new estimates</h2>
+      <div className="group__grid">
+        <SelectField id="set-language" label="Default packet language" value={language} choices={languageChoices} onChange={(v) => { setLanguage(v); touched(); }} />
+        <CheckboxField id="set-large-print" label="Large print by default" checked={largePrint} onChange={(v) => { setLargePrint(v); touched(); }} />
+        <TextField
+          id="set-discount"
+          label="Self-pay discount (%)"
+          hint="Taken off charges in a Good Faith Estimate"
+          value={discount}
+          width="short"
+          inputMode="decimal"
+          error={shown.discount}
+          onChange={(v) => { setDiscount(v); touched(); }}
+          onBlur={() => setShown((s) => ({ ...s, discount: check(discount, deductible).discount }))}
+        />
+        <TextField
+          id="set-medicare-deductible"
+          label="Medicare deductible for the year"
+          hint="Original Medicare Part B; 2026: $283.00"
+          value={deductible}
+          width="medium"
+          inputMode="decimal"
+          error={shown.deductible}
+          onChange={(v) => { setDeductible(v); touched(); }}
+          onBlur={() => {
+            setDeductible(tidyMoneyText(deductible));
+            setShown((s) => ({ ...s, deductible: check(discount, deductible).deductible }));
+          }}
+        />
+      </div>
+      <SaveRow label="Save defaults" state={save} onSave={() => void submit()} />
+    </section>
+  );
+}

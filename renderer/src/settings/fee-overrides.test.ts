@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { FeeLineView } from '../../../core/ipc/contract';
+import { defaultFeeTexts, feeTextsFrom, toFeeOverrides } from './fee-overrides';
+
+const lines: FeeLineView[] = [
+  { id: 'a', code: '22511', description: 'Vertebroplasty', provider: 'physician', separatelyScheduled: false, defaultLowCents: 100_000, defaultHighCents: 200_000, lowCents: 150_000, highCents: 200_000 },
+  { id: 'b', code: '99152', description: 'Sedation', provider: 'physician', separatelyScheduled: false, defaultLowCents: 10_000, defaultHighCents: 20_000, lowCents: 10_000, highCents: 20_000 },
+];
+
+describe('fee overrides', () => {
+  it('keeps only lines that differ from the defaults', () => {
+    const texts = feeTextsFrom(lines);
+    expect(texts['a']).toEqual({ low: '$1,500.00', high: '$2,000.00' });
+    expect(toFeeOverrides(lines, texts)).toEqual({ overrides: { a: { lowCents: 150_000, highCents: 200_000 } }, errors: {} });
+    expect(toFeeOverrides(lines, defaultFeeTexts(lines)).overrides).toEqual({});
+  });
+
+  it('says what is wanted for bad amounts and low above high', () => {
+    const { errors } = toFeeOverrides(lines, { a: { low: 'x', high: '2000' }, b: { low: '300', high: '200' } });
+    expect(errors).toEqual({ 'a.low': 'Enter an amount in dollars.', 'b.low': 'The low amount must not be above the high amount.' });
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Settings → Fee schedule: each line's low/high charge in dollars, reset to the defaults, and
+ * the range check (does every 1–3-level combination stay within the published range?).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { FeeScheduleView } from '../../../core/ipc/contract';
+import type { Settings } from '../../../core/settings';
+import { ConfirmDialog } from '../lib/confirm-dialog';
+import { formatRange, tidyMoneyText } from '../lib/text-parsers';
+import { SaveRow, type SaveState } from './save-row';
+import { defaultFeeTexts, feeTextsFrom, toFeeOverrides, type FeeErrors, type FeeTexts } from './fee-overrides';
+
+const providerLabels: Record<string, string> = {
+  facility: 'Facility',
+  physician: 'Physician',
+  anesthesia: 'Anesthesia',
+  imaging: 'Imaging',
+};
+
+function RangeCheck({ view, unsaved }: { view: FeeScheduleView; unsaved: boolean }) {
+  const range = formatRange(view.referenceRange);
+  return (
+    <div className="range-check" aria-labelledby="range-check-heading" role="group">
+      <h3 id="range-check-heading" className="summary__subhead">
+        Range check
+      </h3>
+      {view.outOfRange.length === 0 ? (
+        <p className="range-check__ok">
+          <span aria-hidden="true">✓ </span>Every 1–3-level combination stays within the published range of {range}.
+        </p>
+      ) : (
+        <>
+          <p className="range-check__bad">
+            {view.outOfRange.length} combination{view.outOfRange.length === 1 ? '' : 's'} leave the published range of {range}.
+            Estimates will say so; they are never clamped.
+          </p>
+          <ul>
+            {view.outOfRange.map((c) => (
+              <li key={c.description}>
+                {c.description}: {formatRange({ low: c.lowCents, high: c.highCents })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {unsaved ? <p className="field__hint">Save the fee schedule to check your changes.</p> : null}
+    </div>
+  );
+}
+
+export function FeeScheduleEditor({ onSaved }: { onSaved: (s: Settings) => void }) {
+  const [view, setView] = useState<FeeScheduleView | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [texts, setTexts] = useState<FeeTexts>({});
+  const [errors, setErrors] = useState<FeeErrors>({});
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [confirmReset, setConfirmReset] = useState(false);
+
+  const refresh = useCallback(async () => {
+    const r = await window.clinic.fees.get();
+    if (!r.ok) return setLoadError(r.error.message);
+    setView(r.value);
+    setTexts(feeTextsFrom(r.value.lines));
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const store = async (nextTexts: FeeTexts, savedMessage: string) => {
+    if (!view) return;
+    const { overrides, errors: found } = toFeeOverrides(view.lines, nextTexts);
+    setErrors(found);
+    const firstBad = Object.keys(found)[0];
+    if (firstBad) {
+      document.getElementById(`fee-${firstBad.replace('.', '-')}`)?.focus();
+      return setSave({ kind: 'error', message: 'Please check the highlighted amounts; nothing was saved.' });
+    }
+    setSave({ kind: 'saving' });
+    const r = await window.clinic.settings.update({ feeOverrides: overrides });
+    if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
+    onSaved(r.value);
+    await refresh();
+    setSave({ kind: 'saved', message: savedMessage });
+  };
+
+  if (loadError) return <section className="card" aria-labelledby="fees-heading"><h2 id="fees-heading">Fee schedule</h2><p role="alert" className="alert">{loadError}</p></section>;
+  if (!view) return <section className="card" aria-labelledby="fees-heading"><h2 id="fees-heading">Fee schedule</h2><p>Loading the fee schedule…</p></section>;
+
+  const saved = feeTextsFrom(view.lines);
+  const unsaved = view.lines.some((l) => saved[l.id]?.low !== texts[l.id]?.low || saved[l.id]?.high !== texts[l.id]?.high);
+  const setText = (id: string, end: 'low' | 'high', value: string) => {
+    setTexts((t) => ({ ...t, [id]: { ...(t[id] ?? { low: '', high: '' }), [end]: value } }));
+    setSave({ kind: 'idle' });
+  };
+
+  return (
+    <section className="card" aria-labelledby="fees-heading">
+      <h2 id="fees-heading">Fee schedule</h2>
+      <p className="card__intro">The clinic&apos;s charges per line, in dollars. Estimates use these amounts.</p>
+      <div className="table-wrap">
+        <table className="fees">
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Service</th>
+              <th scope="col" id="fee-low-head">Low</th>
+              <th scope="col" id="fee-high-head">High</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.lines.map((line) => (
+              <tr key={line.id}>
+                <td>{line.code}</td>
+                <th scope="row" id={`fee-row-${line.id}`} className="fees__service">
+                  {line.description}
+                  <span className="fees__provider">
+                    {' '}
+                    ({providerLabels[line.provider] ?? line.provider}
+                    {line.separatelyScheduled ? ', scheduled separately' : ''})
+                  </span>
+                </th>
+                {(['low', 'high'] as const).map((end) => {
+                  const err = errors[`${line.id}.${end}`];
+                  const id = `fee-${line.id}-${end}`;
+                  return (
+                    <td key={end}>
+                      <input
+                        id={id}
+                        className="input input--money"
+                        type="text"
+                        inputMode="decimal"
+                        autoComplete="off"
+                        aria-labelledby={`fee-${end}-head fee-row-${line.id}`}
+                        aria-invalid={err ? true : undefined}
+                        aria-describedby={err ? `${id}-error` : undefined}
+                        value={texts[line.id]?.[end] ?? ''}
+                        onChange={(e) => setText(line.id, end, e.target.value)}
+                        onBlur={(e) => setText(line.id, end, tidyMoneyText(e.target.value))}
+                      />
+                      {err ? <p id={`${id}-error`} className="field__error">{err}</p> : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <RangeCheck view={view} unsaved={unsaved} />
+      <SaveRow label="Save fee schedule" state={save} onSave={() => void store(texts, 'Saved. Estimates now use these fees.')}>
+        <button type="button" className="button" onClick={() => setConfirmReset(true)}>
+          Reset to default fees
+        </button>
+      </SaveRow>
+      <ConfirmDialog
+        open={confirmReset}
+        title="Reset every fee to the default schedule?"
+        confirmLabel="Reset fees"
+        cancelLabel="Keep my fees"
+        destructive
+        onCancel={() => setConfirmReset(false)}
+        onConfirm={() => {
+          setConfirmReset(false);
+          const defaults = defaultFeeTexts(view.lines);
+          setTexts(defaults);
+          void store(defaults, 'Saved. The default fees are back.');
+        }}
+      >
+        <p>The clinic&apos;s own amounts will be replaced by the default fee schedule.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

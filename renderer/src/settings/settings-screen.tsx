@@ -1,0 +1,27 @@
+/** The Settings screen: clinic profile, defaults, fee schedule, and configuration export/import. */
+import type { Settings } from '../../../core/settings';
+import { ClinicProfileForm } from './clinic-profile-form';
+import { ConfigTransfer } from './config-transfer';
+import { DefaultsForm } from './defaults-form';
+import { FeeScheduleEditor } from './fee-schedule-editor';
+
+/** Where to put focus on arrival: the NPI/TIN fields when a Good Faith Estimate was blocked. */
+export type SettingsFocus = 'clinic-id' | null;
+
+interface SettingsScreenProps {
+  settings: Settings;
+  focus: SettingsFocus;
+  onSaved: (settings: Settings) => void;
+}
+
+export function SettingsScreen({ settings, focus, onSaved }: SettingsScreenProps) {
+  return (
+    <div className="settings">
+      <h1 className="screen-title">Settings</h1>
+      <ClinicProfileForm clinic={settings.clinic} onSaved={onSaved} focusIds={focus === 'clinic-id'} />
+      <DefaultsForm settings={settings} onSaved={onSaved} />
+      <FeeScheduleEditor onSaved={onSaved} />
+      <ConfigTransfer onSaved={onSaved} />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The app shell: header with the app name, a nav between the two screens, a notice area, and
+ * the screens. Loads settings and the saved draft first, then marks the page ready
+ * (html[data-ready="true"]) for tests and tools.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Settings } from '../../../core/settings';
+import type { FieldName, FormValues } from '../estimate/form-fields';
+import { fromDraft, initialValues } from '../estimate/form-model';
+import { EstimateScreen } from '../estimate/estimate-screen';
+import { SettingsScreen, type SettingsFocus } from '../settings/settings-screen';
+import { Notice } from './notice';
+
+type Screen = 'estimate' | 'settings';
+
+interface Loaded {
+  settings: Settings;
+  notice: string | null;
+  initial: { values: FormValues; edited: ReadonlySet<FieldName> };
+}
+
+async function load(): Promise<Loaded | string> {
+  if (typeof window.clinic === 'undefined') return 'The app could not connect to its data. Close it and open it again.';
+  const [settingsResult, draftResult] = await Promise.all([window.clinic.settings.get(), window.clinic.draft.get()]);
+  if (!settingsResult.ok) return settingsResult.error.message;
+  const { settings, notice } = settingsResult.value;
+  const draft = draftResult.ok ? draftResult.value : null;
+  const initial = draft ? fromDraft(draft, settings.defaults) : { values: initialValues(settings.defaults), edited: new Set<FieldName>() };
+  const draftNotice = draftResult.ok ? null : `The saved draft could not be read: ${draftResult.error.message}`;
+  return { settings, notice: notice ?? draftNotice, initial };
+}
+
+export function App() {
+  const [loaded, setLoaded] = useState<Loaded | string | null>(null);
+  const [screen, setScreen] = useState<Screen>('estimate');
+  const [settingsFocus, setSettingsFocus] = useState<SettingsFocus>(null);
+
+  useEffect(() => {
+    let live = true;
+    void load().then((l) => live && setLoaded(l));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (loaded !== null) document.documentElement.dataset['ready'] = 'true';
+  }, [loaded]);
+
+  useEffect(() => {
+    if (typeof window.clinic === 'undefined') return;
+    return window.clinic.settings.onChanged((settings) =>
+      setLoaded((l) => (l !== null && typeof l !== 'string' ? { ...l, settings } : l)),
+    );
+  }, []);
+
+  const updateSettings = useCallback((settings: Settings) => {
+    setLoaded((l) => (l !== null && typeof l !== 'string' ? { ...l, settings } : l));
+  }, []);
+
+  const go = (next: Screen, focus: SettingsFocus = null) => {
+    setSettingsFocus(focus);
+    setScreen(next);
+  };
+
+  return (
+    <>
+      <header className="app-header">
+        <p className="app-header__name">Clinic Estimate &amp; Packet</p>
+        <nav aria-label="Screens" className="app-nav">
+          <button type="button" className="app-nav__item" aria-current={screen === 'estimate' ? 'page' : undefined} onClick={() => go('estimate')}>
+            New estimate
+          </button>
+          <button type="button" className="app-nav__item" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => go('settings')}>
+            Settings
+          </button>
+        </nav>
+      </header>
+      <main className="app-main">
+        {loaded === null ? <p className="loading">Loading…</p> : null}
+        {typeof loaded === 'string' ? (
+          <p role="alert" className="alert">
+            {loaded}
+          </p>
+        ) : null}
+        {loaded !== null && typeof loaded !== 'string' ? (
+          <>
+            {loaded.notice ? <Notice text={loaded.notice} onDismiss={() => setLoaded({ ...loaded, notice: null })} /> : null}
+            <div hidden={screen !== 'estimate'}>
+              <EstimateScreen settings={loaded.settings} initial={loaded.initial} onOpenClinicProfile={() => go('settings', 'clinic-id')} />
+            </div>
+            {screen === 'settings' ? <SettingsScreen settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} /> : null}
+          </>
+        ) : null}
+      </main>
+    </>
+  );
+}
