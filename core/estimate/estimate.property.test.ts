@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeShare, type ShareInput } from './cost-sharing';
+import { computeEstimate } from './estimate';
+import { applyFeeOverrides } from './fee-schedule';
+import { makeCase, shippedProcedureData } from './test-support';
+import type { Case, CentsRange, Coverage, Estimate } from './types';
+
+const RUNS = 3_000;
+const { procedure, schedule } = shippedProcedureData();
+
+const money = fc.integer({ min: 0, max: 1_000_000_000 });
+const percent = fc.integer({ min: 0, max: 10_000 }).map((bp) => bp / 100);
+
+const shareInput: fc.Arbitrary<ShareInput> = fc.record({
+  allowedCents: money,
+  chargesCents: money,
+  network: fc.constantFrom('in' as const, 'out' as const),
+  deductibleRemainingCents: money,
+  coinsurancePercent: percent,
+  copayCents: fc.oneof(fc.constant(0), money),
+  outOfPocketRemainingCents: fc.oneof(fc.constant(null), money),
+});
+
+const isCents = (n: number) => Number.isSafeInteger(n) && n >= 0;
+
+describe('computeShare properties', () => {
+  it('whole non-negative cents; patient + insurance = allowed + balance bill; breakdown adds up', () => {
+    fc.assert(
+      fc.property(shareInput, (input) => {
+        const s = computeShare(input);
+        const b = s.breakdown;
+        for (const n of [s.patientCents, s.insuranceCents, b.copayCents, b.deductibleCents, b.coinsuranceCents, b.balanceBillCents]) {
+          expect(isCents(n)).toBe(true);
+        }
+        expect(s.patientCents + s.insuranceCents).toBe(input.allowedCents + b.balanceBillCents);
+        expect(b.copayCents + b.deductibleCents + b.coinsuranceCents + b.balanceBillCents).toBe(s.patientCents);
+        expect(b.balanceBillCents).toBe(input.network === 'out' ? Math.max(0, input.chargesCents - input.allowedCents) : 0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('in network, never above the remaining out-of-pocket maximum', () => {
+    fc.assert(
+      fc.property(shareInput, (input) => {
+        const s = computeShare({ ...input, network: 'in' });
+        if (input.outOfPocketRemainingCents !== null) expect(s.patientCents).toBeLessThanOrEqual(input.outOfPocketRemainingCents);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('more deductible met (less remaining) never raises the share', () => {
+    fc.assert(
+      fc.property(shareInput, money, (input, moreMet) => {
+        const before = computeShare(input).patientCents;
+        const after = computeShare({ ...input, deductibleRemainingCents: Math.max(0, input.deductibleRemainingCents - moreMet) }).patientCents;
+        expect(after).toBeLessThanOrEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a larger allowed amount never lowers the share (in network)', () => {
+    fc.assert(
+      fc.property(shareInput, money, (input, extra) => {
+        const smaller = computeShare({ ...input, network: 'in' }).patientCents;
+        const larger = computeShare({ ...input, network: 'in', allowedCents: input.allowedCents + extra }).patientCents;
+        expect(larger).toBeGreaterThanOrEqual(smaller);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+const optionalMoney = fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined });
+const coverageArb: fc.Arbitrary<Partial<Coverage>> = fc.record({
+  kind: fc.constantFrom('commercial' as const, 'medicare' as const, 'medicare-advantage' as const, 'medicaid' as const, 'self-pay' as const, 'uninsured' as const),
+  network: fc.constantFrom('in' as const, 'out' as const),
+  deductibleCents: optionalMoney,
+  deductibleMetCents: optionalMoney,
+  coinsurancePercent: fc.option(percent, { nil: undefined }),
+  copayCents: optionalMoney,
+  outOfPocketMaxCents: fc.option(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 5_000_000 })), { nil: undefined }),
+  outOfPocketMetCents: optionalMoney,
+  allowedAmountCents: optionalMoney,
+});
+const caseArb: fc.Arbitrary<Case> = fc
+  .tuple(
+    coverageArb,
+    fc.integer({ min: 1, max: 5 }),
+    fc.constantFrom('hospital-outpatient' as const, 'asc' as const, 'office' as const),
+    fc.constantFrom('local' as const, 'moderate' as const, 'anesthesia' as const),
+  )
+  .map(([coverage, levels, site, sedation]) => makeCase(coverage, { levels, site, sedation }));
+
+const chargedIds = schedule.lines.filter((l) => l.included !== true).map((l) => l.id);
+const overridesArb = fc.dictionary(
+  fc.constantFrom(...chargedIds),
+  fc.tuple(fc.integer({ min: 0, max: 3_000_000 }), fc.integer({ min: 0, max: 3_000_000 })).map(([a, b]) => ({ lowCents: Math.min(a, b), highCents: Math.max(a, b) })),
+);
+const optionsArb = fc.record({ selfPayDiscountPercent: percent, medicareDeductibleCents: fc.integer({ min: 0, max: 100_000 }) });
+
+function allRanges(e: Estimate): CentsRange[] {
+  const b = e.patientBreakdown;
+  const part = (key: 'copayCents' | 'deductibleCents' | 'coinsuranceCents' | 'balanceBillCents'): CentsRange => ({ low: b.low[key], high: b.high[key] });
+  return [
+    e.charges, e.allowed, e.patient, e.insurance, e.referenceRange,
+    part('copayCents'), part('deductibleCents'), part('coinsuranceCents'), part('balanceBillCents'),
+    ...e.lines.map((l) => ({ low: l.lowCents, high: l.highCents })),
+    ...e.separatelyScheduled.map((l) => ({ low: l.lowCents, high: l.highCents })),
+  ];
+}
+
+describe('computeEstimate properties (random cases, clinic fees and settings)', () => {
+  it('whole non-negative cents, low <= high everywhere, and the money adds up', () => {
+    fc.assert(
+      fc.property(caseArb, overridesArb, optionsArb, (c, overrides, options) => {
+        const e = computeEstimate(c, procedure, applyFeeOverrides(schedule, overrides), options);
+        for (const r of allRanges(e)) {
+          expect(isCents(r.low) && isCents(r.high)).toBe(true);
+          expect(r.low).toBeLessThanOrEqual(r.high);
+        }
+        for (const end of ['low', 'high'] as const) {
+          expect(e.patient[end] + e.insurance[end]).toBe(e.allowed[end] + e.patientBreakdown[end].balanceBillCents);
+          expect(e.lines.reduce((sum, l) => sum + (end === 'low' ? l.lowCents : l.highCents), 0)).toBe(e.charges[end]);
+          if (e.goodFaithEstimate) expect(e.patient[end]).toBeLessThanOrEqual(e.charges[end]);
+        }
+        expect(e.goodFaithEstimate).toBe(c.coverage.kind === 'self-pay' || c.coverage.kind === 'uninsured');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('in network, the patient never pays above the remaining out-of-pocket maximum', () => {
+    fc.assert(
+      fc.property(caseArb, optionsArb, (c, options) => {
+        const e = computeEstimate({ ...c, coverage: { ...c.coverage, network: 'in' } }, procedure, schedule, options);
+        const max = e.costSharing?.outOfPocketMaxCents;
+        if (e.costSharing === null || max === null || max === undefined) return;
+        expect(e.patient.high).toBeLessThanOrEqual(Math.max(0, max - e.costSharing.outOfPocketMetCents));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('more deductible met never raises, and a larger allowed amount never lowers, the patient share', () => {
+    fc.assert(
+      fc.property(caseArb, optionsArb, fc.integer({ min: 1, max: 1_000_000 }), (c, options, delta) => {
+        const run = (coverage: Partial<Coverage>) => computeEstimate({ ...c, coverage: { ...c.coverage, ...coverage } }, procedure, schedule, options);
+        const base = run({});
+        const moreMet = run({ deductibleMetCents: (c.coverage.deductibleMetCents ?? 0) + delta });
+        expect(moreMet.patient.low).toBeLessThanOrEqual(base.patient.low);
+        expect(moreMet.patient.high).toBeLessThanOrEqual(base.patient.high);
+        if (c.coverage.network === 'in') {
+          const allowed = c.coverage.allowedAmountCents ?? 0;
+          const smaller = run({ allowedAmountCents: allowed });
+          const larger = run({ allowedAmountCents: allowed + delta });
+          expect(larger.patient.high).toBeGreaterThanOrEqual(smaller.patient.high);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('is deterministic: same input, same output', () => {
+    fc.assert(
+      fc.property(caseArb, optionsArb, (c, options) => {
+        expect(computeEstimate(c, procedure, schedule, options)).toEqual(computeEstimate(structuredClone(c), procedure, schedule, options));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
