@@ -1,0 +1,42 @@
+/** Checks on the built bundles (npm test builds before the e2e run). */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test, expect, repoRoot } from './fixtures';
+
+const out = join(repoRoot, 'out');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+test('the build has the three bundles', () => {
+  const files = filesUnder(out).map((f) => relative(out, f));
+  expect(files).toContain(join('main', 'index.js'));
+  expect(files).toContain(join('preload', 'index.cjs'));
+  expect(files).toContain(join('renderer', 'index.html'));
+});
+
+test('the renderer bundle holds no pdfmake, no PDFKit and no fonts', () => {
+  const files = filesUnder(join(out, 'renderer'));
+  expect(files.filter((f) => /\.(ttf|otf|woff2?|afm)$/i.test(f))).toEqual([]);
+  for (const file of files.filter((f) => f.endsWith('.js'))) {
+    const text = readFileSync(file, 'utf8');
+    expect(text, relative(out, file)).not.toMatch(/pdfmake|PDFDocument|fontkit|Roboto-Regular/);
+  }
+});
+
+test('the preload bundle is CommonJS (sandboxed preloads cannot be ES modules) and exposes only clinic', () => {
+  const preload = readFileSync(join(out, 'preload', 'index.cjs'), 'utf8');
+  expect(preload).toMatch(/require\("electron"\)/);
+  expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+  expect(preload).toContain('exposeInMainWorld("clinic"');
+  expect(preload).not.toMatch(/exposeInMainWorld\("(ipcRenderer|electron|process)/);
+});
+
+test('the packaged renderer has no remote URLs to fetch (the app is offline)', () => {
+  const html = readFileSync(join(out, 'renderer', 'index.html'), 'utf8');
+  expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+});
