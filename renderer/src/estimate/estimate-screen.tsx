@@ -59,14 +59,14 @@ export function EstimateScreen({ settings, initial, onOpenClinicProfile }: Estim
           {issued ? 'Packet issued; the draft was cleared.' : draftText[draftState]}
         </p>
       </form>
+      <PacketActions
+        state={actions.state}
+        onRun={(a) => void actions.run(a)}
+        onNewEstimate={() => setConfirmOpen(true)}
+        onOpenClinicProfile={onOpenClinicProfile}
+      />
       <div className="estimate__side">
         <EstimateSummary live={live} goodFaithKind={isGoodFaithEstimateKind(values.coverageKind)} />
-        <PacketActions
-          state={actions.state}
-          onRun={(a) => void actions.run(a)}
-          onNewEstimate={() => setConfirmOpen(true)}
-          onOpenClinicProfile={onOpenClinicProfile}
-        />
       </div>
       {actions.state.preview ? (
         <PacketPreview url={actions.state.preview.url} fileName={actions.state.preview.fileName} onClose={actions.closePreview} />

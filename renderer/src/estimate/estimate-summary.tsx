@@ -5,6 +5,7 @@
 import type { Estimate } from '../../../core/estimate/types';
 import { fieldDefs, fieldForPath } from './form-fields';
 import { formatRange } from '../lib/text-parsers';
+import { EstimateLines } from './estimate-lines';
 import type { LiveEstimate } from './use-live-estimate';
 
 type BreakdownKey = 'copayCents' | 'deductibleCents' | 'coinsuranceCents' | 'balanceBillCents';
@@ -112,6 +113,7 @@ export function EstimateSummary({ live, goodFaithKind }: { live: LiveEstimate; g
           <>
             <Figures estimate={live.estimate} />
             <Warnings estimate={live.estimate} />
+            <EstimateLines estimate={live.estimate} />
           </>
         ) : null}
       </div>

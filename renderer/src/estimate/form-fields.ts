@@ -51,14 +51,14 @@ export const coverageKinds: { value: CoverageKind; label: string }[] = [
 ];
 
 export const placesOfService: { value: PlaceOfService; label: string }[] = [
-  { value: 'hospital-outpatient', label: 'Hospital outpatient department' },
-  { value: 'asc', label: 'Ambulatory surgery center' },
+  { value: 'hospital-outpatient', label: 'Hospital outpatient' },
+  { value: 'asc', label: 'Surgery center (ASC)' },
   { value: 'office', label: 'Office' },
 ];
 
 export const sedationChoices: { value: Sedation; label: string }[] = [
   { value: 'local', label: 'Local numbing only' },
-  { value: 'moderate', label: 'Moderate sedation by the physician' },
+  { value: 'moderate', label: 'Moderate (by physician)' },
   { value: 'anesthesia', label: 'Anesthesia provider' },
 ];
 
@@ -97,7 +97,7 @@ export const fieldDefs: Record<FieldName, FieldDef> = {
     'Allowed amount (if known)',
     'money',
     'coverage.allowedAmount',
-    'From the payer portal; leave empty to estimate from charges',
+    'Leave empty to use the charges',
   ),
   levels: def('levels', 'Levels to treat', 'select', 'procedure.levels'),
   site: def('site', 'Place of service', 'select', 'procedure.site'),

@@ -1,4 +1,5 @@
 /** The packet buttons and their plain-words outcome (status for success, alert for problems). */
+import { useEffect, useRef } from 'react';
 import type { PacketAction, PacketActionsState } from './use-packet-actions';
 
 interface PacketActionsProps {
@@ -16,8 +17,17 @@ const busyText: Record<PacketAction, string> = {
 
 export function PacketActions({ state, onRun, onNewEstimate, onOpenClinicProfile }: PacketActionsProps) {
   const busy = state.busy !== null;
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  // A blocked or failed action must not go unnoticed below the fold.
+  useEffect(() => {
+    if (state.blocked) settingsButton.current?.focus();
+  }, [state.blocked]);
+  useEffect(() => {
+    if (state.error) alertRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [state.error]);
   return (
-    <div className="actions" role="group" aria-label="Packet">
+    <div className="actions" role="group" aria-label="Packet actions">
       <div className="actions__buttons">
         <button type="button" className="button button--primary" onClick={() => onRun('preview')} disabled={busy}>
           Preview packet
@@ -36,12 +46,12 @@ export function PacketActions({ state, onRun, onNewEstimate, onOpenClinicProfile
         <p role="status" className="actions__status">
           {state.busy ? busyText[state.busy] : (state.message ?? '')}
         </p>
-        <div role="alert" className="actions__alert">
+        <div role="alert" className="actions__alert" ref={alertRef}>
           {state.error ? <p className="alert">{state.error}</p> : null}
           {state.blocked ? (
             <div className="alert">
               <p>{state.blocked}</p>
-              <button type="button" className="button" onClick={onOpenClinicProfile}>
+              <button type="button" className="button" ref={settingsButton} onClick={onOpenClinicProfile}>
                 Go to Settings → Clinic profile
               </button>
             </div>

@@ -23,14 +23,16 @@ export function FieldShell({ id, label, hint, error, children, className }: Shel
   };
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId ?? undefined} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+      <div className="field__top">
+        <label htmlFor={id} className="field__label">
+          {label}
+        </label>
+        {hint ? (
+          <span id={hintId ?? undefined} className="field__hint">
+            {hint}
+          </span>
+        ) : null}
+      </div>
       {children(aria)}
       {error ? (
         <p id={errorId ?? undefined} className="field__error">

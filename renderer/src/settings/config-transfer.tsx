@@ -69,7 +69,7 @@ export function ConfigTransfer({ onSaved }: { onSaved: (s: Settings) => void }) 
           {exportError ? <p className="alert">{exportError}</p> : null}
         </div>
       </div>
-      <div className="field">
+      <div className="field config-import">
         <label htmlFor="set-import-file" className="field__label">
           Import clinic configuration
         </label>

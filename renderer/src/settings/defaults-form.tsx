@@ -54,7 +54,7 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
   return (
     <section className="card" aria-labelledby="defaults-heading">
       <h2 id="defaults-heading">Defaults for new estimates</h2>
-      <div className="group__grid">
+      <div className="group__stack">
         <SelectField id="set-language" label="Default packet language" value={language} choices={languageChoices} onChange={(v) => { setLanguage(v); touched(); }} />
         <CheckboxField id="set-large-print" label="Large print by default" checked={largePrint} onChange={(v) => { setLargePrint(v); touched(); }} />
         <TextField
