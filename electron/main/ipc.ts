@@ -6,11 +6,11 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channelNames, type EventName, type Events } from '../../core/ipc/contract';
 import { fail } from '../../core/result';
 import { dispatch, type Handlers, type SafeLog } from '../services/ipc-dispatch';
-import { isAllowedPageUrl, type UrlPolicyOptions } from './security-policy';
+import { isTrustedSenderFrame, type UrlPolicyOptions } from './security-policy';
 
 function isTrustedSender(event: IpcMainInvokeEvent, options: UrlPolicyOptions): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && isAllowedPageUrl(frame.url, options);
+  return isTrustedSenderFrame(frame ? { url: frame.url, isTopFrame: frame.parent === null } : null, options);
 }
 
 export function registerIpc(handlers: Handlers, options: UrlPolicyOptions, log: SafeLog): void {

@@ -8,6 +8,7 @@ import {
   isAllowedPermission,
   isAllowedRequest,
   isAllowedWindowOpen,
+  isTrustedSenderFrame,
   resolveAppFile,
   safeRelativePath,
 } from './security-policy';
@@ -57,6 +58,16 @@ describe('network requests', () => {
     expect(isAllowedRequest('http://localhost:5173/src/main.tsx', options)).toBe(true);
     expect(isAllowedRequest('http://localhost:5173/src/main.tsx')).toBe(false);
     expect(isAllowedRequest('https://example.com/', options)).toBe(false);
+  });
+});
+
+describe('IPC senders', () => {
+  it('trusts only the app page in the top frame', () => {
+    expect(isTrustedSenderFrame({ url: 'app://bundle/index.html', isTopFrame: true })).toBe(true);
+    expect(isTrustedSenderFrame({ url: 'app://bundle/index.html', isTopFrame: false })).toBe(false);
+    expect(isTrustedSenderFrame({ url: 'blob:app://bundle/123', isTopFrame: true })).toBe(false);
+    expect(isTrustedSenderFrame({ url: 'https://example.com/', isTopFrame: true })).toBe(false);
+    expect(isTrustedSenderFrame(null)).toBe(false);
   });
 });
 

@@ -67,6 +67,11 @@ export function isAllowedPageUrl(url: string, options: UrlPolicyOptions = {}): b
   return isDevServer(parsed, options);
 }
 
+/** May an IPC call from this frame be trusted? Only the app's own top-level page. */
+export function isTrustedSenderFrame(frame: { url: string; isTopFrame: boolean } | null, options: UrlPolicyOptions = {}): boolean {
+  return frame !== null && frame.isTopFrame && isAllowedPageUrl(frame.url, options);
+}
+
 /**
  * May a page navigate (link, redirect, location change)? Never: the app is one page.
  * Reloads of the same URL are not navigations in Electron and are unaffected.

@@ -1,0 +1,161 @@
+/**
+ * The handlers behind every channel, through the same dispatch Electron's ipcMain and the
+ * preview bridge use, with real files in a temp folder and real PDFs.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../core/result';
+import type { Settings } from '../../core/settings';
+import { createAppServices, localIsoDate, type AppCapabilities } from './app-services';
+import { writeFileAtomic } from './atomic-write';
+import { dispatch } from './ipc-dispatch';
+import { clinic, insuredCase, uninsuredCase } from './testing/packet-fixtures';
+
+const appRoot = join(import.meta.dirname, '..', '..');
+
+function setup(options: { saveDir?: string } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'clinic-services-'));
+  const saveDir = options.saveDir ?? join(dataDir, 'saved');
+  const logs: string[] = [];
+  const changed: Settings[] = [];
+  const caps: AppCapabilities = {
+    openStore: () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', configFileMode: 0o600, projectName: 'clinic-test' }),
+    rename: renameSync,
+    cipher: { encrypt: (plain) => Buffer.from(plain, 'utf8').reverse(), decrypt: (sealed) => Buffer.from(sealed).reverse().toString('utf8') },
+    saveFile: async (name, data) => {
+      const path = join(saveDir, name);
+      await writeFileAtomic(path, data);
+      return { saved: true, path };
+    },
+    printPdf: async () => ({ printed: true }),
+    settingsChanged: (settings) => changed.push(settings),
+    now: () => new Date(2026, 10, 29, 9, 30),
+  };
+  const services = createAppServices({ appRoot, dataDir }, caps);
+  const call = (channel: string, request?: unknown) =>
+    dispatch(services.handlers, channel, request, (line) => logs.push(line)) as Promise<Result<never>>;
+  return { dataDir, call, logs, changed };
+}
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('dispatch', () => {
+  it('refuses an unknown channel and a request that fails its schema, naming the field', async () => {
+    const { call } = setup();
+    expect(await call('shell:exec', 'rm -rf /')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const bad = await call('settings:update', { clinic: { npi: 42 } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(!bad.ok && bad.error.issues.map((i) => i.path)).toEqual(['clinic.npi']);
+  });
+
+  it('estimates a case and names bad fields with the case schema', async () => {
+    const { call } = setup();
+    const estimate = value(await call('estimate:compute', insuredCase)) as { goodFaithEstimate: boolean; patient: { low: number } };
+    expect(estimate.goodFaithEstimate).toBe(false);
+    expect(estimate.patient.low).toBeGreaterThan(0);
+    const bad = await call('estimate:compute', { ...insuredCase, coverage: { ...insuredCase.coverage, coinsurancePercent: 120 } });
+    expect(!bad.ok && bad.error.issues.map((i) => i.path)).toContain('coverage.coinsurancePercent');
+  });
+});
+
+describe('packets', () => {
+  it('previews a real PDF with the suggested file name', async () => {
+    const { call } = setup();
+    const packet = value(await call('packet:preview', insuredCase)) as { pdfBase64: string; fileName: string; reference: string };
+    expect(Buffer.from(packet.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(packet.fileName).toBe('Okafor-Margaret-vertebroplasty-2026-11-29.pdf');
+    expect(packet.reference).toMatch(/\S{6,}/);
+  });
+
+  it('refuses a Good Faith Estimate until the clinic NPI and TIN are set, then saves it and clears the draft', async () => {
+    const { call, dataDir } = setup();
+    value(await call('draft:save', { firstName: 'Walter' }));
+    const blocked = await call('packet:save-pdf', uninsuredCase);
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'missing-clinic-details' } });
+    expect(!blocked.ok && blocked.error.message).toMatch(/Settings/);
+    expect(value(await call('draft:get'))).toEqual({ firstName: 'Walter' });
+
+    value(await call('settings:update', { clinic }));
+    const saved = value(await call('packet:save-pdf', uninsuredCase)) as { saved: boolean; path: string };
+    expect(saved.saved).toBe(true);
+    expect(readFileSync(saved.path).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(value(await call('draft:get'))).toBeNull();
+    const audit = readFileSync(join(dataDir, 'audit.log'), 'utf8');
+    expect(audit).toContain('packet-saved');
+    expect(audit).not.toMatch(/Walter|Brennan|1951/);
+  });
+
+  it('says plainly when the folder cannot be written, and keeps the draft', async () => {
+    const blockedDir = join(mkdtempSync(join(tmpdir(), 'clinic-blocked-')), 'not-a-folder');
+    writeFileSync(blockedDir, 'a file where a folder should be');
+    const { call } = setup({ saveDir: blockedDir });
+    value(await call('draft:save', { lastName: 'Okafor' }));
+    const result = await call('packet:save-pdf', insuredCase);
+    expect(result).toMatchObject({ ok: false, error: { code: 'write-failed' } });
+    expect(!result.ok && result.error.message).toMatch(/could not be saved|cannot be written|Choose another/);
+    expect(value(await call('draft:get'))).toEqual({ lastName: 'Okafor' });
+  });
+});
+
+describe('drafts', () => {
+  it('keeps the draft encrypted at rest with the cipher given', async () => {
+    const { call, dataDir } = setup();
+    value(await call('draft:save', { firstName: 'Margaret', memberId: 'XJH123456789' }));
+    const raw = readFileSync(join(dataDir, 'draft.bin'), 'utf8');
+    expect(raw).not.toContain('Margaret');
+    expect(value(await call('draft:get'))).toEqual({ firstName: 'Margaret', memberId: 'XJH123456789' });
+    value(await call('draft:clear'));
+    expect(existsSync(join(dataDir, 'draft.bin'))).toBe(false);
+  });
+});
+
+describe('clinic configuration', () => {
+  it('exports one file that another PC previews as changes and then imports', async () => {
+    const first = setup();
+    value(await first.call('settings:update', { clinic, defaults: { selfPayDiscountPercent: 30 } }));
+    const exported = value(await first.call('config:export')) as { saved: boolean; path: string };
+    expect(exported.path).toMatch(/clinic-configuration-2026-11-29\.json$/);
+    const text = readFileSync(exported.path, 'utf8');
+
+    const second = setup();
+    const preview = value(await second.call('config:import-preview', { text })) as { changes: string[] };
+    expect(preview.changes).toContain('Clinic name: (empty) -> Riverside Spine Clinic');
+    expect(preview.changes).toContain('Self-pay discount: 0% -> 30%');
+    const imported = value(await second.call('config:import-apply', { text })) as Settings;
+    expect(imported.clinic.npi).toBe('1234567893');
+    expect(second.changed.at(-1)?.clinic.name).toBe('Riverside Spine Clinic');
+  });
+
+  it('refuses a file that is not a configuration, changing nothing', async () => {
+    const { call } = setup();
+    const notJson = await call('config:import-preview', { text: 'hello' });
+    expect(notJson).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const wrongVersion = await call('config:import-apply', { text: JSON.stringify({ kind: 'clinic-estimate-packet/config', version: 99, exportedAt: '', settings: {} }) });
+    expect(!wrongVersion.ok && wrongVersion.error.message).toMatch(/different version/);
+    const settings = value(await call('settings:get')) as { settings: Settings };
+    expect(settings.settings.clinic.name).toBe('');
+  });
+});
+
+describe('localIsoDate', () => {
+  it('is the local calendar date', () => {
+    expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('errors never carry patient data to the log', () => {
+  it('logs only the channel and error class when a handler throws', async () => {
+    const { call, logs, dataDir } = setup();
+    mkdirSync(join(dataDir, 'draft.bin'));
+    const result = await call('draft:save', { firstName: 'Margaret', lastName: 'Okafor' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logs.join('\n')).toMatch(/draft:save/);
+    expect(logs.join('\n')).not.toMatch(/Margaret|Okafor/);
+  });
+});
