@@ -33,14 +33,15 @@ function lineRow(ctx: PacketContext, captions: readonly (readonly [string, numbe
   };
 }
 
-function signatureBlock(ctx: PacketContext, title: string, extra: Content[] = []): StackNode {
+/** `before`: text above the lines (the interpreter's statement); `after`: lines below them. */
+function signatureBlock(ctx: PacketContext, title: string, before: Content[] = [], after: Content[] = []): StackNode {
   const c = ctx.labels.consent;
   const large = ctx.largePrint;
   const rows: Content[] = large
     ? [lineRow(ctx, [[c.signature, 1]]), lineRow(ctx, [[c.printedName, 3], [c.date, 2]])]
     : [lineRow(ctx, [[c.signature, 5], [c.date, 2], [c.time, 1.4]]), lineRow(ctx, [[c.printedName, 1]])];
   return {
-    stack: [{ text: title, style: 'h3', margin: [0, ctx.sizes.gap * 1.5, 0, 0] }, ...extra, ...rows],
+    stack: [{ text: title, style: 'h3', margin: [0, ctx.sizes.gap * 1.5, 0, 0] }, ...before, ...rows, ...after],
     unbreakable: true,
   };
 }
@@ -81,7 +82,7 @@ export function consentPages(ctx: PacketContext): Content[] {
     keepWithNext(heading(c.questions, 'h3'), lineRow(ctx, [[c.questionsAnsweredBy, 1]])),
     headedList(heading(c.initialEach, 'h3'), consent.statementsToInitial.map((s) => initialsStatement(ctx, s))),
     {
-      stack: [heading(c.signatureHeading, 'h2'), signatureBlock(ctx, c.patientOrRepresentative, [lineRow(ctx, [[c.representativeRelationship, 1]])])],
+      stack: [heading(c.signatureHeading, 'h2'), signatureBlock(ctx, c.patientOrRepresentative, [], [lineRow(ctx, [[c.representativeRelationship, 1]])])],
       unbreakable: true,
     },
     signatureBlock(ctx, c.physician),
@@ -89,10 +90,12 @@ export function consentPages(ctx: PacketContext): Content[] {
   ];
   if (ctx.language !== 'en') {
     parts.push(
-      signatureBlock(ctx, c.interpreter, [
-        paragraph(consent.interpreterStatement, { margin: [0, sizes.gap * 0.5, 0, 0] }),
-        lineRow(ctx, [[c.interpreterLanguage, 1]]),
-      ]),
+      signatureBlock(
+        ctx,
+        c.interpreter,
+        [paragraph(consent.interpreterStatement, { margin: [0, sizes.gap * 0.5, 0, 0] })],
+        [lineRow(ctx, [[c.interpreterLanguage, 1]])],
+      ),
     );
   }
   return parts;

@@ -29,7 +29,9 @@ export function contentSections(ctx: PacketContext): Content[] {
   const out: Content[] = [];
   ctx.content.sections.forEach((item, index) => {
     const blocks = item.id === 'faqs' ? [...sectionBlocks(ctx, item), ...faqBlocks(ctx)] : sectionBlocks(ctx, item);
-    const node = section(heading(item.heading, 'h2'), blocks);
+    // Keep the heading with the intro and paragraphs before the first bullet, and that bullet.
+    const leading = (item.intro === undefined ? 0 : 1) + (item.paragraphs?.length ?? 0);
+    const node = section(heading(item.heading, 'h2'), blocks, Math.min(leading, 2) + 1);
     out.push(index === 0 ? { ...node, pageBreak: 'before' } : node);
   });
   return out;

@@ -14,14 +14,14 @@ export function letterhead(ctx: PacketContext): Content[] {
   if (clinic.address.trim() !== '') lines.push({ text: clinic.address.trim(), color: colors.muted });
   if (clinic.phone.trim() !== '') lines.push({ text: `${ctx.labels.cover.phone}: ${clinic.phone.trim()}`, color: colors.muted });
   if (lines.length === 0 && clinic.logoDataUrl === '') return [];
-  const text: Content = { stack: lines, width: '*' };
+  const text: Content = { stack: lines, width: '*', lineHeight: 1.1 };
   const head: Content =
     clinic.logoDataUrl === ''
       ? text
       : { columns: [{ image: 'clinicLogo', fit: [sizes.body * 6, sizes.body * 4], width: sizes.body * 6.5 }, text], columnGap: sizes.gap * 1.5 };
   return [
     head,
-    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: ctx.contentWidth, y2: 0, lineWidth: 1.5, lineColor: colors.accent }], margin: [0, sizes.gap, 0, sizes.gap * 3] },
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: ctx.contentWidth, y2: 0, lineWidth: 1.5, lineColor: colors.accent }], margin: [0, sizes.gap, 0, ctx.largePrint ? sizes.gap : sizes.gap * 2] },
   ];
 }
 
@@ -29,11 +29,18 @@ export function coverPage(ctx: PacketContext): Content[] {
   const { labels, content, caseData, estimate, sizes } = ctx;
   const cover = labels.cover;
   const scheduled = caseData.procedure.scheduledDate;
+  const codes = estimate.codes.map(displayCode).join(', ');
+  // Large print: the codes go beside the procedure, saving a row so the cover fits one page.
+  const procedureRows: [string, string][] = ctx.largePrint
+    ? [[cover.procedure, `${cover.procedurePlain} (${codes})`]]
+    : [
+        [cover.procedure, cover.procedurePlain],
+        [cover.procedureCodes, codes],
+      ];
   const rows: [string, string][] = [
     [cover.patientName, ctx.patientName],
     [labels.document.dateOfBirth, ctx.dateOfBirth],
-    [cover.procedure, cover.procedurePlain],
-    [cover.procedureCodes, estimate.codes.map(displayCode).join(', ')],
+    ...procedureRows,
     [cover.levels, String(caseData.procedure.levels)],
     [cover.scheduledDate, scheduled ? longDate(ctx, scheduled) : cover.notScheduled],
     [cover.datePrepared, longDate(ctx, ctx.preparedDate)],
@@ -41,14 +48,15 @@ export function coverPage(ctx: PacketContext): Content[] {
   ];
   const parts: Content[] = [
     ...letterhead(ctx),
-    { text: content.title, style: 'title' },
+    { text: content.title, style: 'title', lineHeight: 1.05 },
     { text: content.subtitle, style: 'subtitle' },
-    { text: cover.preparedFor, style: 'h3', margin: [0, 0, 0, sizes.gap * 0.5] },
-    labelValueTable(rows, sizes),
+    // Large print needs the room: the table's first row ("Patient name") says who it is for.
+    ...(ctx.largePrint ? [] : [{ text: cover.preparedFor, style: 'h3', margin: [0, 0, 0, sizes.gap * 0.5] } satisfies Content]),
+    { ...labelValueTable(rows, sizes), lineHeight: 1.15 },
   ];
   if (content.reviewStatus.needsTranslatorReview) {
-    parts.push(notice([{ text: labels.document.translationNotice, style: 'body', margin: [0, 0, 0, 0] }], sizes, colors.noticeFill));
+    parts.push({ ...notice([{ text: labels.document.translationNotice, lineHeight: 1.2 }], sizes, colors.noticeFill), margin: [0, sizes.gap * 0.5, 0, sizes.gap * 0.5] });
   }
-  parts.push(paragraph(cover.keepThisPacket, { margin: [0, sizes.gap * 2, 0, 0], color: colors.muted }));
+  parts.push(paragraph(cover.keepThisPacket, { margin: [0, sizes.gap * 0.5, 0, 0], color: colors.muted }));
   return [{ stack: parts, pageBreak: 'after' }];
 }

@@ -5,9 +5,9 @@
  */
 import type { EstimateLine, ProviderRole, SeparateItem } from '../estimate/types';
 import { formatCents } from '../money';
-import type { Content, TableCell, TableNode } from './pdfmake-types';
+import type { Content, TableCell, TableNode, TextNode } from './pdfmake-types';
 import { heading, keepWithNext, moneyTableLayout, paragraph } from './layout';
-import { displayCode, type PacketContext } from './packet-context';
+import { displayCode, isAddOnCode, type PacketContext } from './packet-context';
 import { colors } from './styles';
 
 const PROVIDER_ORDER: readonly ProviderRole[] = ['physician', 'facility', 'anesthesia', 'imaging'];
@@ -29,10 +29,14 @@ export function serviceName(ctx: PacketContext, line: { code: string; descriptio
   return ctx.content.serviceNames[line.code] ?? line.description;
 }
 
-/** Widths: code, service, low, high. Amount columns fit "$99,999.00" at the body size. */
+/** Width of an amount column: fits "$99,999.00" at the body size. */
+export function amountWidth(ctx: PacketContext): number {
+  return ctx.sizes.body * 5.3;
+}
+
+/** Widths: code, service, low, high. */
 export function moneyWidths(ctx: PacketContext): (number | string)[] {
-  const amount = ctx.sizes.body * 5.6;
-  return [ctx.sizes.body * 4.2, '*', amount, amount];
+  return [ctx.sizes.body * 3.7, '*', amountWidth(ctx), amountWidth(ctx)];
 }
 
 function headerRow(ctx: PacketContext): TableCell[] {
@@ -46,7 +50,9 @@ function headerRow(ctx: PacketContext): TableCell[] {
 }
 
 function lineRow(ctx: PacketContext, line: EstimateLine | SeparateItem): TableCell[] {
-  const quantity = 'quantity' in line && line.quantity > 1 ? ` (${ctx.labels.estimate.quantity}: ${line.quantity})` : '';
+  // A count means something to a patient only on "each added" codes (bones, 15 minutes).
+  const counted = 'quantity' in line && line.quantity > 1 && isAddOnCode(line.code);
+  const quantity = counted ? ` (${ctx.labels.estimate.quantity}: ${line.quantity})` : '';
   const service: TableCell = { text: `${serviceName(ctx, line)}${quantity}`, style: 'tableCell' };
   const code: TableCell = { text: displayCode(line.code), style: 'tableCell', noWrap: true };
   if ('included' in line && line.included) {
@@ -60,17 +66,25 @@ function lineRow(ctx: PacketContext, line: EstimateLine | SeparateItem): TableCe
   ];
 }
 
-/** One provider's lines as a table whose header repeats on a new page. */
-export function linesTable(ctx: PacketContext, lines: readonly (EstimateLine | SeparateItem)[]): TableNode {
+/** A full-width row above the column headers: a group's name or a note. */
+export function titleRow(content: TextNode): TableCell[] {
+  return [{ ...content, colSpan: 4 }, '', '', ''];
+}
+
+/**
+ * Lines as a table. `titles` rows (the provider's name, a note) and the column headers
+ * repeat on a new page and always stay with the first line: no heading alone at a page end.
+ */
+export function linesTable(ctx: PacketContext, lines: readonly (EstimateLine | SeparateItem)[], titles: TableCell[][] = []): TableNode {
   return {
     table: {
       widths: moneyWidths(ctx),
-      headerRows: 1,
+      headerRows: titles.length + 1,
       keepWithHeaderRows: 1,
       dontBreakRows: true,
-      body: [headerRow(ctx), ...lines.map((line) => lineRow(ctx, line))],
+      body: [...titles, headerRow(ctx), ...lines.map((line) => lineRow(ctx, line))],
     },
-    layout: moneyTableLayout(ctx.sizes),
+    layout: moneyTableLayout(ctx.sizes, titles.length),
     margin: [0, 0, 0, ctx.sizes.gap * 1.5],
   };
 }
@@ -80,7 +94,7 @@ export function totalTable(ctx: PacketContext, label: string, range: { low: numb
   const style = strong ? 'total' : 'tableCell';
   return {
     table: {
-      widths: ['*', ctx.sizes.body * 5.6, ctx.sizes.body * 5.6],
+      widths: ['*', amountWidth(ctx), amountWidth(ctx)],
       body: [
         [
           { text: label, style },
@@ -102,12 +116,13 @@ export function totalTable(ctx: PacketContext, label: string, range: { low: numb
   };
 }
 
-/** Each provider's heading kept with its table. */
-export function providerGroups(ctx: PacketContext, extraPerGroup?: (provider: ProviderRole) => Content[]): Content[] {
+/** One table per provider, its name (and any `notes` rows) as the table's title rows. */
+export function providerGroups(ctx: PacketContext, notes: (provider: ProviderRole) => TextNode[] = () => []): Content[] {
   return groupByProvider(ctx.estimate.lines).map((group) =>
-    keepWithNext(heading(ctx.labels.estimate.providers[group.provider], 'h3'), {
-      stack: [...(extraPerGroup?.(group.provider) ?? []), linesTable(ctx, group.lines)],
-    }),
+    linesTable(ctx, group.lines, [
+      titleRow({ text: ctx.labels.estimate.providers[group.provider], style: 'h3', margin: [0, 0, 0, 0] }),
+      ...notes(group.provider).map(titleRow),
+    ]),
   );
 }
 
@@ -126,7 +141,6 @@ export function separatelyScheduledSection(ctx: PacketContext): Content[] {
   const items = ctx.estimate.separatelyScheduled;
   if (items.length === 0) return [];
   const e = ctx.labels.estimate;
-  return [
-    keepWithNext(heading(e.separatelyScheduled, 'h2'), paragraph(e.separatelyScheduledIntro), [linesTable(ctx, items)]),
-  ];
+  // A short list: heading, intro and table move to a new page together.
+  return [{ stack: [heading(e.separatelyScheduled, 'h2'), paragraph(e.separatelyScheduledIntro), linesTable(ctx, items)], unbreakable: true }];
 }

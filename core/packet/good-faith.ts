@@ -5,15 +5,15 @@
  * lines grouped by provider with expected diagnosis codes, service codes and charges; items
  * scheduled separately (not included); and every required disclaimer.
  */
-import type { Content } from './pdfmake-types';
+import type { Content, TextNode } from './pdfmake-types';
 import { bullets, heading, keepWithNext, labelValueTable, notice, paragraph } from './layout';
 import { displayCode, longDate, type PacketContext } from './packet-context';
 import { providerGroups, separatelyScheduledSection, totalTable } from './estimate-section';
 import { colors } from './styles';
 
 /** No diagnosis is recorded in a case: say so honestly, per the labels, in every group. */
-function diagnosisLine(ctx: PacketContext): Content {
-  return { text: [{ text: `${ctx.labels.estimate.diagnosisCodes}: `, bold: true }, ctx.labels.document.notAvailable], style: 'body', margin: [0, 0, 0, ctx.sizes.gap * 0.5] };
+function diagnosisLine(ctx: PacketContext): TextNode {
+  return { text: [{ text: `${ctx.labels.estimate.diagnosisCodes}: `, bold: true }, ctx.labels.document.notAvailable], style: 'tableCell' };
 }
 
 function providerDetails(ctx: PacketContext): [string, string][] {

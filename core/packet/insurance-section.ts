@@ -6,7 +6,8 @@
 import type { CostSharingUsed, PatientBreakdown } from '../estimate/types';
 import { formatCents } from '../money';
 import type { Content, TableCell, TableNode } from './pdfmake-types';
-import { heading, keepWithNext, labelValueTable, moneyTableLayout, notice, paragraph } from './layout';
+import { headedLabelValues, heading, moneyTableLayout, notice, paragraph } from './layout';
+import { amountWidth } from './estimate-section';
 import { formatRange, type PacketContext } from './packet-context';
 import { maskMemberId } from './ready';
 
@@ -41,7 +42,7 @@ function breakdownTable(ctx: PacketContext): TableNode {
   const i = ctx.labels.insurance;
   const e = ctx.labels.estimate;
   const { low, high } = ctx.estimate.patientBreakdown;
-  const amount = ctx.sizes.body * 5.6;
+  const amount = amountWidth(ctx);
   const row = (label: string, pick: (b: PatientBreakdown) => number): TableCell[] =>
     rangeRow(label, { low: pick(low), high: pick(high) }, 'tableCell');
   const body: TableCell[][] = [
@@ -71,7 +72,7 @@ function capApplied(ctx: PacketContext): boolean {
 export function insuranceSection(ctx: PacketContext, used: CostSharingUsed): Content[] {
   const i = ctx.labels.insurance;
   const parts: Content[] = [
-    keepWithNext(heading(i.heading, 'h2'), labelValueTable(figuresUsed(ctx, used), ctx.sizes)),
+    headedLabelValues(heading(i.heading, 'h2'), figuresUsed(ctx, used), ctx.sizes),
     breakdownTable(ctx),
   ];
   if (capApplied(ctx)) parts.push(paragraph(i.capApplied));

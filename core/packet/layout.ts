@@ -38,17 +38,25 @@ export function bullets(items: readonly string[], sizes: PacketSizes): Content[]
   }));
 }
 
-/** A section: heading, optional intro, paragraphs and bullets; heading kept with the first. */
-export function section(head: TextNode, blocks: Content[]): StackNode {
-  const [first, ...rest] = blocks;
-  return keepWithNext(head, first, rest);
+/**
+ * A section: heading, then its blocks. The heading stays with the first `keep` blocks
+ * (an intro paragraph and the first bullet, so an intro never ends a page alone).
+ */
+export function section(head: TextNode, blocks: Content[], keep = 1): StackNode {
+  const first = blocks.slice(0, keep);
+  const rest = blocks.slice(keep);
+  return keepWithNext(head, first.length === 0 ? undefined : { stack: first }, rest);
 }
 
-/** Thin horizontal rules between rows, none at the sides: quiet and easy to follow. */
-export function moneyTableLayout(sizes: PacketSizes): TableLayout {
+/**
+ * Thin horizontal rules between rows, none at the sides: quiet and easy to follow. The
+ * first `titleRows` rows (a group's name, a note) have no rules.
+ */
+export function moneyTableLayout(sizes: PacketSizes, titleRows = 0): TableLayout {
   const pad = sizes.body * 0.35;
   return {
-    hLineWidth: (row, node) => (row === 0 || row === node.table.body.length ? 0 : row === (node.table.headerRows ?? 0) ? 1.2 : 0.5),
+    hLineWidth: (row, node) =>
+      row <= titleRows || row === node.table.body.length ? 0 : row === (node.table.headerRows ?? 0) ? 1.2 : 0.5,
     vLineWidth: () => 0,
     hLineColor: () => colors.rule,
     paddingLeft: (col) => (col === 0 ? 0 : pad),
@@ -59,23 +67,30 @@ export function moneyTableLayout(sizes: PacketSizes): TableLayout {
 }
 
 /** A two-column "label: value" block without lines (patient details, figures used). */
-export function labelValueTable(rows: readonly (readonly [string, string])[], sizes: PacketSizes, labelWidth: number | string = 'auto'): TableNode {
+export function labelValueTable(rows: readonly (readonly [string, string])[], sizes: PacketSizes): TableNode {
   const body: TableCell[][] = rows.map(([label, value]) => [
     { text: label, bold: true },
     { text: value },
   ]);
   return {
-    table: { widths: [labelWidth, '*'], body, dontBreakRows: true },
+    table: { widths: [sizes.labelWidth, '*'], body, dontBreakRows: true },
     layout: {
       hLineWidth: () => 0,
       vLineWidth: () => 0,
       paddingLeft: (col) => (col === 0 ? 0 : sizes.body * 0.8),
       paddingRight: () => 0,
-      paddingTop: () => sizes.body * 0.15,
-      paddingBottom: () => sizes.body * 0.15,
+      paddingTop: () => sizes.body * 0.1,
+      paddingBottom: () => sizes.body * 0.1,
     },
     margin: [0, 0, 0, sizes.gap],
   };
+}
+
+/** A heading with label/value rows: the heading stays with the first two rows only. */
+export function headedLabelValues(head: Content, rows: readonly (readonly [string, string])[], sizes: PacketSizes): StackNode {
+  const first = labelValueTable(rows.slice(0, 2), sizes);
+  const rest = rows.length > 2 ? [labelValueTable(rows.slice(2), sizes)] : [];
+  return keepWithNext(head, { ...first, margin: [0, 0, 0, 0] }, rest);
 }
 
 /** A shaded box for the sentence that matters most on a page. */

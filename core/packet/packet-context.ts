@@ -33,8 +33,12 @@ export interface PacketContext extends PacketInput {
 /** Codes billed only with a primary code print with a leading "+" (CPT convention). */
 const ADD_ON_CODES = new Set(['22512', '99153']);
 
+export function isAddOnCode(code: string): boolean {
+  return ADD_ON_CODES.has(code);
+}
+
 export function displayCode(code: string): string {
-  return ADD_ON_CODES.has(code) ? `+${code}` : code;
+  return isAddOnCode(code) ? `+${code}` : code;
 }
 
 export function patientFullName(caseData: Case): string {

@@ -27,6 +27,8 @@ export interface PacketSizes {
   lineHeight: number;
   /** Space between paragraphs / blocks. */
   gap: number;
+  /** Width of the label column in label/value blocks. */
+  labelWidth: number;
   /** Height of a signature line's writing room. */
   signatureRoom: number;
   /** Side of an initials box. */
@@ -35,19 +37,19 @@ export interface PacketSizes {
 
 export function packetSizes(largePrint: boolean): PacketSizes {
   return largePrint
-    ? { body: 18, small: 16, h1: 30, h2: 24, h3: 20, title: 34, lineHeight: 1.35, gap: 12, signatureRoom: 40, initialsBox: 40 }
-    : { body: 12, small: 10, h1: 22, h2: 16, h3: 13.5, title: 26, lineHeight: 1.3, gap: 8, signatureRoom: 34, initialsBox: 30 };
+    ? { body: 18, small: 15, h1: 28, h2: 23, h3: 20, title: 28, lineHeight: 1.35, gap: 12, labelWidth: 230, signatureRoom: 40, initialsBox: 40 }
+    : { body: 12, small: 10, h1: 22, h2: 16, h3: 13.5, title: 26, lineHeight: 1.3, gap: 8, labelWidth: 150, signatureRoom: 34, initialsBox: 30 };
 }
 
 /** US Letter, 0.75 in sides; the bottom margin leaves room for the footer. */
 export function pageMargins(largePrint: boolean): [number, number, number, number] {
-  return largePrint ? [54, 54, 54, 76] : [60, 54, 60, 66];
+  return largePrint ? [44, 44, 44, 78] : [60, 54, 60, 66];
 }
 
 export function packetStyles(sizes: PacketSizes): Pick<TDocumentDefinitions, 'defaultStyle' | 'styles'> {
   const styles: Record<string, StyleProps> = {
     title: { fontSize: sizes.title, bold: true, color: colors.accent, lineHeight: 1.1, margin: [0, 0, 0, sizes.gap] },
-    subtitle: { fontSize: sizes.h3, color: colors.muted, margin: [0, 0, 0, sizes.gap * 2] },
+    subtitle: { fontSize: sizes.h3, color: colors.muted, margin: [0, 0, 0, sizes.gap] },
     h1: { fontSize: sizes.h1, bold: true, color: colors.accent, lineHeight: 1.15, margin: [0, 0, 0, sizes.gap] },
     h2: { fontSize: sizes.h2, bold: true, color: colors.accent, lineHeight: 1.15, margin: [0, sizes.gap * 1.5, 0, sizes.gap * 0.6] },
     h3: { fontSize: sizes.h3, bold: true, color: colors.text, lineHeight: 1.15, margin: [0, sizes.gap, 0, sizes.gap * 0.4] },

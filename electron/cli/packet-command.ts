@@ -1,0 +1,107 @@
+/**
+ * `packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--today YYYY-MM-DD]`:
+ * estimates the case (default fees and settings), builds the patient packet and writes the
+ * PDF atomically. Invalid input, an unusable clinic file, or a Good Faith Estimate without
+ * the clinic's NPI/TIN prints `<field.path>: <message>` lines on stderr and exits 2.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { isCalendarDate } from '../../core/estimate/case-schema';
+import { toFieldIssues } from '../../core/result';
+import { clinicProfileSchema, defaultSettings, type ClinicProfile } from '../../core/settings';
+import { describeWriteError, writeFileAtomic } from '../services/atomic-write';
+import { createEstimateService } from '../services/estimate-service';
+import { createPacketService } from '../services/packet-service';
+import { formatFieldIssues, readCaseFile } from './case-file';
+import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, type CliCommand, type CliContext } from './cli-types';
+
+export interface PacketArgs {
+  caseFile: string;
+  out: string;
+  clinicFile: string | null;
+  today: string | null;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export function parsePacketArgs(args: readonly string[]): Parsed<PacketArgs> {
+  const options = new Map<string, string>();
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--out' || arg === '--clinic' || arg === '--today') {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value.` };
+      options.set(arg, value);
+      i += 1;
+    } else if (arg.startsWith('--')) {
+      return { ok: false, message: `Unknown option ${arg}.` };
+    } else {
+      files.push(arg);
+    }
+  }
+  const today = options.get('--today') ?? null;
+  if (today !== null && !isCalendarDate(today)) return { ok: false, message: '--today needs a date, YYYY-MM-DD.' };
+  const out = options.get('--out');
+  if (out === undefined) return { ok: false, message: 'Say where to write the PDF with --out <file.pdf>.' };
+  if (files.length !== 1 || files[0] === undefined) return { ok: false, message: 'Give exactly one case file.' };
+  return { ok: true, value: { caseFile: files[0], out, clinicFile: options.get('--clinic') ?? null, today } };
+}
+
+/** A clinic file `{ name, address, phone, npi, tin }`: missing fields are empty, issues prefixed `clinic.`. */
+export function readClinicFile(filePath: string | null): { ok: true; value: ClinicProfile } | { ok: false; output: string } {
+  if (filePath === null) return { ok: true, value: defaultSettings.clinic };
+  const file = readCaseFile(filePath);
+  if (!file.ok) return { ok: false, output: `${file.message.replace('case file', 'clinic file')}\n` };
+  if (typeof file.value !== 'object' || file.value === null || Array.isArray(file.value)) {
+    return { ok: false, output: 'clinic: The clinic file must be a set of fields: name, address, phone, npi, tin.\n' };
+  }
+  const parsed = clinicProfileSchema.safeParse({ ...defaultSettings.clinic, ...file.value });
+  if (!parsed.success) return { ok: false, output: formatFieldIssues(toFieldIssues(parsed.error.issues, 'clinic')) };
+  return { ok: true, value: parsed.data };
+}
+
+export const packetCommand: CliCommand = {
+  usage: 'packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--today YYYY-MM-DD]',
+  async run(args: string[], context: CliContext): Promise<number> {
+    const parsedArgs = parsePacketArgs(args);
+    if (!parsedArgs.ok) {
+      context.io.stderr(`${parsedArgs.message}\nUsage: ${packetCommand.usage}\n`);
+      return EXIT_INPUT;
+    }
+    const { caseFile, out, clinicFile } = parsedArgs.value;
+    const today = parsedArgs.value.today ?? context.today();
+    const clinic = readClinicFile(clinicFile);
+    if (!clinic.ok) {
+      context.io.stderr(clinic.output);
+      return EXIT_INPUT;
+    }
+    const file = readCaseFile(caseFile);
+    if (!file.ok) {
+      context.io.stderr(`${file.message}\n`);
+      return EXIT_INPUT;
+    }
+    const estimated = createEstimateService({ templatesDir: context.templatesDir }).estimate(file.value, defaultSettings, today);
+    if (!estimated.ok) {
+      context.io.stderr(formatFieldIssues(estimated.error.issues));
+      return EXIT_INPUT;
+    }
+    // resources/ sits beside templates/ in the app root (as app-services.ts lays it out).
+    const fontsDir = join(dirname(context.templatesDir), 'resources', 'fonts');
+    const packets = createPacketService({ templatesDir: context.templatesDir, fontsDir });
+    const built = await packets.build({ caseData: estimated.value.case, estimate: estimated.value.estimate, clinic: clinic.value, preparedDate: today });
+    if (!built.ok) {
+      const issues = built.error.issues.length > 0 ? built.error.issues : [{ path: '(packet)', message: built.error.message }];
+      context.io.stderr(formatFieldIssues(issues));
+      return built.error.code === 'pdf-failed' ? EXIT_INTERNAL : EXIT_INPUT;
+    }
+    try {
+      await writeFileAtomic(out, built.value.pdf, 0o600);
+    } catch (error) {
+      context.io.stderr(`--out: ${describeWriteError(error)}\n`);
+      return EXIT_INPUT;
+    }
+    context.io.stdout(`Wrote packet ${built.value.reference} (${Math.round(built.value.pdf.byteLength / 1024)} KB) to ${out}\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * Cases, clinic profiles and a build helper shared by the packet tests and the benchmark.
+ * Invented people only; the NPI passes the check digit, the TIN is a sample.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Case, Estimate } from '../../../core/estimate/types';
+import type { ClinicProfile } from '../../../core/settings';
+import { createEstimateService } from '../estimate-service';
+
+export const templatesDir = fileURLToPath(new URL('../../../templates', import.meta.url));
+export const fontsDir = fileURLToPath(new URL('../../../resources/fonts', import.meta.url));
+
+export const PREPARED_DATE = '2026-11-29';
+export const MEMBER_ID = 'XJH123456789';
+
+export const clinic: ClinicProfile = {
+  name: 'Riverside Spine Clinic',
+  address: '1200 Harbor Avenue, Suite 300, Springfield, IL 62704',
+  phone: '(217) 555-0142',
+  npi: '1234567893',
+  tin: '12-3456789',
+  logoDataUrl: '',
+};
+
+export const clinicWithoutIds: ClinicProfile = { ...clinic, npi: '', tin: '' };
+
+export const insuredCase = {
+  patient: { firstName: 'Margaret', lastName: 'Okafor', dateOfBirth: '1948-03-04' },
+  procedure: { id: 'vertebroplasty-lumbar', levels: 2, site: 'hospital-outpatient', sedation: 'moderate', scheduledDate: '2026-12-10' },
+  coverage: {
+    kind: 'commercial',
+    payerName: 'Blue Prairie Health PPO',
+    memberId: MEMBER_ID,
+    network: 'in',
+    deductible: 3000,
+    deductibleMet: 1200,
+    coinsurancePercent: 20,
+    copay: 0,
+    outOfPocketMax: 6850,
+    outOfPocketMet: 1500,
+  },
+  language: 'en',
+  largePrint: false,
+} as const;
+
+export const uninsuredCase = {
+  patient: { firstName: 'Walter', lastName: 'Brennan', dateOfBirth: '1951-07-19' },
+  procedure: { id: 'vertebroplasty-lumbar', levels: 1, site: 'asc', sedation: 'anesthesia' },
+  coverage: { kind: 'uninsured' },
+  language: 'en',
+  largePrint: false,
+} as const;
+
+export const spanishCase = {
+  patient: { firstName: 'José', lastName: 'Peña Núñez', dateOfBirth: '1945-11-02' },
+  procedure: { id: 'vertebroplasty-lumbar', levels: 1, site: 'office', sedation: 'local', scheduledDate: '2026-12-03' },
+  coverage: { kind: 'self-pay' },
+  language: 'es',
+  largePrint: false,
+} as const;
+
+export const largePrintCase = {
+  ...insuredCase,
+  patient: { firstName: 'Eleanor', lastName: 'Whitfield', dateOfBirth: '1939-01-15' },
+  coverage: { kind: 'medicare', memberId: '1EG4TE5MK73' },
+  largePrint: true,
+} as const;
+
+export interface EstimatedCase {
+  caseData: Case;
+  estimate: Estimate;
+}
+
+let service: ReturnType<typeof createEstimateService> | null = null;
+
+/** Run a raw case through the real estimate service (default fees and settings). */
+export function estimateCase(raw: unknown): EstimatedCase {
+  service ??= createEstimateService({ templatesDir });
+  const result = service.estimate(raw, { feeOverrides: {}, defaults: { selfPayDiscountPercent: 0, medicareDeductibleCents: 28_300 } }, PREPARED_DATE);
+  if (!result.ok) throw new Error(`fixture case is invalid: ${result.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  return { caseData: result.value.case, estimate: result.value.estimate };
+}
