@@ -1,0 +1,47 @@
+/** A benchmark section: a title and measurements; bench.ts prints every section in turn. */
+export interface BenchMeasurement {
+  name: string;
+  /** Median over the runs. */
+  perSecond: number;
+  runsPerSecond: number[];
+  /** Optional goal, reported as met or not met. */
+  targetPerSecond?: number;
+}
+
+export interface BenchSection {
+  title: string;
+  run: () => BenchMeasurement[] | Promise<BenchMeasurement[]>;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/**
+ * Call `work(i)` for about `millis` ms (after a warm-up), `runs` times; per-second rates.
+ * Single-threaded: one core.
+ */
+export function measure(name: string, work: (i: number) => unknown, options: { runs?: number; millis?: number; targetPerSecond?: number } = {}): BenchMeasurement {
+  const runs = options.runs ?? 7;
+  const millis = options.millis ?? 400;
+  let sink: unknown = null;
+  for (let i = 0; i < 20_000; i += 1) sink = work(i);
+  const rates: number[] = [];
+  for (let r = 0; r < runs; r += 1) {
+    let count = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < millis) {
+      for (let k = 0; k < 1_000; k += 1) sink = work(count + k);
+      count += 1_000;
+      elapsed = performance.now() - start;
+    }
+    rates.push((count / elapsed) * 1_000);
+  }
+  if (sink === undefined) throw new Error('benchmark produced nothing');
+  const result: BenchMeasurement = { name, perSecond: median(rates), runsPerSecond: rates };
+  if (options.targetPerSecond !== undefined) result.targetPerSecond = options.targetPerSecond;
+  return result;
+}

@@ -1,0 +1,58 @@
+/** Estimates per second: the pure engine, and validation + engine as the IPC handler runs it. */
+import { fileURLToPath } from 'node:url';
+import { parseCase } from '../../core/estimate/case-schema';
+import { computeEstimate } from '../../core/estimate/estimate';
+import type { Case, CoverageKind, PlaceOfService, Sedation } from '../../core/estimate/types';
+import { createEstimateService } from '../../electron/services/estimate-service';
+import { defaultSettings } from '../../core/settings';
+import { measure, type BenchSection } from './bench-types';
+
+const TODAY = '2026-05-15';
+const KINDS: CoverageKind[] = ['commercial', 'medicare', 'medicare-advantage', 'medicaid', 'self-pay', 'uninsured'];
+const SITES: PlaceOfService[] = ['hospital-outpatient', 'asc', 'office'];
+const SEDATIONS: Sedation[] = ['local', 'moderate', 'anesthesia'];
+
+/** A varied set of raw case files (dollars), every kind, site, sedation and 1-5 levels. */
+function rawCases(): unknown[] {
+  const cases: unknown[] = [];
+  for (let i = 0; i < 270; i += 1) {
+    const kind = KINDS[i % KINDS.length] ?? 'commercial';
+    cases.push({
+      patient: { firstName: 'Bench', lastName: 'Case', dateOfBirth: '1950-01-01' },
+      procedure: { id: 'vertebroplasty-lumbar', levels: 1 + (i % 5), site: SITES[i % 3], sedation: SEDATIONS[Math.floor(i / 3) % 3] },
+      coverage: {
+        kind,
+        network: i % 7 === 0 ? 'out' : 'in',
+        deductible: 1000 + (i % 4) * 500,
+        deductibleMet: (i % 5) * 300,
+        coinsurancePercent: 10 + (i % 3) * 10,
+        copay: i % 2 === 0 ? 0 : 250,
+        outOfPocketMax: i % 4 === 0 ? null : 6850,
+        outOfPocketMet: (i % 6) * 400,
+        ...(i % 3 === 0 ? {} : { allowedAmount: 4000 + i * 10 }),
+      },
+    });
+  }
+  return cases;
+}
+
+export const estimateBenchSection: BenchSection = {
+  title: 'Estimate engine (one core)',
+  run() {
+    const templatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
+    const service = createEstimateService({ templatesDir });
+    const raw = rawCases();
+    const parsed: Case[] = raw.map((r) => {
+      const result = parseCase(r, TODAY);
+      if (!result.ok) throw new Error(`bench case invalid: ${JSON.stringify(result.issues)}`);
+      return result.value;
+    });
+    const options = defaultSettings.defaults;
+    return [
+      measure('computeEstimate (pure engine)', (i) => computeEstimate(parsed[i % parsed.length] as Case, service.procedure, service.defaultSchedule, options), {
+        targetPerSecond: 100_000,
+      }),
+      measure('service.estimate (validate + fee overrides + engine)', (i) => service.estimate(raw[i % raw.length], defaultSettings, TODAY)),
+    ];
+  },
+};
