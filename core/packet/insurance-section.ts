@@ -6,7 +6,7 @@
 import type { CostSharingUsed, PatientBreakdown } from '../estimate/types';
 import { formatCents } from '../money';
 import type { Content, TableCell, TableNode } from './pdfmake-types';
-import { headedLabelValues, heading, moneyTableLayout, notice, paragraph } from './layout';
+import { heading, keepWithNext, labelValueTable, moneyTableLayout, notice, paragraph } from './layout';
 import { amountWidth } from './estimate-section';
 import { formatRange, type PacketContext } from './packet-context';
 import { maskMemberId } from './ready';
@@ -72,7 +72,8 @@ function capApplied(ctx: PacketContext): boolean {
 export function insuranceSection(ctx: PacketContext, used: CostSharingUsed): Content[] {
   const i = ctx.labels.insurance;
   const parts: Content[] = [
-    headedLabelValues(heading(i.heading, 'h2'), figuresUsed(ctx, used), ctx.sizes),
+    // Eight short rows: heading and figures stay together rather than leave one row behind.
+    keepWithNext(heading(i.heading, 'h2'), labelValueTable(figuresUsed(ctx, used), ctx.sizes)),
     breakdownTable(ctx),
   ];
   if (capApplied(ctx)) parts.push(paragraph(i.capApplied));

@@ -86,13 +86,6 @@ export function labelValueTable(rows: readonly (readonly [string, string])[], si
   };
 }
 
-/** A heading with label/value rows: the heading stays with the first two rows only. */
-export function headedLabelValues(head: Content, rows: readonly (readonly [string, string])[], sizes: PacketSizes): StackNode {
-  const first = labelValueTable(rows.slice(0, 2), sizes);
-  const rest = rows.length > 2 ? [labelValueTable(rows.slice(2), sizes)] : [];
-  return keepWithNext(head, { ...first, margin: [0, 0, 0, 0] }, rest);
-}
-
 /** A shaded box for the sentence that matters most on a page. */
 export function notice(content: Content[], sizes: PacketSizes, fill: string = colors.shade, unbreakable = true): TableNode {
   const pad = sizes.body * 0.7;

@@ -37,8 +37,8 @@ export interface PacketSizes {
 
 export function packetSizes(largePrint: boolean): PacketSizes {
   return largePrint
-    ? { body: 18, small: 15, h1: 28, h2: 23, h3: 20, title: 28, lineHeight: 1.35, gap: 12, labelWidth: 230, signatureRoom: 40, initialsBox: 40 }
-    : { body: 12, small: 10, h1: 22, h2: 16, h3: 13.5, title: 26, lineHeight: 1.3, gap: 8, labelWidth: 150, signatureRoom: 34, initialsBox: 30 };
+    ? { body: 18, small: 16, h1: 28, h2: 23, h3: 20, title: 28, lineHeight: 1.35, gap: 12, labelWidth: 230, signatureRoom: 40, initialsBox: 40 }
+    : { body: 12, small: 10, h1: 22, h2: 16, h3: 13.5, title: 26, lineHeight: 1.3, gap: 8, labelWidth: 170, signatureRoom: 34, initialsBox: 30 };
 }
 
 /** US Letter, 0.75 in sides; the bottom margin leaves room for the footer. */

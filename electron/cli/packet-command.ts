@@ -4,7 +4,6 @@
  * PDF atomically. Invalid input, an unusable clinic file, or a Good Faith Estimate without
  * the clinic's NPI/TIN prints `<field.path>: <message>` lines on stderr and exits 2.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isCalendarDate } from '../../core/estimate/case-schema';
 import { toFieldIssues } from '../../core/result';

@@ -1,0 +1,84 @@
+/**
+ * `npm run packet` end to end: a real process (`npx tsx electron/cli.ts packet ...`) writes
+ * a PDF that poppler and qpdf accept, or exits 2 naming the field. Argument and clinic-file
+ * parsing are checked in process.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as fx from '../services/testing/packet-fixtures';
+import { folded, pdfText, qpdfCheck } from '../services/testing/pdf-tools';
+import { parsePacketArgs, readClinicFile } from './packet-command';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'packet-cli-'));
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('npx', ['tsx', join(repoRoot, 'electron/cli.ts'), 'packet', ...args], { cwd: repoRoot }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+    });
+  });
+}
+
+function json(name: string, content: unknown): string {
+  const path = join(tmp, name);
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+}
+
+const clinicJson = { name: fx.clinic.name, address: fx.clinic.address, phone: fx.clinic.phone, npi: fx.clinic.npi, tin: fx.clinic.tin };
+
+describe('packet command (process)', () => {
+  it('writes a valid Good Faith Estimate packet and exits 0', async () => {
+    const out = join(tmp, 'out', 'gfe.pdf');
+    const result = await run([json('case.json', fx.uninsuredCase), '--out', out, '--clinic', json('clinic.json', clinicJson), '--today', '2026-11-29']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/VP-20261129-[0-9A-Z]{5}/);
+    expect((await qpdfCheck(out)).code).toBe(0);
+    const text = folded(await pdfText(out));
+    expect(text).toContain('Walter Brennan');
+    expect(text).toContain('1234567893');
+    expect(readdirSync(join(tmp, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+
+  it('refuses a Good Faith Estimate without the clinic NPI/TIN with exit 2 and clinic.npi lines', async () => {
+    const out = join(tmp, 'refused.pdf');
+    const result = await run([json('case2.json', fx.uninsuredCase), '--out', out, '--clinic', json('clinic2.json', { ...clinicJson, npi: '', tin: '' })]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^clinic\.npi: .*Settings → Clinic profile/m);
+    expect(result.stderr).toMatch(/^clinic\.tin: /m);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('names the bad field of a case with exit 2', async () => {
+    const bad = { ...fx.insuredCase, patient: { ...fx.insuredCase.patient, dateOfBirth: '1948-02-30' } };
+    const result = await run([json('bad.json', bad), '--out', join(tmp, 'bad.pdf')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^patient\.dateOfBirth: /m);
+  }, 60_000);
+});
+
+describe('packet command arguments', () => {
+  it('needs one case file and --out', () => {
+    expect(parsePacketArgs(['c.json', '--out', 'o.pdf'])).toEqual({ ok: true, value: { caseFile: 'c.json', out: 'o.pdf', clinicFile: null, today: null } });
+    expect(parsePacketArgs(['c.json']).ok).toBe(false);
+    expect(parsePacketArgs(['--out', 'o.pdf']).ok).toBe(false);
+    expect(parsePacketArgs(['c.json', '--out']).ok).toBe(false);
+    expect(parsePacketArgs(['c.json', '--out', 'o.pdf', '--today', '2026-13-01']).ok).toBe(false);
+    expect(parsePacketArgs(['c.json', '--out', 'o.pdf', '--color']).ok).toBe(false);
+  });
+
+  it('reads a clinic file without a logo, and names bad clinic fields', () => {
+    const good = readClinicFile(json('c-good.json', clinicJson));
+    expect(good.ok && good.value.logoDataUrl).toBe('');
+    const bad = readClinicFile(json('c-bad.json', { ...clinicJson, npi: '1234567890' }));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.output).toMatch(/^clinic\.npi: /);
+    expect(readClinicFile(json('c-list.json', [1, 2])).ok).toBe(false);
+  });
+});

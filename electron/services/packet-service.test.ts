@@ -1,0 +1,242 @@
+/**
+ * The packet PDF read back with poppler: what a patient and the law need is on the pages,
+ * nothing private is in the metadata, fonts are embedded, the file is well formed, and the
+ * same inputs give the same PDF.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fillLabel, type PacketContent } from '../../core/packet/content-schema';
+import { formatCents } from '../../core/money';
+import { loadPacketContent } from './content-loader';
+import { createPacketService, type BuiltPacket } from './packet-service';
+import * as fx from './testing/packet-fixtures';
+import { commonFontSize, folded, pdfFonts, pdfInfo, pdfText, qpdfCheck } from './testing/pdf-tools';
+
+const dir = mkdtempSync(join(tmpdir(), 'packet-test-'));
+const service = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir });
+
+interface Written {
+  file: string;
+  built: BuiltPacket;
+  estimated: fx.EstimatedCase;
+  text: string;
+  /** Layout text, whitespace folded. */
+  flat: string;
+  /** Reading-order text (no -layout), whitespace folded: wrapped table cells read whole. */
+  raw: string;
+  /** Layout text of each page. */
+  pages: string[];
+}
+
+async function write(name: string, caseInput: unknown, clinic = fx.clinic): Promise<Written> {
+  const estimated = fx.estimateCase(caseInput);
+  const result = await service.build({ ...estimated, clinic, preparedDate: fx.PREPARED_DATE });
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, result.value.pdf);
+  const text = await pdfText(file);
+  const raw = folded(await pdfText(file, { layout: false }));
+  return { file, built: result.value, estimated, text, flat: folded(text), raw, pages: text.split('\f').slice(0, -1) };
+}
+
+const packets: Record<'insured' | 'uninsured' | 'spanish' | 'large', Written> = {} as never;
+let en: PacketContent;
+let es: PacketContent;
+
+beforeAll(async () => {
+  packets.insured = await write('insured', fx.insuredCase);
+  packets.uninsured = await write('uninsured', fx.uninsuredCase);
+  packets.spanish = await write('spanish', fx.spanishCase);
+  packets.large = await write('large', fx.largePrintCase);
+  const loadedEn = await loadPacketContent(fx.templatesDir, 'vertebroplasty-lumbar', 'en');
+  const loadedEs = await loadPacketContent(fx.templatesDir, 'vertebroplasty-lumbar', 'es');
+  if (!loadedEn.ok || !loadedEs.ok) throw new Error('templates must load');
+  en = loadedEn.value;
+  es = loadedEs.value;
+}, 120_000);
+
+const all = () => Object.entries(packets);
+
+describe('every packet', () => {
+  it('passes qpdf --check', async () => {
+    for (const [name, p] of all()) {
+      const check = await qpdfCheck(p.file);
+      expect(check.code, `${name}: ${check.output}`).toBe(0);
+    }
+  });
+
+  it('embeds every font it uses', async () => {
+    for (const [name, p] of all()) {
+      const fonts = await pdfFonts(p.file);
+      expect(fonts.length, name).toBeGreaterThan(0);
+      expect(fonts.filter((f) => !f.embedded), name).toEqual([]);
+    }
+  });
+
+  it('keeps patient data out of the metadata', async () => {
+    for (const [name, p] of all()) {
+      const { raw } = await pdfInfo(p.file);
+      const patient = p.estimated.caseData.patient;
+      for (const secret of [patient.firstName, patient.lastName, patient.dateOfBirth, fx.MEMBER_ID, patient.dateOfBirth.slice(0, 4)]) {
+        expect(raw.includes(secret), `${name} metadata holds ${secret}`).toBe(false);
+      }
+      expect(raw).toMatch(/Title:\s+Vertebroplasty patient packet/);
+    }
+  });
+
+  it('shows the patient, date of birth, 22511, the total and page numbers on the pages', () => {
+    const cases = { insured: 'March 4, 1948', uninsured: 'July 19, 1951', spanish: '2 de noviembre de 1945', large: 'January 15, 1939' } as const;
+    for (const [name, p] of all()) {
+      const patient = p.estimated.caseData.patient;
+      expect(p.flat, name).toContain(`${patient.firstName} ${patient.lastName}`);
+      expect(p.flat, name).toContain(cases[name as keyof typeof cases]);
+      expect(p.flat, name).toContain('22511');
+      expect(p.flat, name).toContain(formatCents(p.estimated.estimate.charges.high));
+      expect(p.flat, name).toContain(formatCents(p.estimated.estimate.charges.low));
+    }
+    expect(packets.insured.flat).toContain('Page 1 of');
+    expect(packets.spanish.flat).toContain('Página 1 de');
+  });
+
+  it('puts name, date of birth and "Page X of Y" on every page', async () => {
+    for (const [name, p] of all()) {
+      const { pages } = await pdfInfo(p.file);
+      expect(p.pages.length, name).toBe(pages);
+      const content = p.estimated.caseData.language === 'es' ? es : en;
+      for (let page = 1; page <= pages; page += 1) {
+        const text = folded(p.pages[page - 1] ?? '');
+        expect(text, `${name} page ${page}`).toContain(fillLabel(content.labels.document.pageOfPages, { page, pages }));
+        expect(text, `${name} page ${page}`).toContain(p.estimated.caseData.patient.lastName);
+        expect(text, `${name} page ${page}`).toContain(`${content.labels.document.dateOfBirth}:`);
+      }
+    }
+  });
+
+  it('prints every section heading, every FAQ and the consent signature lines', () => {
+    for (const [name, p] of all()) {
+      const content = p.estimated.caseData.language === 'es' ? es : en;
+      for (const section of content.sections) expect(p.flat, `${name}: ${section.heading}`).toContain(folded(section.heading));
+      for (const faq of content.faqs) expect(p.flat, name).toContain(folded(faq.question));
+      const c = content.labels.consent;
+      for (const label of [c.heading, c.signature, c.printedName, c.date, c.patientOrRepresentative, c.physician, c.witness, c.questionsAnsweredBy]) {
+        expect(p.flat, `${name}: ${label}`).toContain(label);
+      }
+      for (const statement of content.consent.statementsToInitial) expect(p.flat, name).toContain(folded(statement));
+    }
+  });
+
+  it('never leaves a section heading alone at the bottom of a page', async () => {
+    for (const [name, p] of all()) {
+      const content = p.estimated.caseData.language === 'es' ? es : en;
+      const headings = new Set([...content.sections.map((s) => s.heading), ...Object.values(content.labels.consent).slice(0, 7)]);
+      for (const [index, text] of p.pages.entries()) {
+        const page = index + 1;
+        const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+        const footerLines = p.estimated.caseData.largePrint ? 2 : 1;
+        const lastBody = lines[lines.length - 1 - footerLines] ?? '';
+        expect(headings.has(lastBody), `${name} page ${page} ends with heading "${lastBody}"`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('insured packet', () => {
+  it('masks the member ID to its last 4 characters', () => {
+    expect(packets.insured.flat).not.toContain(fx.MEMBER_ID);
+    expect(packets.insured.flat).not.toContain(fx.MEMBER_ID.slice(-8));
+    expect(packets.insured.flat).toContain(`•••••••••${fx.MEMBER_ID.slice(-4)}`.slice(-8));
+  });
+
+  it('shows the plan figures used, what the patient may owe, and that the plan decides', () => {
+    const { flat, estimated } = packets.insured;
+    const i = en.labels.insurance;
+    for (const label of [i.heading, i.payer, i.deductibleRemaining, i.coinsurance, i.copay, i.outOfPocketRemaining, i.youMayOwe]) {
+      expect(packets.insured.raw).toContain(label);
+    }
+    expect(flat).toContain('Blue Prairie Health PPO');
+    expect(flat).toContain(formatCents(estimated.estimate.patient.low));
+    expect(flat).toContain(formatCents(estimated.estimate.patient.high));
+    expect(flat).toContain(folded(i.planDecides));
+    expect(flat).not.toContain(en.labels.goodFaith.heading);
+  });
+
+  it('lists separately scheduled imaging as not included', () => {
+    expect(packets.insured.flat).toContain(en.labels.estimate.separatelyScheduled);
+    for (const item of packets.insured.estimated.estimate.separatelyScheduled) expect(packets.insured.flat).toContain(item.code);
+  });
+});
+
+describe('Good Faith Estimate (uninsured)', () => {
+  it('prints every element and disclaimer of 45 CFR 149.610', () => {
+    const { flat, estimated } = packets.uninsured;
+    const g = en.labels.goodFaith;
+    for (const text of [g.heading, g.intro, g.disclaimerOtherItems, g.disclaimerEstimateOnly, g.disclaimerDisputeRight, g.disclaimerHowToLearn, g.disclaimerQualityOfCare, g.disclaimerNotContract]) {
+      expect(flat).toContain(folded(text));
+    }
+    expect(flat).toContain('$400');
+    expect(flat).toContain(fx.clinic.npi);
+    expect(flat).toContain(fx.clinic.tin);
+    expect(flat).toContain(fx.clinic.name);
+    expect(flat).toContain(folded(fx.clinic.address));
+    expect(flat).toContain(en.labels.estimate.diagnosisCodes);
+    for (const item of estimated.estimate.separatelyScheduled) expect(flat).toContain(item.code);
+    expect(flat).not.toContain(en.labels.insurance.heading);
+  });
+
+  it('is refused without the clinic NPI and TIN', async () => {
+    const result = await service.build({ ...fx.estimateCase(fx.uninsuredCase), clinic: fx.clinicWithoutIds, preparedDate: fx.PREPARED_DATE });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('missing-clinic-details');
+    expect(result.error.issues.map((i) => i.path)).toEqual(['clinic.npi', 'clinic.tin']);
+  });
+});
+
+describe('Spanish packet', () => {
+  it('has Spanish headings and none of the English section text', () => {
+    const { flat } = packets.spanish;
+    for (const section of es.sections) expect(flat).toContain(folded(section.heading));
+    for (const section of en.sections) {
+      expect(flat, section.heading).not.toContain(folded(section.heading));
+      for (const item of section.items) expect(flat, item).not.toContain(folded(item));
+    }
+    for (const label of ['Page ', 'Date of birth', 'Total charges', 'Signature', 'Included', 'Patient:']) expect(flat, label).not.toContain(label);
+    expect(flat).toContain('José Peña Núñez');
+    expect(flat).toContain(folded(es.labels.document.translationNotice));
+  });
+
+  it('has the interpreter line (and the English packet has none)', () => {
+    expect(packets.spanish.flat).toContain(es.labels.consent.interpreter);
+    expect(packets.spanish.flat).toContain(folded(es.consent.interpreterStatement));
+    expect(packets.insured.flat).not.toContain(folded(en.consent.interpreterStatement));
+  });
+});
+
+describe('large print', () => {
+  it('sets body text at 18 pt or more (normal print at 12 pt)', async () => {
+    const { pages } = await pdfInfo(packets.large.file);
+    expect(await commonFontSize(packets.large.file, 2, pages)).toBeGreaterThanOrEqual(18);
+    expect(await commonFontSize(packets.insured.file, 2, 10)).toBeCloseTo(12, 0);
+  });
+
+  it('keeps the cover on one page', async () => {
+    const page2 = folded(await pdfText(packets.large.file, { first: 2, last: 2 }));
+    expect(page2.trim().startsWith(en.labels.estimate.heading)).toBe(true);
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same bytes and the same reference for the same inputs', async () => {
+    const again = await write('insured-again', fx.insuredCase);
+    expect(again.built.reference).toBe(packets.insured.built.reference);
+    expect(again.text).toBe(packets.insured.text);
+    expect(Buffer.from(again.built.pdf).equals(Buffer.from(packets.insured.built.pdf))).toBe(true);
+  });
+
+  it('names the file <Last>-<First>-vertebroplasty-<date>.pdf', () => {
+    expect(packets.insured.built.fileName).toBe('Okafor-Margaret-vertebroplasty-2026-11-29.pdf');
+    expect(packets.spanish.built.fileName).toBe('Pena-Nunez-Jose-vertebroplasty-2026-11-29.pdf');
+  });
+});
