@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeShare, percentOf, type ShareInput } from './cost-sharing';
+import { computeShare as computeShareWithTerms, percentOf, type ShareTerms } from './cost-sharing';
+
+type ShareInput = ShareTerms & { allowedCents: number; chargesCents: number };
+const computeShare = ({ allowedCents, chargesCents, ...terms }: ShareInput) => computeShareWithTerms(terms, allowedCents, chargesCents);
 
 const input = (over: Partial<ShareInput>): ShareInput => ({
   allowedCents: 0,

@@ -7,9 +7,8 @@
  */
 import type { Network, PatientBreakdown } from './types';
 
-export interface ShareInput {
-  allowedCents: number;
-  chargesCents: number;
+/** The plan's terms for this claim (the amounts are passed beside them). */
+export interface ShareTerms {
   network: Network;
   /** Deductible not yet met this year (deductible - met, never below 0). */
   deductibleRemainingCents: number;
@@ -31,13 +30,13 @@ export function percentOf(cents: number, percent: number): number {
   return Math.floor((cents * basisPoints + 5_000) / 10_000);
 }
 
-export function computeShare(input: ShareInput): Share {
-  const allowed = input.allowedCents;
-  let copay = Math.min(input.copayCents, allowed);
-  let deductible = Math.min(input.deductibleRemainingCents, allowed - copay);
-  let coinsurance = percentOf(allowed - copay - deductible, input.coinsurancePercent);
+export function computeShare(terms: ShareTerms, allowedCents: number, chargesCents: number): Share {
+  const allowed = allowedCents;
+  let copay = Math.min(terms.copayCents, allowed);
+  let deductible = Math.min(terms.deductibleRemainingCents, allowed - copay);
+  let coinsurance = percentOf(allowed - copay - deductible, terms.coinsurancePercent);
 
-  const cap = input.outOfPocketRemainingCents;
+  const cap = terms.outOfPocketRemainingCents;
   if (cap !== null && copay + deductible + coinsurance > cap) {
     // The cap is reached part-way: what would have been paid last is what is not owed.
     let excess = copay + deductible + coinsurance - cap;
@@ -52,7 +51,7 @@ export function computeShare(input: ShareInput): Share {
   }
 
   const planShare = copay + deductible + coinsurance;
-  const balanceBill = input.network === 'out' ? Math.max(0, input.chargesCents - allowed) : 0;
+  const balanceBill = terms.network === 'out' ? Math.max(0, chargesCents - allowed) : 0;
   return {
     breakdown: { copayCents: copay, deductibleCents: deductible, coinsuranceCents: coinsurance, balanceBillCents: balanceBill },
     patientCents: planShare + balanceBill,

@@ -77,7 +77,8 @@ export type ResolvedCoverage = Omit<CostSharingUsed, 'network' | 'allowedFromSta
 export function resolveCoverage(coverage: Coverage, options: PresetOptions): ResolvedCoverage {
   const preset = coveragePresets(coverage.kind, options);
   // A blank copay means "no copay"; the other three define the plan and are only guessed.
-  const planFields = [coverage.deductibleCents, coverage.coinsurancePercent, coverage.outOfPocketMaxCents];
+  const planFieldBlank =
+    coverage.deductibleCents === undefined || coverage.coinsurancePercent === undefined || coverage.outOfPocketMaxCents === undefined;
   return {
     deductibleCents: coverage.deductibleCents ?? preset.deductibleCents,
     deductibleMetCents: coverage.deductibleMetCents ?? 0,
@@ -85,6 +86,6 @@ export function resolveCoverage(coverage: Coverage, options: PresetOptions): Res
     copayCents: coverage.copayCents ?? preset.copayCents,
     outOfPocketMaxCents: coverage.outOfPocketMaxCents === undefined ? preset.outOfPocketMaxCents : coverage.outOfPocketMaxCents,
     outOfPocketMetCents: coverage.outOfPocketMetCents ?? 0,
-    presetUsed: preset.typicalOnly && planFields.some((v) => v === undefined),
+    presetUsed: preset.typicalOnly && planFieldBlank,
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeShare, type ShareInput } from './cost-sharing';
+import { computeShare as computeShareWithTerms, type ShareTerms } from './cost-sharing';
 import { computeEstimate } from './estimate';
 import { applyFeeOverrides } from './fee-schedule';
 import { makeCase, shippedProcedureData } from './test-support';
@@ -11,6 +11,9 @@ const { procedure, schedule } = shippedProcedureData();
 
 const money = fc.integer({ min: 0, max: 1_000_000_000 });
 const percent = fc.integer({ min: 0, max: 10_000 }).map((bp) => bp / 100);
+
+type ShareInput = ShareTerms & { allowedCents: number; chargesCents: number };
+const computeShare = ({ allowedCents, chargesCents, ...terms }: ShareInput) => computeShareWithTerms(terms, allowedCents, chargesCents);
 
 const shareInput: fc.Arbitrary<ShareInput> = fc.record({
   allowedCents: money,

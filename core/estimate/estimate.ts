@@ -5,8 +5,8 @@
  * Low and high are computed the same way from the low and high charges, so low <= high.
  */
 import { formatCents } from '../money';
-import { computeShare, percentOf } from './cost-sharing';
-import { isGoodFaithEstimateKind, resolveCoverage } from './coverage-presets';
+import { computeShare, percentOf, type ShareTerms } from './cost-sharing';
+import { isGoodFaithEstimateKind, resolveCoverage, type ResolvedCoverage } from './coverage-presets';
 import { isWithinRange, itemizeCharges, separatelyScheduledItems } from './fee-schedule';
 import type { FeeSchedule, ProcedureDefinition } from './procedure-schema';
 import type { Case, CentsRange, CostSharingUsed, Estimate, EstimateWarning, PatientBreakdown, WarningCode } from './types';
@@ -23,7 +23,16 @@ const rangeText = (r: CentsRange): string => (r.low === r.high ? formatCents(r.l
 
 const warn = (code: WarningCode, message: string): EstimateWarning => ({ code, message });
 
-const zeroBreakdown = (): PatientBreakdown => ({ copayCents: 0, deductibleCents: 0, coinsuranceCents: 0, balanceBillCents: 0 });
+/** The money half of an estimate: what is owed and by whom. */
+interface Shares {
+  allowed: CentsRange;
+  patient: CentsRange;
+  insurance: CentsRange;
+  patientBreakdown: { low: PatientBreakdown; high: PatientBreakdown };
+  costSharing: CostSharingUsed | null;
+  selfPayDiscountPercent: number;
+  selfPayDiscountCents: CentsRange | undefined;
+}
 
 /**
  * Throws RangeError when the case asks for more levels than the procedure allows (the case
@@ -49,39 +58,94 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
       ),
     );
   }
+  const goodFaithEstimate = isGoodFaithEstimateKind(c.coverage.kind);
+  const shares = goodFaithEstimate ? selfPayShares(charges, options) : insuredShares(c, charges, options, warnings);
 
-  const base = {
+  // Written out in full (no object spread): this runs for every keystroke and in bulk.
+  return {
     procedureId: procedure.id,
     codes: levels > 1 ? [procedure.codes.primary, procedure.codes.addOn] : [procedure.codes.primary],
     lines,
     separatelyScheduled: separatelyScheduledItems(schedule),
     charges,
+    allowed: shares.allowed,
+    patient: shares.patient,
+    insurance: shares.insurance,
+    patientBreakdown: shares.patientBreakdown,
+    costSharing: shares.costSharing,
+    goodFaithEstimate,
+    selfPayDiscountPercent: shares.selfPayDiscountPercent,
+    selfPayDiscountCents: shares.selfPayDiscountCents,
     referenceRange,
     withinReferenceRange,
+    warnings,
   };
+}
 
-  if (isGoodFaithEstimateKind(c.coverage.kind)) {
-    const discount = range(percentOf(charges.low, options.selfPayDiscountPercent), percentOf(charges.high, options.selfPayDiscountPercent));
-    const patient = range(charges.low - discount.low, charges.high - discount.high);
-    return {
-      ...base,
-      allowed: patient,
-      patient,
-      insurance: range(0, 0),
-      patientBreakdown: {
-        low: { ...zeroBreakdown(), selfPayCents: patient.low },
-        high: { ...zeroBreakdown(), selfPayCents: patient.high },
-      },
-      costSharing: null,
-      goodFaithEstimate: true,
-      selfPayDiscountPercent: options.selfPayDiscountPercent,
-      selfPayDiscountCents: discount,
-      warnings,
-    };
-  }
+const selfPayBreakdown = (selfPayCents: number): PatientBreakdown => ({
+  copayCents: 0,
+  deductibleCents: 0,
+  coinsuranceCents: 0,
+  balanceBillCents: 0,
+  selfPayCents,
+});
 
+/** Good Faith Estimate: the clinic's self-pay discount off the charges; no insurer. */
+function selfPayShares(charges: CentsRange, options: EstimateOptions): Shares {
+  const percent = options.selfPayDiscountPercent;
+  const discount = range(percentOf(charges.low, percent), percentOf(charges.high, percent));
+  const patient = range(charges.low - discount.low, charges.high - discount.high);
+  return {
+    allowed: patient,
+    patient,
+    insurance: range(0, 0),
+    patientBreakdown: { low: selfPayBreakdown(patient.low), high: selfPayBreakdown(patient.high) },
+    costSharing: null,
+    selfPayDiscountPercent: percent,
+    selfPayDiscountCents: discount,
+  };
+}
+
+/** Insured: DOMAIN.md section 2 at each end of the range; warnings added to `warnings`. */
+function insuredShares(c: Case, charges: CentsRange, options: EstimateOptions, warnings: EstimateWarning[]): Shares {
   const coverage = resolveCoverage(c.coverage, options);
   const network = c.coverage.network;
+  const oopMax = coverage.outOfPocketMaxCents;
+  const staffAllowed = c.coverage.allowedAmountCents;
+  warnings.push(...coverageWarnings(c, coverage));
+
+  const allowed = staffAllowed === undefined ? charges : range(staffAllowed, staffAllowed);
+  const terms: ShareTerms = {
+    network,
+    deductibleRemainingCents: Math.max(0, coverage.deductibleCents - coverage.deductibleMetCents),
+    coinsurancePercent: coverage.coinsurancePercent,
+    copayCents: coverage.copayCents,
+    outOfPocketRemainingCents: oopMax === null ? null : Math.max(0, oopMax - coverage.outOfPocketMetCents),
+  };
+  const low = computeShare(terms, allowed.low, charges.low);
+  const high = computeShare(terms, allowed.high, charges.high);
+  return {
+    allowed,
+    patient: range(low.patientCents, high.patientCents),
+    insurance: range(low.insuranceCents, high.insuranceCents),
+    patientBreakdown: { low: low.breakdown, high: high.breakdown },
+    costSharing: {
+      network,
+      deductibleCents: coverage.deductibleCents,
+      deductibleMetCents: coverage.deductibleMetCents,
+      coinsurancePercent: coverage.coinsurancePercent,
+      copayCents: coverage.copayCents,
+      outOfPocketMaxCents: oopMax,
+      outOfPocketMetCents: coverage.outOfPocketMetCents,
+      allowedFromStaff: staffAllowed !== undefined,
+    },
+    selfPayDiscountPercent: 0,
+    selfPayDiscountCents: undefined,
+  };
+}
+
+function coverageWarnings(c: Case, coverage: ResolvedCoverage): EstimateWarning[] {
+  const warnings: EstimateWarning[] = [];
   if (coverage.presetUsed) {
     warnings.push(
       warn(
@@ -117,7 +181,7 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
       ),
     );
   }
-  if (network === 'out') {
+  if (c.coverage.network === 'out') {
     warnings.push(
       warn(
         'out-of-network',
@@ -125,8 +189,7 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
       ),
     );
   }
-  const allowedFromStaff = c.coverage.allowedAmountCents !== undefined;
-  if (!allowedFromStaff) {
+  if (c.coverage.allowedAmountCents === undefined) {
     warnings.push(
       warn(
         'allowed-from-charges',
@@ -134,37 +197,5 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
       ),
     );
   }
-
-  const allowed = allowedFromStaff ? range(c.coverage.allowedAmountCents ?? 0, c.coverage.allowedAmountCents ?? 0) : charges;
-  const sharing = {
-    network,
-    deductibleRemainingCents: Math.max(0, coverage.deductibleCents - coverage.deductibleMetCents),
-    coinsurancePercent: coverage.coinsurancePercent,
-    copayCents: coverage.copayCents,
-    outOfPocketRemainingCents: oopMax === null ? null : Math.max(0, oopMax - coverage.outOfPocketMetCents),
-  };
-  const low = computeShare({ ...sharing, allowedCents: allowed.low, chargesCents: charges.low });
-  const high = computeShare({ ...sharing, allowedCents: allowed.high, chargesCents: charges.high });
-
-  const costSharing: CostSharingUsed = {
-    network,
-    deductibleCents: coverage.deductibleCents,
-    deductibleMetCents: coverage.deductibleMetCents,
-    coinsurancePercent: coverage.coinsurancePercent,
-    copayCents: coverage.copayCents,
-    outOfPocketMaxCents: oopMax,
-    outOfPocketMetCents: coverage.outOfPocketMetCents,
-    allowedFromStaff,
-  };
-  return {
-    ...base,
-    allowed,
-    patient: range(low.patientCents, high.patientCents),
-    insurance: range(low.insuranceCents, high.insuranceCents),
-    patientBreakdown: { low: low.breakdown, high: high.breakdown },
-    costSharing,
-    goodFaithEstimate: false,
-    selfPayDiscountPercent: 0,
-    warnings,
-  };
+  return warnings;
 }
