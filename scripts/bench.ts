@@ -4,8 +4,9 @@
  */
 import type { BenchMeasurement, BenchSection } from './bench/bench-types';
 import { estimateBenchSection } from './bench/estimate-bench';
+import { packetBenchSection } from './bench/packet-bench';
 
-const sections: BenchSection[] = [estimateBenchSection];
+const sections: BenchSection[] = [estimateBenchSection, packetBenchSection];
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -15,7 +16,8 @@ function describe(m: BenchMeasurement): string {
       ? ''
       : `  (target >= ${whole.format(m.targetPerSecond)}/s: ${m.perSecond >= m.targetPerSecond ? 'met' : 'NOT met'})`;
   const spread = `runs ${whole.format(Math.min(...m.runsPerSecond))}-${whole.format(Math.max(...m.runsPerSecond))}`;
-  return `  ${m.name}: ${whole.format(m.perSecond)}/s median, ${spread}${target}`;
+  const note = m.note === undefined ? '' : `\n      ${m.note}`;
+  return `  ${m.name}: ${whole.format(m.perSecond)}/s median, ${spread}${target}${note}`;
 }
 
 for (const section of sections) {

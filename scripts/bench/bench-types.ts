@@ -6,6 +6,8 @@ export interface BenchMeasurement {
   runsPerSecond: number[];
   /** Optional goal, reported as met or not met. */
   targetPerSecond?: number;
+  /** Optional figures in other units (milliseconds, sizes), printed after the rate. */
+  note?: string;
 }
 
 export interface BenchSection {
