@@ -34,12 +34,16 @@ export function FieldShell({ id, label, hint, error, children, className }: Shel
         ) : null}
       </div>
       {children(aria)}
-      {error ? (
-        <p id={errorId ?? undefined} className="field__error">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
+      {/* The error line's space is always kept, so a message appearing when a field is left
+          never moves the button the user is about to click. */}
+      <p id={errorId ?? undefined} className="field__error">
+        {error ? (
+          <>
+            <span aria-hidden="true">⚠ </span>
+            {error}
+          </>
+        ) : null}
+      </p>
     </div>
   );
 }

@@ -1,0 +1,65 @@
+import { test, expect } from './fixtures';
+import { EstimatePage } from './pages/estimate-page';
+import { expectNoAxeViolations, screenshots } from './pages/checks';
+
+test('bad inputs say what is wanted beside the field and keep what was typed', async ({ app }) => {
+  const page = new EstimatePage(app.page);
+  await page.field('First name').fill('Ana');
+  await page.field('Last name').fill('Ruiz');
+
+  // Mid-typing, no error yet; leaving the field shows it.
+  await page.field('Coinsurance (%)').fill('120');
+  await expect(page.field('Coinsurance (%)')).not.toHaveAttribute('aria-invalid', 'true');
+  await page.field('Coinsurance (%)').blur();
+  await page.expectError('Coinsurance (%)', /percentage from 0 to 100/);
+
+  await page.type('Date of birth', '01/01/2090');
+  await page.expectError('Date of birth', /future/);
+  await page.type('Deductible', 'twelve hundred');
+  await page.expectError('Deductible', /amount in dollars/);
+
+  // Enter in a text field does not submit anything.
+  await page.field('Last name').press('Enter');
+  await expect(page.status).toHaveText('');
+  expect(app.savedFiles()).toEqual([]);
+
+  // Submitting: focus goes to the first problem; nothing is saved and nothing typed is lost.
+  await page.button('Save PDF').click();
+  await expect(page.alert).toContainText('Please check the highlighted fields');
+  await expect(page.field('Date of birth')).toBeFocused();
+  expect(app.savedFiles()).toEqual([]);
+  await expect(page.field('Coinsurance (%)')).toHaveValue('120');
+  await expect(page.field('Date of birth')).toHaveValue('01/01/2090');
+  await expect(page.field('Deductible')).toHaveValue('twelve hundred');
+  await expect(page.summary).toContainText('paused');
+  await expectNoAxeViolations(app.page, 'New estimate with errors');
+  await screenshots(app.page, 'estimate-errors');
+
+  // Switching coverage back and forth loses nothing either.
+  await page.chooseCoverage('Uninsured');
+  await page.chooseCoverage('Commercial insurance');
+  await expect(page.field('Coinsurance (%)')).toHaveValue('120');
+
+  // Fixing a field clears its message once the field is left.
+  await page.type('Coinsurance (%)', '30');
+  await expect(page.field('Coinsurance (%)')).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('an empty form asks for the patient on submit, first field first', async ({ app }) => {
+  const page = new EstimatePage(app.page);
+  await page.button('Preview packet').click();
+  await expect(page.field('First name')).toBeFocused();
+  await page.expectError('First name', /first name/);
+  await page.expectError('Last name', /last name/);
+  await page.expectError('Date of birth', /MM\/DD\/YYYY/);
+});
+
+test('a message appearing as a field is left does not move the button being clicked', async ({ app }) => {
+  const page = new EstimatePage(app.page);
+  await page.fillPatient({ firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: 'soon' });
+  // Straight from the bad field to the button: the one click must count.
+  await page.button('Save PDF').click();
+  await expect(page.alert).toContainText('Please check the highlighted field');
+  await expect(page.field('Date of birth')).toBeFocused();
+  await page.expectError('Date of birth', /MM\/DD\/YYYY/);
+});

@@ -1,0 +1,36 @@
+/** Shared checks for every screen: axe finds nothing, and screenshots at the two sizes staff use. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { screenshotDir } from '../fixtures';
+
+export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations on ${state}`).toEqual([]);
+}
+
+const sizes = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 768 },
+];
+
+/** Full-page screenshots at 1280×800 and 1024×768 into e2e-artifacts/screenshots/. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const original = page.viewportSize();
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: join(screenshotDir, `${name}-${size.width}x${size.height}.png`), fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/**
+ * Requests that would leave the machine. Chromium's own PDF viewer loads chrome:// and
+ * chrome-extension:// resources when the packet preview shows; those never touch a network.
+ */
+export function networkRequests(outside: string[]): string[] {
+  return outside.filter((url) => /^(https?|wss?):/i.test(url));
+}
