@@ -7,7 +7,7 @@ import type { Settings } from '../../../core/settings';
 import { ConfirmDialog } from '../lib/confirm-dialog';
 import type { FieldName, FormValues } from './form-fields';
 import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
-import { blocksEstimate, caseJsonFor, initialValues } from './form-model';
+import { blockingLabels, blocksEstimate, caseJsonFor, initialValues } from './form-model';
 import { EstimateFormFields } from './estimate-form-fields';
 import { EstimateSummary } from './estimate-summary';
 import { PacketActions } from './packet-actions';
@@ -66,7 +66,11 @@ export function EstimateScreen({ settings, initial, onOpenClinicProfile }: Estim
         onOpenClinicProfile={onOpenClinicProfile}
       />
       <div className="estimate__side">
-        <EstimateSummary live={live} goodFaithKind={isGoodFaithEstimateKind(values.coverageKind)} />
+        <EstimateSummary
+          live={live}
+          goodFaithKind={isGoodFaithEstimateKind(values.coverageKind)}
+          blockingLabels={blockingLabels(errors, values.coverageKind)}
+        />
       </div>
       {actions.state.preview ? (
         <PacketPreview url={actions.state.preview.url} fileName={actions.state.preview.fileName} onClose={actions.closePreview} />

@@ -82,7 +82,14 @@ function Warnings({ estimate }: { estimate: Estimate }) {
   );
 }
 
-export function EstimateSummary({ live, goodFaithKind }: { live: LiveEstimate; goodFaithKind: boolean }) {
+interface EstimateSummaryProps {
+  live: LiveEstimate;
+  goodFaithKind: boolean;
+  /** Labels of the fields whose text stops the estimate (e.g. "Deductible"). */
+  blockingLabels: string[];
+}
+
+export function EstimateSummary({ live, goodFaithKind, blockingLabels }: EstimateSummaryProps) {
   const showBadge = live.status === 'ready' ? live.estimate.goodFaithEstimate : goodFaithKind;
   return (
     <section className="summary" aria-labelledby="summary-heading" aria-busy={live.status === 'ready' && live.updating}>
@@ -97,15 +104,16 @@ export function EstimateSummary({ live, goodFaithKind }: { live: LiveEstimate; g
         {live.status === 'waiting' ? <p className="summary__placeholder">Working out the estimate…</p> : null}
         {live.status === 'paused' ? (
           <div className="summary__placeholder">
-            <p>The estimate is paused until the highlighted fields are fixed.</p>
-            {live.problems.length > 0 ? (
-              <ul>
-                {live.problems.map((p) => {
-                  const field = fieldForPath(p.path);
-                  return <li key={p.path}>{field ? `${fieldDefs[field].label}: ${p.message}` : p.message}</li>;
-                })}
-              </ul>
-            ) : null}
+            <p>The estimate is paused until these fields are fixed:</p>
+            <ul>
+              {blockingLabels.map((label) => (
+                <li key={label}>{label}</li>
+              ))}
+              {live.problems.map((p) => {
+                const field = fieldForPath(p.path);
+                return <li key={p.path}>{field ? `${fieldDefs[field].label}: ${p.message}` : p.message}</li>;
+              })}
+            </ul>
           </div>
         ) : null}
         {live.status === 'failed' ? <p className="summary__placeholder">The estimate could not be worked out: {live.message}</p> : null}

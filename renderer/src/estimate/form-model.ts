@@ -11,6 +11,7 @@ import {
   coverageFieldNames,
   coverageKinds,
   fieldApplies,
+  fieldDefs,
   fieldOrder,
   languageChoices,
   levelChoices,
@@ -114,9 +115,18 @@ export function validateForm(values: FormValues, today: string): FieldErrors {
   return errors;
 }
 
+const identityFields: FieldName[] = ['firstName', 'lastName', 'dateOfBirth'];
+
 /** Errors that stop the live estimate (patient identity does not change the figures). */
 export function blocksEstimate(errors: FieldErrors): boolean {
-  return Object.keys(errors).some((name) => !['firstName', 'lastName', 'dateOfBirth'].includes(name));
+  return fieldOrder.some((name) => errors[name] !== undefined && !identityFields.includes(name));
+}
+
+/** The labels of the fields that stop the live estimate, in form order. */
+export function blockingLabels(errors: FieldErrors, kind: CoverageKind): string[] {
+  return fieldOrder
+    .filter((name) => errors[name] !== undefined && !identityFields.includes(name) && fieldApplies(name, kind))
+    .map((name) => fieldDefs[name].label);
 }
 
 export interface CaseJson {
