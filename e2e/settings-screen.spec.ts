@@ -65,3 +65,22 @@ test('settings exported on one computer import on a fresh one after showing the 
   await expect(second.configuration.getByRole('alert')).toBeVisible();
   expect(networkRequests(fresh.outsideRequests)).toEqual([]);
 });
+
+test('a logo image can be added to the clinic profile and removed again', async ({ app }) => {
+  const settings = new SettingsPage(app.page);
+  await settings.open();
+  const png = join(app.dataDir, 'logo.png');
+  writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+  await settings.clinicProfile.getByLabel('Logo (optional)').setInputFiles(png);
+  const logo = settings.clinicProfile.getByRole('img', { name: 'Clinic logo as it will print' });
+  await expect(logo).toBeVisible();
+  await settings.saveClinic();
+  await app.reload();
+  await settings.open();
+  await expect(logo).toBeVisible();
+  await settings.clinicProfile.getByRole('button', { name: 'Remove logo' }).click();
+  await expect(logo).toHaveCount(0);
+  await settings.saveClinic();
+  const onDisk = JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')) as { settings: { clinic: { logoDataUrl: string } } };
+  expect(onDisk.settings.clinic.logoDataUrl).toBe('');
+});
