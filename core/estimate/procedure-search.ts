@@ -30,3 +30,23 @@ export function searchProcedures(query: string, procedures: readonly ProcedureDe
     return match === null ? [] : [match];
   });
 }
+
+/**
+ * A case may name the procedure by what staff type ("22371", "vertebroplasty"): read it as
+ * the procedure's id and say how it was read. Anything else is left for the schema to refuse.
+ */
+export function resolveProcedureAlias(raw: unknown, procedure: ProcedureDefinition): { raw: unknown; note: string | null } {
+  if (typeof raw !== 'object' || raw === null) return { raw, note: null };
+  const input = raw as Record<string, unknown>;
+  const choice = input['procedure'];
+  if (typeof choice !== 'object' || choice === null) return { raw, note: null };
+  const id = (choice as Record<string, unknown>)['id'];
+  if (typeof id !== 'string' || id === procedure.id) return { raw, note: null };
+  const match = matchProcedure(id, procedure);
+  if (match === null) return { raw, note: null };
+  const read = `"${id}" was read as ${procedure.name} (${procedure.id}).`;
+  return {
+    raw: { ...input, procedure: { ...(choice as Record<string, unknown>), id: procedure.id } },
+    note: match.note === null ? read : `${read} ${match.note}`,
+  };
+}

@@ -114,6 +114,7 @@ export type WarningCode =
   | 'outside-reference-range'
   | 'many-levels'
   | 'medicaid-check-coverage'
+  | 'procedure-alias'
   /** Plan figures left blank: typical preset values were used (commercial, Medicare Advantage). */
   | 'preset-values-used';
 

@@ -74,6 +74,22 @@ describe('createEstimateService', () => {
     expect(result.ok && result.value.estimate.patient.low).toBe(50_000 + 30_000);
   });
 
+  it('reads "22371" as lumbar vertebroplasty, billed 22511, and says why the code differs', () => {
+    const raw = { ...caseInput(), procedure: { ...caseInput().procedure, id: '22371' } };
+    const result = service.estimate(raw, defaultSettings, TODAY);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.case.procedure.id).toBe('vertebroplasty-lumbar');
+    expect(result.value.estimate.codes).toContain('22511');
+    const alias = result.value.estimate.warnings.find((w) => w.code === 'procedure-alias');
+    expect(alias?.message).toMatch(/22371 is not a CPT code.*22511/);
+  });
+
+  it('still refuses a procedure it cannot find, naming the field', () => {
+    const raw = { ...caseInput(), procedure: { ...caseInput().procedure, id: 'knee-replacement' } };
+    const result = service.estimate(raw, defaultSettings, TODAY);
+    expect(!result.ok && result.error.issues.map((i) => i.path)).toContain('procedure.id');
+  });
+
   it('fails invalid input with field issues', () => {
     const result = service.estimate(caseInput({ kind: 'commercial', coinsurancePercent: 120 }), defaultSettings, TODAY);
     expect(result.ok).toBe(false);

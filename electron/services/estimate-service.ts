@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCase } from '../../core/estimate/case-schema';
 import { computeEstimate } from '../../core/estimate/estimate';
+import { resolveProcedureAlias } from '../../core/estimate/procedure-search';
 import { applyFeeOverrides, checkScheduleRange, type FeeOverrides, type RangeProblem } from '../../core/estimate/fee-schedule';
 import {
   parseFeeSchedule,
@@ -96,10 +97,12 @@ export function createEstimateService(options: { templatesDir: string }): Estima
     procedure,
     defaultSchedule,
     estimate(raw, settings, today) {
-      const parsed = parseCase(raw, today);
+      const alias = resolveProcedureAlias(raw, procedure);
+      const parsed = parseCase(alias.raw, today);
       if (!parsed.ok) return fail('invalid-input', 'Some details need fixing.', parsed.issues);
       const schedule = applyFeeOverrides(defaultSchedule, settings.feeOverrides);
-      const estimate = computeEstimate(parsed.value, procedure, schedule, settings.defaults);
+      const computed = computeEstimate(parsed.value, procedure, schedule, settings.defaults);
+      const estimate = alias.note === null ? computed : { ...computed, warnings: [{ code: 'procedure-alias' as const, message: alias.note }, ...computed.warnings] };
       return ok({ case: parsed.value, estimate });
     },
     feeSchedule(feeOverrides) {
