@@ -25,7 +25,7 @@ test('a draft survives a reload, and New estimate clears it after confirming', a
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Keep editing' })).toBeFocused();
   await expectNoAxeViolations(app.page, 'New estimate confirmation');
-  await screenshots(app.page, 'estimate-confirm-new');
+  await screenshots(app.page, 'estimate-confirm-new', { fullPage: false });
   await dialog.getByRole('button', { name: 'Keep editing' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.field('First name')).toHaveValue('Ana');

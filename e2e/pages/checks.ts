@@ -16,13 +16,16 @@ const sizes = [
   { width: 1024, height: 768 },
 ];
 
-/** Full-page screenshots at 1280×800 and 1024×768 into e2e-artifacts/screenshots/. */
-export async function screenshots(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots at 1280×800 and 1024×768 into e2e-artifacts/screenshots/: the full page, or
+ * just the window for states that float over it (a modal dialog).
+ */
+export async function screenshots(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   const original = page.viewportSize();
   for (const size of sizes) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: join(screenshotDir, `${name}-${size.width}x${size.height}.png`), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, `${name}-${size.width}x${size.height}.png`), fullPage: options.fullPage ?? true });
   }
   if (original) await page.setViewportSize(original);
 }
