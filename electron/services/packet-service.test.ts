@@ -227,6 +227,16 @@ describe('large print', () => {
   });
 });
 
+describe('warm-up', () => {
+  it('renders an invented packet without error, and builds still work after it', async () => {
+    const fresh = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir });
+    await expect(fresh.warmUp()).resolves.toBeUndefined();
+    const result = await fresh.build({ ...fx.estimateCase(fx.spanishCase), clinic: fx.clinic, preparedDate: fx.PREPARED_DATE });
+    expect(result.ok && result.value.reference).toBe(packets.spanish.built.reference);
+    expect(result.ok && Buffer.from(result.value.pdf).equals(Buffer.from(packets.spanish.built.pdf))).toBe(true);
+  }, 60_000);
+});
+
 describe('determinism', () => {
   it('gives the same bytes and the same reference for the same inputs', async () => {
     const again = await write('insured-again', fx.insuredCase);

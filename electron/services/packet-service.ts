@@ -13,6 +13,7 @@ import { fail, ok, type Result } from '../../core/result';
 import type { ClinicProfile } from '../../core/settings';
 import { loadPacketContent } from './content-loader';
 import { createPdfRenderer } from './pdf-renderer';
+import { warmUpInput } from './packet-warm-up';
 
 export interface PacketBuildInput {
   caseData: Case;
@@ -30,6 +31,12 @@ export interface BuiltPacket {
 
 export interface PacketService {
   build(input: PacketBuildInput): Promise<Result<BuiltPacket>>;
+  /**
+   * Render one invented packet (loads pdfmake, the fonts and the English template, and
+   * warms every layout path) so the first real packet after start-up is fast. Call it
+   * once in the background at start-up; it never throws.
+   */
+  warmUp(): Promise<void>;
 }
 
 export function createPacketService(options: { templatesDir: string; fontsDir: string }): PacketService {
@@ -46,6 +53,14 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
   };
 
   return {
+    async warmUp() {
+      try {
+        const loaded = await content('vertebroplasty-lumbar', 'en');
+        if (loaded.ok) await renderer.render(buildPacketDocument(warmUpInput(loaded.value)), '2000-01-01');
+      } catch {
+        // A failed warm-up only means the first packet is slower; build() reports real errors.
+      }
+    },
     async build({ caseData, estimate, clinic, preparedDate }) {
       const issues = checkPacketReady(estimate, clinic);
       if (issues.length > 0) {
