@@ -63,3 +63,14 @@ test('a message appearing as a field is left does not move the button being clic
   await expect(page.field('Date of birth')).toBeFocused();
   await page.expectError('Date of birth', /MM\/DD\/YYYY/);
 });
+
+test("a problem only the estimate engine knows is shown at its field too", async ({ app }) => {
+  const page = new EstimatePage(app.page);
+  await page.fillPatient({ firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '01/01/1890' });
+  await expect(page.summary).toContainText('Date of birth: The date of birth is more than 120 years ago');
+  await page.button('Save PDF').click();
+  await expect(page.field('Date of birth')).toBeFocused();
+  await page.expectError('Date of birth', /more than 120 years ago/);
+  await expect(page.field('Date of birth')).toHaveValue('01/01/1890');
+  expect(app.savedFiles()).toEqual([]);
+});
