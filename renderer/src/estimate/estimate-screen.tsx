@@ -70,6 +70,7 @@ export function EstimateScreen({ settings, initial, onOpenClinicProfile }: Estim
           live={live}
           goodFaithKind={isGoodFaithEstimateKind(values.coverageKind)}
           blockingLabels={blockingLabels(errors, values.coverageKind)}
+          clinicIdsMissing={settings.clinic.npi.trim() === '' || settings.clinic.tin.trim() === ''}
         />
       </div>
       {actions.state.preview ? (

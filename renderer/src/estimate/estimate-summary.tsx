@@ -87,9 +87,11 @@ interface EstimateSummaryProps {
   goodFaithKind: boolean;
   /** Labels of the fields whose text stops the estimate (e.g. "Deductible"). */
   blockingLabels: string[];
+  /** The clinic's NPI or TIN is not filled in yet (a Good Faith Estimate cannot be issued). */
+  clinicIdsMissing: boolean;
 }
 
-export function EstimateSummary({ live, goodFaithKind, blockingLabels }: EstimateSummaryProps) {
+export function EstimateSummary({ live, goodFaithKind, blockingLabels, clinicIdsMissing }: EstimateSummaryProps) {
   const showBadge = live.status === 'ready' ? live.estimate.goodFaithEstimate : goodFaithKind;
   return (
     <section className="summary" aria-labelledby="summary-heading" aria-busy={live.status === 'ready' && live.updating}>
@@ -98,7 +100,10 @@ export function EstimateSummary({ live, goodFaithKind, blockingLabels }: Estimat
         {showBadge ? <p className="badge">Good Faith Estimate</p> : null}
       </div>
       {showBadge ? (
-        <p className="summary__note">For uninsured and self-pay patients (No Surprises Act). Needs the clinic&apos;s NPI and TIN.</p>
+        <p className="summary__note">
+          For uninsured and self-pay patients (No Surprises Act).
+          {clinicIdsMissing ? ' Before it can be issued, fill in the clinic’s NPI and TIN in Settings → Clinic profile.' : ''}
+        </p>
       ) : null}
       <div className="summary__body">
         {live.status === 'waiting' ? <p className="summary__placeholder">Working out the estimate…</p> : null}
