@@ -67,6 +67,7 @@ export function useEstimateForm(
     <K extends FieldName>(name: K, value: FormValues[K]) => {
       if (name === 'coverageKind') {
         setValues((v) => applyPreset(v, value as FormValues['coverageKind'], edited, defaults));
+        setEdited((e) => (e.has(name) ? e : new Set([...e, name])));
         return;
       }
       setValues((v) => ({ ...v, [name]: value }));
