@@ -146,6 +146,10 @@ const goodFaithLabels = group({
   npi: text,
   tin: text,
   location: text,
+  /** The expected diagnosis codes, honestly: usual codes, to be confirmed by the doctor. */
+  expectedDiagnosis: text,
+  /** "Self-pay discount ({percent}%)" */
+  selfPayDiscount: text,
   disclaimerOtherItems: text,
   disclaimerEstimateOnly: text,
   disclaimerDisputeRight: text,

@@ -9,6 +9,7 @@ import type { Content, TableCell, TableNode, TextNode } from './pdfmake-types';
 import { heading, keepWithNext, moneyTableLayout, paragraph } from './layout';
 import { displayCode, isAddOnCode, type PacketContext } from './packet-context';
 import { colors } from './styles';
+import { serviceNameFor } from './content-schema';
 
 const PROVIDER_ORDER: readonly ProviderRole[] = ['physician', 'facility', 'anesthesia', 'imaging'];
 
@@ -25,8 +26,8 @@ export function groupByProvider<T extends { provider: ProviderRole }>(lines: rea
 }
 
 /** The patient-facing name of a code in the packet's language (the engine's text otherwise). */
-export function serviceName(ctx: PacketContext, line: { code: string; description: string }): string {
-  return ctx.content.serviceNames[line.code] ?? line.description;
+export function serviceName(ctx: PacketContext, line: { code: string; provider: string; description: string }): string {
+  return serviceNameFor(ctx.content, line);
 }
 
 /** Width of an amount column: fits "$99,999.00" at the body size. */

@@ -9,11 +9,12 @@ import type { Content, TextNode } from './pdfmake-types';
 import { bullets, heading, keepWithNext, labelValueTable, notice, paragraph } from './layout';
 import { displayCode, longDate, type PacketContext } from './packet-context';
 import { providerGroups, separatelyScheduledSection, totalTable } from './estimate-section';
+import { fillLabel } from './content-schema';
 import { colors } from './styles';
 
-/** No diagnosis is recorded in a case: say so honestly, per the labels, in every group. */
+/** A case records no diagnosis: give the usual codes, to be confirmed by the doctor. */
 function diagnosisLine(ctx: PacketContext): TextNode {
-  return { text: [{ text: `${ctx.labels.estimate.diagnosisCodes}: `, bold: true }, ctx.labels.document.notAvailable], style: 'tableCell' };
+  return { text: [{ text: `${ctx.labels.estimate.diagnosisCodes}: `, bold: true }, ctx.labels.goodFaith.expectedDiagnosis], style: 'tableCell' };
 }
 
 function providerDetails(ctx: PacketContext): [string, string][] {
@@ -44,7 +45,11 @@ export function goodFaithSection(ctx: PacketContext): Content[] {
     totalTable(ctx, labels.estimate.totalCharges, estimate.charges),
   ];
   if (estimate.charges.low !== estimate.patient.low || estimate.charges.high !== estimate.patient.high) {
-    parts.push(totalTable(ctx, labels.insurance.youMayOwe, estimate.patient));
+    const discount = fillLabel(g.selfPayDiscount, { percent: estimate.selfPayDiscountPercent });
+    parts.push(
+      totalTable(ctx, discount, { low: estimate.patient.low - estimate.charges.low, high: estimate.patient.high - estimate.charges.high }, false),
+      totalTable(ctx, labels.insurance.youMayOwe, estimate.patient),
+    );
   }
   parts.push(...separatelyScheduledSection(ctx));
   parts.push(

@@ -2,6 +2,7 @@
  * The handlers behind every channel, through the same dispatch Electron's ipcMain and the
  * preview bridge use, with real files in a temp folder and real PDFs.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,10 +82,12 @@ describe('packets', () => {
     expect(!blocked.ok && blocked.error.message).toMatch(/Settings/);
     expect(value(await call('draft:get'))).toEqual({ firstName: 'Walter' });
 
-    value(await call('settings:update', { clinic }));
+    value(await call('settings:update', { clinic, defaults: { selfPayDiscountPercent: 25 } }));
     const saved = value(await call('packet:save-pdf', uninsuredCase)) as { saved: boolean; path: string };
     expect(saved.saved).toBe(true);
     expect(readFileSync(saved.path).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', saved.path, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Self-pay discount \(25%\)\s+-\$[\d,]+\.\d\d\s+-\$[\d,]+\.\d\d/);
     expect(value(await call('draft:get'))).toBeNull();
     const audit = readFileSync(join(dataDir, 'audit.log'), 'utf8');
     expect(audit).toContain('packet-saved');

@@ -143,6 +143,16 @@ describe('every packet', () => {
 });
 
 describe('insured packet', () => {
+  it('names each line by its provider: the facility fee is not called the physician service', () => {
+    const facility = en.serviceNames['facility:22511'];
+    const physician = en.serviceNames['22511'];
+    expect(facility).toBeDefined();
+    for (const p of [packets.insured, packets.uninsured]) {
+      expect(p.flat).toContain(folded(facility ?? ''));
+      expect(p.flat.split(folded(physician ?? '')).length - 1).toBe(1);
+    }
+  });
+
   it('masks the member ID to its last 4 characters', () => {
     expect(packets.insured.flat).not.toContain(fx.MEMBER_ID);
     expect(packets.insured.flat).not.toContain(fx.MEMBER_ID.slice(-8));
@@ -181,6 +191,7 @@ describe('Good Faith Estimate (uninsured)', () => {
     expect(flat).toContain(fx.clinic.name);
     expect(flat).toContain(folded(fx.clinic.address));
     expect(flat).toContain(en.labels.estimate.diagnosisCodes);
+    expect(flat).toContain('M80.08XA');
     for (const item of estimated.estimate.separatelyScheduled) expect(flat).toContain(item.code);
     expect(flat).not.toContain(en.labels.insurance.heading);
   });
