@@ -17,7 +17,7 @@ export interface App {
   page: Page;
   dataDir: string;
   url: string;
-  /** Requests to anywhere but the preview server (should stay empty: the app is offline). */
+  /** Network requests to anywhere but the preview server (should stay empty: the app is offline). */
   outsideRequests: string[];
   /** Files the save "dialog" wrote (full paths). */
   savedFiles(): string[];
@@ -67,11 +67,13 @@ export const test = base.extend<Fixtures>({
       const origin = new URL(server.url).origin;
       await context.route('**/*', (route) => {
         const url = route.request().url();
-        if (url.startsWith(`${origin}/`)) return route.continue();
+        // Chromium's own PDF viewer (chrome-extension://, chrome://) is not the network.
+        if (url.startsWith(`${origin}/`) || !/^(https?|wss?|ftp):/i.test(url)) return route.continue();
         outsideRequests.push(url);
         return route.abort('blockedbyclient');
       });
       const page = await context.newPage();
+      page.on('websocket', (socket) => outsideRequests.push(socket.url()));
       await page.goto(server.url);
       await waitForReady(page);
       return {

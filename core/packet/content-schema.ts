@@ -148,7 +148,7 @@ const goodFaithLabels = group({
   location: text,
   /** The expected diagnosis codes, honestly: usual codes, to be confirmed by the doctor. */
   expectedDiagnosis: text,
-  /** "Self-pay discount ({percent}%)" */
+  /** "Self-pay discount ({rate}%)" */
   selfPayDiscount: text,
   disclaimerOtherItems: text,
   disclaimerEstimateOnly: text,

@@ -45,7 +45,7 @@ export function goodFaithSection(ctx: PacketContext): Content[] {
     totalTable(ctx, labels.estimate.totalCharges, estimate.charges),
   ];
   if (estimate.charges.low !== estimate.patient.low || estimate.charges.high !== estimate.patient.high) {
-    const discount = fillLabel(g.selfPayDiscount, { percent: estimate.selfPayDiscountPercent });
+    const discount = fillLabel(g.selfPayDiscount, { rate: estimate.selfPayDiscountPercent });
     parts.push(
       totalTable(ctx, discount, { low: estimate.patient.low - estimate.charges.low, high: estimate.patient.high - estimate.charges.high }, false),
       totalTable(ctx, labels.insurance.youMayOwe, estimate.patient),

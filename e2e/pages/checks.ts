@@ -29,11 +29,3 @@ export async function screenshots(page: Page, name: string, options: { fullPage?
   }
   if (original) await page.setViewportSize(original);
 }
-
-/**
- * Requests that would leave the machine. Chromium's own PDF viewer loads chrome:// and
- * chrome-extension:// resources when the packet preview shows; those never touch a network.
- */
-export function networkRequests(outside: string[]): string[] {
-  return outside.filter((url) => /^(https?|wss?):/i.test(url));
-}

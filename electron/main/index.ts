@@ -61,6 +61,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(services.handlers, policy, safeLog);
 
     mainWindow = createMainWindow(join(import.meta.dirname, '../preload'), services.settings);
+    mainWindow.once('ready-to-show', () => setTimeout(() => void services.warmUp(), 500));
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

@@ -34,6 +34,8 @@ export interface AppCapabilities {
 export interface AppServices {
   handlers: Handlers;
   settings: SettingsService;
+  /** Render one invented packet so the first real one is quick; call once the window shows. */
+  warmUp(): Promise<void>;
 }
 
 /** The local calendar date (the clinic's day), YYYY-MM-DD. */
@@ -53,6 +55,7 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
   });
   const estimates = createEstimateService({ templatesDir });
   const auditFile = join(paths.dataDir, 'audit.log');
+  const packets = createPacketService({ templatesDir, fontsDir: join(paths.appRoot, 'resources', 'fonts') });
   const handlers = createHandlers({
     settings,
     drafts: createDraftStore(join(paths.dataDir, 'draft.bin'), caps.cipher),
@@ -60,7 +63,7 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
       estimate: (raw, current, today) => estimates.estimate(raw, current, today),
       fees: (current) => estimates.feeSchedule(current.feeOverrides),
     },
-    packets: createPacketService({ templatesDir, fontsDir: join(paths.appRoot, 'resources', 'fonts') }),
+    packets,
     today: () => localIsoDate(now()),
     saveFile: caps.saveFile,
     printPdf: caps.printPdf,
@@ -70,5 +73,5 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     settingsChanged: caps.settingsChanged,
     describeWriteError,
   });
-  return { handlers, settings };
+  return { handlers, settings, warmUp: () => packets.warmUp() };
 }
