@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseCase } from '../../core/estimate/case-schema';
 import { computeEstimate } from '../../core/estimate/estimate';
 import { resolveProcedureAlias } from '../../core/estimate/procedure-search';
-import { applyFeeOverrides, checkScheduleRange, type FeeOverrides, type RangeProblem } from '../../core/estimate/fee-schedule';
+import { applyFeeOverrides, checkScheduleRange, type FeeOverrides } from '../../core/estimate/fee-schedule';
 import {
   parseFeeSchedule,
   parseProcedureDefinition,
@@ -16,7 +16,8 @@ import {
   type KnownProcedureId,
   type ProcedureDefinition,
 } from '../../core/estimate/procedure-schema';
-import type { Case, Estimate, ProviderRole } from '../../core/estimate/types';
+import type { FeeLineView, FeeScheduleView } from '../../core/ipc/contract';
+import type { Case, Estimate } from '../../core/estimate/types';
 import { fail, ok, type FieldIssue, type Result } from '../../core/result';
 
 export interface ProcedureData {
@@ -64,31 +65,12 @@ export interface EstimateSettings {
   defaults: { selfPayDiscountPercent: number; medicareDeductibleCents: number };
 }
 
-export interface FeeLineSummary {
-  id: string;
-  code: string;
-  description: string;
-  provider: ProviderRole;
-  /** Separately scheduled items (pre-procedure imaging) are listed too. */
-  separatelyScheduled: boolean;
-  defaultLowCents: number;
-  defaultHighCents: number;
-  lowCents: number;
-  highCents: number;
-}
-
-export interface FeeScheduleSummary {
-  lines: FeeLineSummary[];
-  outOfRange: RangeProblem[];
-  referenceRange: { low: number; high: number };
-}
-
 export interface EstimateService {
   procedure: ProcedureDefinition;
   defaultSchedule: FeeSchedule;
   estimate(raw: unknown, settings: EstimateSettings, today: string): Result<{ case: Case; estimate: Estimate }>;
   /** The clinic's schedule (defaults + overrides) for the settings screen; included lines are left out. */
-  feeSchedule(feeOverrides: FeeOverrides): FeeScheduleSummary;
+  feeSchedule(feeOverrides: FeeOverrides): FeeScheduleView;
 }
 
 export function createEstimateService(options: { templatesDir: string }): EstimateService {
@@ -108,7 +90,7 @@ export function createEstimateService(options: { templatesDir: string }): Estima
     feeSchedule(feeOverrides) {
       const schedule = applyFeeOverrides(defaultSchedule, feeOverrides);
       const defaults = new Map([...defaultSchedule.lines, ...defaultSchedule.separatelyScheduled].map((l) => [l.id, l]));
-      const summarize = (line: FeeSchedule['separatelyScheduled'][number], separatelyScheduled: boolean): FeeLineSummary => ({
+      const summarize = (line: FeeSchedule['separatelyScheduled'][number], separatelyScheduled: boolean): FeeLineView => ({
         id: line.id,
         code: line.code,
         description: line.description,
