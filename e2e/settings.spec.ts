@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 
@@ -38,12 +37,4 @@ test('a request that fails its schema returns a typed error naming the field, no
     expect(result.error.code).toBe('invalid-input');
     expect(result.error.issues.map((i) => i.path)).toContain('clinic.npi');
   }
-});
-
-test('a corrupt settings file is kept aside and the user is told, not silently reset', async ({ launchApp }) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clinic-corrupt-'));
-  writeFileSync(join(dataDir, 'settings.json'), '{ "version": 1, "settings": { "clinic": ');
-  const app = await launchApp({ dataDir });
-  await expect(app.page.getByText(/settings file could not be read/i)).toBeVisible();
-  expect(readdirSync(dataDir).some((name) => name.startsWith('settings.json.corrupt-'))).toBe(true);
 });
