@@ -29,7 +29,6 @@ export function hardenSession(target: Session, options: UrlPolicyOptions): void 
   target.setPermissionRequestHandler((_contents, permission, callback) => callback(isAllowedPermission(permission)));
   target.setPermissionCheckHandler((_contents, permission) => isAllowedPermission(permission));
   target.setSpellCheckerEnabled(false);
-  target.setSpellCheckerDictionaryDownloadURL('https://0.0.0.0/');
 }
 
 export function hardenAllWebContents(): void {

@@ -34,6 +34,8 @@ export function createMainWindow(preloadDir: string, settings: SettingsService):
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // The built-in PDF viewer, for the packet preview (the only plugin Electron has).
+      plugins: true,
     },
   });
   if (bounds.maximized) window.maximize();
