@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pdfmake, { type FontFiles } from 'pdfmake';
+import type { FontFiles, PdfMake } from 'pdfmake';
+import { shareParsedFonts } from './font-cache';
 import type { TDocumentDefinitions } from '../../core/packet/pdfmake-types';
 import { PACKET_FONT } from '../../core/packet/styles';
 
@@ -35,7 +36,7 @@ export function creationDateOf(isoDate: string): Date {
  * Read the fonts once into pdfmake's in-memory file system (keys carry the folder, so two
  * renderers with different folders do not mix). Throws when a font file is missing.
  */
-function loadFonts(fontsDir: string): FontFiles {
+function loadFonts(pdfmake: PdfMake, fontsDir: string): FontFiles {
   const keyed = {} as FontFiles;
   for (const style of Object.keys(FONT_FILES) as (keyof FontFiles)[]) {
     const key = `packet-fonts:${fontsDir}/${FONT_FILES[style]}`;
@@ -47,11 +48,23 @@ function loadFonts(fontsDir: string): FontFiles {
   return keyed;
 }
 
+let pdfmakeModule: Promise<PdfMake> | null = null;
+
+/** pdfmake (and PDFKit under it) is loaded on first use, after the font cache is in place. */
+function loadPdfmake(): Promise<PdfMake> {
+  pdfmakeModule ??= (() => {
+    shareParsedFonts();
+    return import('pdfmake').then((module) => module.default);
+  })();
+  return pdfmakeModule;
+}
+
 export function createPdfRenderer(fontsDir: string): PdfRenderer {
   let fonts: FontFiles | null = null;
   return {
     async render(doc, creationDate) {
-      fonts ??= loadFonts(fontsDir);
+      const pdfmake = await loadPdfmake();
+      fonts ??= loadFonts(pdfmake, fontsDir);
       // pdfmake is one module-wide instance: set everything on each call, then render.
       pdfmake.setUrlAccessPolicy(() => false);
       pdfmake.setLocalAccessPolicy(() => false);
