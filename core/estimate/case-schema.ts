@@ -143,7 +143,7 @@ function toCoverage(input: CaseInput['coverage']): Coverage {
 export function parseCase(input: unknown, today: string): { ok: true; value: Case } | { ok: false; issues: FieldIssue[] } {
   const parsed = caseInputSchema.safeParse(input);
   // The date checks run even when other fields are wrong, so staff see every problem at once.
-  const dateIssues = dateOfBirthIssues(rawDateOfBirth(input), today);
+  const dateIssues = [...dateOfBirthIssues(rawDateOfBirth(input), today), ...scheduledDateIssues(parsedScheduledDate(input), today)];
   if (!parsed.success) return { ok: false, issues: [...toFieldIssues(parsed.error.issues), ...dateIssues] };
   if (dateIssues.length > 0) return { ok: false, issues: dateIssues };
   const data = parsed.data;
@@ -157,6 +157,17 @@ export function parseCase(input: unknown, today: string): { ok: true; value: Cas
       largePrint: data.largePrint ?? false,
     },
   };
+}
+
+function parsedScheduledDate(input: unknown): string | undefined {
+  const parsed = caseInputSchema.shape.procedure.safeParse((input as { procedure?: unknown } | null)?.procedure);
+  return parsed.success ? parsed.data.scheduledDate : undefined;
+}
+
+/** A scheduled date must not be before today: an estimate is for care still to come. */
+export function scheduledDateIssues(scheduledDate: string | undefined, today: string): FieldIssue[] {
+  if (scheduledDate === undefined || scheduledDate >= today) return [];
+  return [{ path: 'procedure.scheduledDate', message: 'The scheduled date is in the past. Enter the day the procedure is booked for, or leave it empty.' }];
 }
 
 function rawDateOfBirth(input: unknown): string | undefined {

@@ -22,6 +22,8 @@ export interface Share {
   breakdown: PatientBreakdown;
   patientCents: number;
   insuranceCents: number;
+  /** The out-of-pocket maximum cut the plan's cost sharing. */
+  capReached: boolean;
 }
 
 /** x * percent / 100, rounded half up to a whole cent; percent may carry 2 decimals. */
@@ -37,7 +39,8 @@ export function computeShare(terms: ShareTerms, allowedCents: number, chargesCen
   let coinsurance = percentOf(allowed - copay - deductible, terms.coinsurancePercent);
 
   const cap = terms.outOfPocketRemainingCents;
-  if (cap !== null && copay + deductible + coinsurance > cap) {
+  const capReached = cap !== null && copay + deductible + coinsurance > cap;
+  if (cap !== null && capReached) {
     // The cap is reached part-way: what would have been paid last is what is not owed.
     let excess = copay + deductible + coinsurance - cap;
     const cut = (amount: number): number => {
@@ -56,5 +59,6 @@ export function computeShare(terms: ShareTerms, allowedCents: number, chargesCen
     breakdown: { copayCents: copay, deductibleCents: deductible, coinsuranceCents: coinsurance, balanceBillCents: balanceBill },
     patientCents: planShare + balanceBill,
     insuranceCents: allowed - planShare,
+    capReached,
   };
 }

@@ -85,7 +85,8 @@ export function resolveCoverage(coverage: Coverage, options: PresetOptions): Res
     coinsurancePercent: coverage.coinsurancePercent ?? preset.coinsurancePercent,
     copayCents: coverage.copayCents ?? preset.copayCents,
     outOfPocketMaxCents: coverage.outOfPocketMaxCents === undefined ? preset.outOfPocketMaxCents : coverage.outOfPocketMaxCents,
-    outOfPocketMetCents: coverage.outOfPocketMetCents ?? 0,
+    // Left blank: at least the deductible already met counts toward the maximum.
+    outOfPocketMetCents: coverage.outOfPocketMetCents ?? coverage.deductibleMetCents ?? 0,
     presetUsed: preset.typicalOnly && planFieldBlank,
   };
 }

@@ -32,6 +32,7 @@ interface Shares {
   costSharing: CostSharingUsed | null;
   selfPayDiscountPercent: number;
   selfPayDiscountCents: CentsRange | undefined;
+  outOfPocketCapReached: boolean;
 }
 
 /**
@@ -78,6 +79,7 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
     selfPayDiscountCents: shares.selfPayDiscountCents,
     referenceRange,
     withinReferenceRange,
+    outOfPocketCapReached: shares.outOfPocketCapReached,
     warnings,
   };
 }
@@ -103,18 +105,31 @@ function selfPayShares(charges: CentsRange, options: EstimateOptions): Shares {
     costSharing: null,
     selfPayDiscountPercent: percent,
     selfPayDiscountCents: discount,
+    outOfPocketCapReached: false,
   };
 }
 
 /** Insured: DOMAIN.md section 2 at each end of the range; warnings added to `warnings`. */
 function insuredShares(c: Case, charges: CentsRange, options: EstimateOptions, warnings: EstimateWarning[]): Shares {
   const coverage = resolveCoverage(c.coverage, options);
-  const network = c.coverage.network;
+  const network = networkOf(c);
   const oopMax = coverage.outOfPocketMaxCents;
   const staffAllowed = c.coverage.allowedAmountCents;
-  warnings.push(...coverageWarnings(c, coverage));
+  warnings.push(...coverageWarnings(c, coverage, network, options));
+  if (staffAllowed !== undefined && staffAllowed > charges.high) {
+    warnings.push(
+      warn(
+        'allowed-exceeds-charges',
+        `The allowed amount entered (${formatCents(staffAllowed)}) is more than the total charges (${rangeText(charges)}). ` +
+          'A plan rarely allows more than is charged: check the figure from the payer before giving this estimate.',
+      ),
+    );
+  }
 
-  const allowed = staffAllowed === undefined ? charges : range(staffAllowed, staffAllowed);
+  // Out of network with no allowed amount, the plan may pay little or nothing: the honest
+  // estimate is the full charges (all of it billable to the patient), not a guess.
+  const allowed =
+    staffAllowed !== undefined ? range(staffAllowed, staffAllowed) : network === 'out' ? range(0, 0) : charges;
   const terms: ShareTerms = {
     network,
     deductibleRemainingCents: Math.max(0, coverage.deductibleCents - coverage.deductibleMetCents),
@@ -141,11 +156,44 @@ function insuredShares(c: Case, charges: CentsRange, options: EstimateOptions, w
     },
     selfPayDiscountPercent: 0,
     selfPayDiscountCents: undefined,
+    outOfPocketCapReached: low.capReached || high.capReached,
   };
 }
 
-function coverageWarnings(c: Case, coverage: ResolvedCoverage): EstimateWarning[] {
+/** Original Medicare and Medicaid have no networks, and their patients cannot be balance billed. */
+function networkOf(c: Case): 'in' | 'out' {
+  return c.coverage.kind === 'medicare' || c.coverage.kind === 'medicaid' ? 'in' : c.coverage.network;
+}
+
+function coverageWarnings(c: Case, coverage: ResolvedCoverage, network: 'in' | 'out', options: EstimateOptions): EstimateWarning[] {
   const warnings: EstimateWarning[] = [];
+  if (c.coverage.network === 'out' && network === 'in') {
+    warnings.push(
+      warn(
+        'no-network-plan',
+        'Original Medicare and Medicaid have no networks, and their patients cannot be billed above the approved amount. The estimate is figured as in network; if the clinic does not accept this plan, ask billing.',
+      ),
+    );
+  }
+  if (c.coverage.kind === 'medicare') {
+    const differs: string[] = [];
+    if (coverage.deductibleCents !== options.medicareDeductibleCents) differs.push(`deductible ${formatCents(coverage.deductibleCents)} (this year's Part B deductible is ${formatCents(options.medicareDeductibleCents)})`);
+    if (coverage.coinsurancePercent !== 20) differs.push(`coinsurance ${coverage.coinsurancePercent}% (Part B is 20%)`);
+    if (coverage.outOfPocketMaxCents !== null) differs.push('an out-of-pocket maximum (Original Medicare has none)');
+    if (differs.length > 0) {
+      warnings.push(
+        warn('medicare-terms-differ', `Original Medicare was chosen but the plan figures differ from Medicare's: ${differs.join('; ')}. Check them, or choose Medicare Advantage if that is the plan.`),
+      );
+    }
+  }
+  if (c.coverage.outOfPocketMetCents !== undefined && c.coverage.outOfPocketMetCents < coverage.deductibleMetCents) {
+    warnings.push(
+      warn(
+        'oop-met-below-deductible-met',
+        `The out-of-pocket amount met (${formatCents(c.coverage.outOfPocketMetCents)}) is less than the deductible met (${formatCents(coverage.deductibleMetCents)}). Deductible payments count toward the out-of-pocket maximum; check both amounts.`,
+      ),
+    );
+  }
   if (coverage.presetUsed) {
     warnings.push(
       warn(
@@ -181,7 +229,7 @@ function coverageWarnings(c: Case, coverage: ResolvedCoverage): EstimateWarning[
       ),
     );
   }
-  if (c.coverage.network === 'out') {
+  if (network === 'out') {
     warnings.push(
       warn(
         'out-of-network',
@@ -189,7 +237,14 @@ function coverageWarnings(c: Case, coverage: ResolvedCoverage): EstimateWarning[
       ),
     );
   }
-  if (c.coverage.allowedAmountCents === undefined) {
+  if (c.coverage.allowedAmountCents === undefined && network === 'out') {
+    warnings.push(
+      warn(
+        'allowed-unknown-out-of-network',
+        "Out of network with no allowed amount: the estimate shows the full charges as what the patient may owe, because the plan may pay little or nothing. Ask the payer for the out-of-network allowed amount and enter it for a closer estimate.",
+      ),
+    );
+  } else if (c.coverage.allowedAmountCents === undefined) {
     warnings.push(
       warn(
         'allowed-from-charges',

@@ -16,7 +16,7 @@ describe('matchProcedure', () => {
     expect(match?.note).toMatch(/22511/);
   });
 
-  it.each(['', '  ', 'kyphoplasty', '22513', 'cervical'])('does not match "%s"', (query) => {
+  it.each(['', '  ', 'kyphoplasty', '22513', 'cervical', 'a', '1', 'plasty', '2251', 'kyphoplasty 22371', 'vertebroplasty cervical'])('does not match "%s"', (query) => {
     expect(matchProcedure(query, procedure)).toBeNull();
   });
 });

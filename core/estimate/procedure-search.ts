@@ -12,16 +12,22 @@ export interface ProcedureMatch {
 
 const normalize = (text: string): string => text.trim().toLowerCase().replace(/^cpt\s*/, '').replace(/\s+/g, ' ');
 
-/** Does `query` find `procedure`? Empty queries find nothing. */
+/**
+ * Does `query` find `procedure`? Every word typed must be a whole word of one of its names
+ * or search terms, so "kyphoplasty 22371", "plasty" or "2251" find nothing. Empty finds nothing.
+ */
 export function matchProcedure(query: string, procedure: ProcedureDefinition): ProcedureMatch | null {
   const q = normalize(query);
   if (q === '') return null;
-  const codeNote = procedure.codeNotes.find((n) => normalize(n.term) === q || q.includes(normalize(n.term)));
-  if (codeNote !== undefined) return { procedure, note: codeNote.explanation };
-  const haystack = [procedure.id, procedure.name, procedure.plainName, ...procedure.searchTerms].map(normalize);
   const words = q.split(' ');
-  const found = words.every((word) => haystack.some((term) => term.includes(word)));
-  return found ? { procedure, note: null } : null;
+  const vocabulary = new Set(
+    [procedure.id, procedure.name, procedure.plainName, ...procedure.searchTerms, ...procedure.codeNotes.map((n) => n.term)]
+      .flatMap((term) => normalize(term).split(/[\s,()\-:]+/))
+      .filter((word) => word !== ''),
+  );
+  if (!words.every((word) => vocabulary.has(word))) return null;
+  const codeNote = procedure.codeNotes.find((n) => words.includes(normalize(n.term)));
+  return { procedure, note: codeNote === undefined ? null : codeNote.explanation };
 }
 
 export function searchProcedures(query: string, procedures: readonly ProcedureDefinition[]): ProcedureMatch[] {

@@ -115,6 +115,11 @@ export type WarningCode =
   | 'many-levels'
   | 'medicaid-check-coverage'
   | 'procedure-alias'
+  | 'allowed-unknown-out-of-network'
+  | 'no-network-plan'
+  | 'oop-met-below-deductible-met'
+  | 'medicare-terms-differ'
+  | 'allowed-exceeds-charges'
   /** Plan figures left blank: typical preset values were used (commercial, Medicare Advantage). */
   | 'preset-values-used';
 
@@ -144,5 +149,7 @@ export interface Estimate {
   selfPayDiscountCents?: CentsRange;
   referenceRange: CentsRange;
   withinReferenceRange: boolean;
+  /** The out-of-pocket maximum limited what the patient owes (at either end). */
+  outOfPocketCapReached: boolean;
   warnings: EstimateWarning[];
 }

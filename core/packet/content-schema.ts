@@ -112,6 +112,12 @@ const insuranceLabels = group({
   inNetwork: text,
   outOfNetwork: text,
   allowedAmount: text,
+  /** The allowed amount was not entered: the estimate used the charges. */
+  allowedUnknown: text,
+  /** Out of network and not entered: the estimate shows the full charges. */
+  allowedUnknownOutOfNetwork: text,
+  /** Row label for charges above the allowed amount (out of network). */
+  balanceBillPart: text,
   deductibleRemaining: text,
   coinsurance: text,
   copay: text,

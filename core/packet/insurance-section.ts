@@ -19,7 +19,8 @@ function figuresUsed(ctx: PacketContext, used: CostSharingUsed): [string, string
   const memberId = coverage.memberId ? maskMemberId(coverage.memberId) : '';
   if (memberId !== '') rows.push([i.memberId, memberId]);
   rows.push([i.network, used.network === 'in' ? i.inNetwork : i.outOfNetwork]);
-  rows.push([i.allowedAmount, formatRange(ctx.estimate.allowed)]);
+  const allowed = used.allowedFromStaff ? formatRange(ctx.estimate.allowed) : used.network === 'out' ? i.allowedUnknownOutOfNetwork : i.allowedUnknown;
+  rows.push([i.allowedAmount, allowed]);
   rows.push([i.deductibleRemaining, formatCents(Math.max(0, used.deductibleCents - used.deductibleMetCents))]);
   rows.push([i.coinsurance, `${used.coinsurancePercent}%`]);
   rows.push([i.copay, formatCents(used.copayCents)]);
@@ -51,7 +52,7 @@ function breakdownTable(ctx: PacketContext): TableNode {
     row(i.deductiblePart, (b) => b.deductibleCents),
     row(i.coinsurancePart, (b) => b.coinsuranceCents),
   ];
-  if (low.balanceBillCents > 0 || high.balanceBillCents > 0) body.push(row(i.outOfNetworkWarning, (b) => b.balanceBillCents));
+  if (low.balanceBillCents > 0 || high.balanceBillCents > 0) body.push(row(i.balanceBillPart, (b) => b.balanceBillCents));
   body.push(rangeRow(i.youMayOwe, ctx.estimate.patient, 'total'));
   body.push(rangeRow(i.insuranceMayPay, ctx.estimate.insurance, 'tableCell'));
   return {
@@ -62,13 +63,6 @@ function breakdownTable(ctx: PacketContext): TableNode {
   };
 }
 
-/** True when the parts add up to more than the patient share: the out-of-pocket cap applied. */
-function capApplied(ctx: PacketContext): boolean {
-  const parts = (b: PatientBreakdown) => b.copayCents + b.deductibleCents + b.coinsuranceCents + b.balanceBillCents;
-  const { low, high } = ctx.estimate.patientBreakdown;
-  return parts(low) > ctx.estimate.patient.low || parts(high) > ctx.estimate.patient.high;
-}
-
 export function insuranceSection(ctx: PacketContext, used: CostSharingUsed): Content[] {
   const i = ctx.labels.insurance;
   const parts: Content[] = [
@@ -76,7 +70,7 @@ export function insuranceSection(ctx: PacketContext, used: CostSharingUsed): Con
     keepWithNext(heading(i.heading, 'h2'), labelValueTable(figuresUsed(ctx, used), ctx.sizes)),
     breakdownTable(ctx),
   ];
-  if (capApplied(ctx)) parts.push(paragraph(i.capApplied));
+  if (ctx.estimate.outOfPocketCapReached) parts.push(paragraph(i.capApplied));
   if (used.network === 'out') parts.push(paragraph(i.outOfNetworkWarning));
   parts.push(notice([{ text: i.planDecides, style: 'notice' }], ctx.sizes));
   return parts;

@@ -261,3 +261,28 @@ describe('determinism', () => {
     expect(packets.spanish.built.fileName).toBe('Pena-Nunez-Jose-vertebroplasty-2026-11-29.pdf');
   });
 });
+
+describe('what the insurance page says it used', () => {
+  it('says the allowed amount is not known when staff did not enter it', () => {
+    expect(packets.insured.raw).toContain(folded(en.labels.insurance.allowedUnknown));
+  });
+
+  it('prints the allowed amount staff entered, and notes a reached out-of-pocket maximum', async () => {
+    const capped = await write('capped', {
+      ...fx.insuredCase,
+      coverage: { ...fx.insuredCase.coverage, allowedAmount: 9000, outOfPocketMet: 6500 },
+    });
+    expect(capped.estimated.estimate.outOfPocketCapReached).toBe(true);
+    expect(capped.raw).toContain(folded(en.labels.insurance.capApplied));
+    expect(capped.flat).toContain('$9,000.00');
+    expect(capped.raw).not.toContain(folded(en.labels.insurance.allowedUnknown));
+    expect(packets.insured.raw).not.toContain(folded(en.labels.insurance.capApplied));
+  });
+
+  it('out of network without an allowed amount, counts the full charges and says why', async () => {
+    const out = await write('out-of-network', { ...fx.insuredCase, coverage: { ...fx.insuredCase.coverage, network: 'out' } });
+    expect(out.raw).toContain(folded(en.labels.insurance.allowedUnknownOutOfNetwork));
+    expect(out.raw).toContain(folded(en.labels.insurance.balanceBillPart));
+    expect(out.flat).toContain(formatCents(out.estimated.estimate.charges.high));
+  });
+});

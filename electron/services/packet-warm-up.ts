@@ -48,6 +48,7 @@ export function warmUpInput(content: PacketContent): PacketInput {
     selfPayDiscountPercent: 0,
     referenceRange: range(500_000, 1_500_000),
     withinReferenceRange: true,
+    outOfPocketCapReached: false,
     warnings: [],
   };
   return { caseData, estimate, content, clinic: defaultSettings.clinic, preparedDate: '2000-01-01', reference: 'VP-WARMUP', largePrint: false };
