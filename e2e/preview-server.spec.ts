@@ -59,6 +59,12 @@ test('refuses calls from other origins and other Host names (DNS rebinding)', as
   expect(noOrigin.status).toBe(403);
   const rebound = await raw('/', { headers: { Host: 'evil.test' } });
   expect(rebound.status).toBe(403);
+  // A request target that looks like another host must not make that host acceptable.
+  const port = new URL(server.url).port;
+  for (const path of [`//evil.test:${port}/index.html`, `//evil.test:${port}/__clinic/events`]) {
+    const smuggled = await raw(path, { headers: { Host: `evil.test:${port}` } });
+    expect(smuggled.status, path).toBe(403);
+  }
 });
 
 test('does not serve files outside the renderer folder', async () => {

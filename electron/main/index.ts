@@ -3,17 +3,27 @@
  * handlers and the window. Everything with behaviour lives in electron/services or core.
  */
 import { renameSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppServices } from '../services/app-services';
 import { installAppMenu } from './menu';
-import { makeSaveFile, osCipher, printPdf } from './os-capabilities';
+import { clearPrintFolder, makeSaveFile, osCipher, printPdf } from './os-capabilities';
 import { registerIpc, sendEvent } from './ipc';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { hardenAllWebContents, hardenDefaultSession } from './security';
 import { createMainWindow } from './window';
 import { APP_ORIGIN } from './security-policy';
+
+/** The OS account using the app, for the audit log. */
+function operatorName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
 
 // Errors are logged without their messages or stacks' data: they may carry patient details.
 const safeLog = (message: string): void => console.error(message);
@@ -43,6 +53,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     hardenDefaultSession(policy);
+    await clearPrintFolder();
     serveAppScheme(join(import.meta.dirname, '../renderer'));
     installAppMenu();
 
@@ -56,6 +67,8 @@ if (!app.requestSingleInstanceLock()) {
         saveFile: makeSaveFile(() => mainWindow),
         printPdf: (pdf) => printPdf(pdf),
         settingsChanged: (settings) => sendEvent(mainWindow?.webContents, 'settings:changed', settings),
+        operator: operatorName(),
+        log: safeLog,
       },
     );
     registerIpc(services.handlers, policy, safeLog);

@@ -35,8 +35,17 @@ export function makeSaveFile(getWindow: () => BrowserWindow | null) {
  * Opens the system print dialog for a PDF: a hidden, sandboxed window shows it in the
  * built-in PDF viewer (printing from it works since Electron 30), then the temp file goes.
  */
+/** Print files live here only while printing; anything left by a crash goes at start-up. */
+export function printFolder(): string {
+  return join(app.getPath('userData'), 'printing');
+}
+
+export async function clearPrintFolder(): Promise<void> {
+  await rm(printFolder(), { recursive: true, force: true });
+}
+
 export async function printPdf(pdf: Uint8Array): Promise<{ printed: boolean }> {
-  const file = join(app.getPath('temp'), `packet-${randomBytes(8).toString('hex')}.pdf`);
+  const file = join(printFolder(), `packet-${randomBytes(8).toString('hex')}.pdf`);
   await writeFileAtomic(file, pdf, 0o600);
   const window = new BrowserWindow({
     show: false,
@@ -53,10 +62,15 @@ export async function printPdf(pdf: Uint8Array): Promise<{ printed: boolean }> {
   }
 }
 
-/** safeStorage when the OS offers it (DPAPI, Keychain, libsecret); refuses to store otherwise. */
+/**
+ * safeStorage when the OS offers a real key store (DPAPI, Keychain, libsecret, KWallet);
+ * refuses to store otherwise. On Linux without a keyring Electron falls back to a fixed
+ * key ("basic_text"), which only obscures: that counts as unavailable.
+ */
 export const osCipher: Cipher = {
   encrypt(plain) {
-    if (!safeStorage.isEncryptionAvailable()) throw new Error('encryption unavailable');
+    const weakLinuxBackend = process.platform === 'linux' && ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend());
+    if (!safeStorage.isEncryptionAvailable() || weakLinuxBackend) throw new Error('encryption unavailable');
     return safeStorage.encryptString(plain);
   },
   decrypt(sealed) {

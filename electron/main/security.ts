@@ -29,6 +29,9 @@ export function hardenSession(target: Session, options: UrlPolicyOptions): void 
   target.setPermissionRequestHandler((_contents, permission, callback) => callback(isAllowedPermission(permission)));
   target.setPermissionCheckHandler((_contents, permission) => isAllowedPermission(permission));
   target.setSpellCheckerEnabled(false);
+  // The PDF viewer's own download button would save a packet outside Save PDF (no audit
+  // line, no atomic write): packets are saved only through the app.
+  target.on('will-download', (event) => event.preventDefault());
 }
 
 export function hardenAllWebContents(): void {

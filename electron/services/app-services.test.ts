@@ -33,7 +33,9 @@ function setup(options: { saveDir?: string } = {}) {
     },
     printPdf: async () => ({ printed: true }),
     settingsChanged: (settings) => changed.push(settings),
+    operator: 'frontdesk1',
     now: () => new Date(2026, 10, 29, 9, 30),
+    log: (line) => logs.push(line),
   };
   const services = createAppServices({ appRoot, dataDir }, caps);
   const call = (channel: string, request?: unknown) =>
@@ -90,7 +92,7 @@ describe('packets', () => {
     expect(text).toMatch(/Self-pay discount \(25%\)\s+-\$[\d,]+\.\d\d\s+-\$[\d,]+\.\d\d/);
     expect(value(await call('draft:get'))).toBeNull();
     const audit = readFileSync(join(dataDir, 'audit.log'), 'utf8');
-    expect(audit).toContain('packet-saved');
+    expect(JSON.parse(audit.trim())).toMatchObject({ user: 'frontdesk1', action: 'packet-saved', at: expect.any(String) });
     expect(audit).not.toMatch(/Walter|Brennan|1951/);
   });
 
@@ -103,6 +105,18 @@ describe('packets', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'write-failed' } });
     expect(!result.ok && result.error.message).toMatch(/could not be saved|cannot be written|Choose another/);
     expect(value(await call('draft:get'))).toEqual({ lastName: 'Okafor' });
+  });
+});
+
+describe('audit log', () => {
+  it('a failed audit write does not turn a saved packet into an error', async () => {
+    const { call, dataDir, logs } = setup();
+    value(await call('settings:update', { clinic }));
+    mkdirSync(join(dataDir, 'audit.log'));
+    const saved = value(await call('packet:save-pdf', insuredCase)) as { saved: boolean };
+    expect(saved.saved).toBe(true);
+    expect(logs.join('\n')).toMatch(/\[audit\] could not write packet-saved/);
+    expect(logs.join('\n')).not.toMatch(/Okafor|Margaret/);
   });
 });
 

@@ -28,7 +28,11 @@ export interface AppCapabilities {
   saveFile: HandlerDeps['saveFile'];
   printPdf: HandlerDeps['printPdf'];
   settingsChanged: (settings: Settings) => void;
+  /** Who is signed in to the PC, for the audit log (an OS user name, not patient data). */
+  operator: string;
   now?: () => Date;
+  /** Where failures are noted, without patient data. */
+  log?: (line: string) => void;
 }
 
 export interface AppServices {
@@ -68,7 +72,13 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     saveFile: caps.saveFile,
     printPdf: caps.printPdf,
     audit: (action, reference) => {
-      appendFileSync(auditFile, `${JSON.stringify({ at: now().toISOString(), action, reference })}\n`, { mode: 0o600 });
+      const line = { at: now().toISOString(), user: caps.operator, action, reference };
+      try {
+        appendFileSync(auditFile, `${JSON.stringify(line)}\n`, { mode: 0o600 });
+      } catch (error) {
+        // The packet is already saved or printed: say the audit line failed, do not undo it.
+        (caps.log ?? console.error)(`[audit] could not write ${action} ${reference}: ${error instanceof Error ? error.name : 'error'}`);
+      }
     },
     settingsChanged: caps.settingsChanged,
     describeWriteError,

@@ -46,5 +46,6 @@ export function previewCapabilities(dataDir: string, settingsChanged: AppCapabil
       return { printed: true };
     },
     settingsChanged,
+    operator: 'preview',
   };
 }

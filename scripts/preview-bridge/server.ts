@@ -68,9 +68,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
 
   const server = createServer((request, response) => {
     void (async () => {
-      const url = new URL(request.url ?? '/', origin);
-      // Only this page may call: same Host (no DNS rebinding), same Origin on POST.
-      if (request.headers.host !== url.host) return send(response, 403, 'text/plain', 'Forbidden');
+      // The path is read against our own origin: "//other-host/..." stays a path here.
+      const url = new URL(`${origin}${(request.url ?? '/').startsWith('/') ? '' : '/'}${request.url ?? '/'}`);
+      // Only this page may call: our own Host (no DNS rebinding), our own Origin on POST.
+      if (request.headers.host !== new URL(origin).host || url.origin !== origin) return send(response, 403, 'text/plain', 'Forbidden');
       if (url.pathname.startsWith('/__clinic/invoke/')) {
         if (request.method !== 'POST' || request.headers.origin !== origin) return send(response, 403, 'text/plain', 'Forbidden');
         const channel = decodeURIComponent(url.pathname.slice('/__clinic/invoke/'.length));
