@@ -89,6 +89,10 @@ test('a commercial case with part of the deductible met shows the same figures a
   await expect(pdf).toHaveAttribute('data', /^blob:/);
   await expectNoAxeViolations(app.page, 'New estimate with the packet preview');
   await screenshots(app.page, 'estimate-preview');
+
+  // Once the form changes, the old packet is no longer true: the preview goes away.
+  await page.field('Copay').fill('300');
+  await expect(preview).toBeHidden();
   expect(app.outsideRequests).toEqual([]);
 });
 

@@ -34,7 +34,20 @@ export interface ClinicApi {
   };
 }
 
-export function createClinicApi(invoke: Invoke, subscribe: Subscribe): ClinicApi {
+/**
+ * Every call resolves, never rejects: a transport failure (IPC torn down, preview server
+ * gone) becomes a typed error the screen can show, so no button is left waiting forever.
+ */
+function neverRejecting(invoke: Invoke): Invoke {
+  return (channel, request) =>
+    invoke(channel, request).catch(() => ({
+      ok: false as const,
+      error: { code: 'internal' as const, message: 'The app did not answer. Your details are kept; please try again.', issues: [] },
+    }));
+}
+
+export function createClinicApi(transport: Invoke, subscribe: Subscribe): ClinicApi {
+  const invoke = neverRejecting(transport);
   return {
     settings: {
       get: () => invoke('settings:get', undefined),

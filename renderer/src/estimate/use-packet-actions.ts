@@ -18,7 +18,8 @@ export interface PacketActionsState {
   error: string | null;
   /** The Good Faith Estimate needs the clinic's NPI and TIN: where to fill them. */
   blocked: string | null;
-  preview: { url: string; fileName: string } | null;
+  /** The packet shown, and the form values it was made from. */
+  preview: { url: string; fileName: string; values: EstimateForm['values'] } | null;
   /** Values at the moment the packet was issued (draft cleared); null once edited again. */
   issued: EstimateForm['values'] | null;
 }
@@ -76,7 +77,7 @@ export function usePacketActions(form: EstimateForm, settings: Settings) {
         const r = await window.clinic.packet.preview(input);
         if (!r.ok) return showError(r.error);
         const url = pdfObjectUrl(r.value.pdfBase64);
-        setState((s) => ({ ...s, busy: null, preview: { url, fileName: r.value.fileName } }));
+        setState((s) => ({ ...s, busy: null, preview: { url, fileName: r.value.fileName, values: form.values } }));
         return;
       }
       const issued = form.values;
@@ -100,5 +101,8 @@ export function usePacketActions(form: EstimateForm, settings: Settings) {
 
   const closePreview = useCallback(() => setState((s) => ({ ...s, preview: null })), []);
   const resetActions = useCallback(() => setState(idle), []);
-  return { state, run, closePreview, resetActions };
+  // A preview of values since edited would show a packet that is no longer true: hide it
+  // (the PDF viewer's print button would otherwise print the old figures).
+  const current = state.preview !== null && state.preview.values !== form.values ? { ...state, preview: null } : state;
+  return { state: current, run, closePreview, resetActions };
 }
