@@ -22,4 +22,11 @@ describe('describeSettingsChanges', () => {
       'Fee physician-22511: default -> $1,500.00–$2,000.00',
     ]);
   });
+
+  it('names a fee line by its code and description when they are known', () => {
+    const after: Settings = { ...defaultSettings, feeOverrides: { 'physician-22511': { lowCents: 150_000, highCents: 200_000 } } };
+    expect(describeSettingsChanges(defaultSettings, after, { 'physician-22511': '22511 Vertebroplasty, first level' })).toEqual([
+      'Fee 22511 Vertebroplasty, first level: default -> $1,500.00–$2,000.00',
+    ]);
+  });
 });

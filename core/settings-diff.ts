@@ -16,8 +16,11 @@ const show = (value: string | number | boolean): string => {
   return String(value);
 };
 
-/** One plain line per setting that differs: "Clinic name: Old -> New". */
-export function describeSettingsChanges(before: Settings, after: Settings): string[] {
+/**
+ * One plain line per setting that differs: "Clinic name: Old -> New". Fee lines are named by
+ * `feeNames` (id -> "22511 Hospital outpatient facility fee") where known.
+ */
+export function describeSettingsChanges(before: Settings, after: Settings, feeNames: Readonly<Record<string, string>> = {}): string[] {
   const lines: string[] = [];
   for (const key of Object.keys(CLINIC_LABELS) as (keyof Settings['clinic'])[]) {
     const a = before.clinic[key];
@@ -40,7 +43,7 @@ export function describeSettingsChanges(before: Settings, after: Settings): stri
     const a = before.feeOverrides[id];
     const b = after.feeOverrides[id];
     const text = (v: typeof a) => (v ? `${formatCents(v.lowCents)}–${formatCents(v.highCents)}` : 'default');
-    if (text(a) !== text(b)) lines.push(`Fee ${id}: ${text(a)} -> ${text(b)}`);
+    if (text(a) !== text(b)) lines.push(`Fee ${feeNames[id] ?? id}: ${text(a)} -> ${text(b)}`);
   }
   return lines;
 }

@@ -2,6 +2,7 @@
  * Typical cost-sharing figures per coverage kind. The form prefills them; whatever staff
  * type wins. Original Medicare's deductible is a clinic setting (it changes every year).
  */
+import { formatCents } from '../money';
 import type { CostSharingUsed, Coverage, CoverageKind } from './types';
 
 export interface CoveragePreset {
@@ -69,16 +70,22 @@ export function isGoodFaithEstimateKind(kind: CoverageKind): boolean {
 }
 
 export type ResolvedCoverage = Omit<CostSharingUsed, 'network' | 'allowedFromStaff'> & {
-  /** At least one plan figure came from a typical-only preset. */
-  presetUsed: boolean;
+  /** Plan figures that came from a typical-only preset, as "Coinsurance 20%" (empty: none). */
+  typicalValuesUsed: string[];
 };
 
 /** Staff values over presets, field by field. */
 export function resolveCoverage(coverage: Coverage, options: PresetOptions): ResolvedCoverage {
   const preset = coveragePresets(coverage.kind, options);
   // A blank copay means "no copay"; the other three define the plan and are only guessed.
-  const planFieldBlank =
-    coverage.deductibleCents === undefined || coverage.coinsurancePercent === undefined || coverage.outOfPocketMaxCents === undefined;
+  const typical: string[] = [];
+  if (preset.typicalOnly) {
+    if (coverage.deductibleCents === undefined) typical.push(`Deductible ${formatCents(preset.deductibleCents)}`);
+    if (coverage.coinsurancePercent === undefined) typical.push(`Coinsurance ${preset.coinsurancePercent}%`);
+    if (coverage.outOfPocketMaxCents === undefined) {
+      typical.push(`Out-of-pocket maximum ${preset.outOfPocketMaxCents === null ? 'none' : formatCents(preset.outOfPocketMaxCents)}`);
+    }
+  }
   return {
     deductibleCents: coverage.deductibleCents ?? preset.deductibleCents,
     deductibleMetCents: coverage.deductibleMetCents ?? 0,
@@ -87,6 +94,6 @@ export function resolveCoverage(coverage: Coverage, options: PresetOptions): Res
     outOfPocketMaxCents: coverage.outOfPocketMaxCents === undefined ? preset.outOfPocketMaxCents : coverage.outOfPocketMaxCents,
     // Left blank: at least the deductible already met counts toward the maximum.
     outOfPocketMetCents: coverage.outOfPocketMetCents ?? coverage.deductibleMetCents ?? 0,
-    presetUsed: preset.typicalOnly && planFieldBlank,
+    typicalValuesUsed: typical,
   };
 }

@@ -101,3 +101,16 @@ describe('scheduled date', () => {
     expect(parseCase(raw('2027-01-15'), '2026-11-29').ok).toBe(true);
   });
 });
+
+describe('typical plan values', () => {
+  it('names exactly the figures that came from typical values', () => {
+    const e = estimate(makeCase({ kind: 'commercial', deductibleCents: 300_000, outOfPocketMaxCents: 685_000 }));
+    const warning = e.warnings.find((w) => w.code === 'preset-values-used');
+    expect(warning?.message).toMatch(/used for: Coinsurance 20%\./);
+    expect(warning?.message).not.toMatch(/Deductible|Out-of-pocket/);
+  });
+
+  it('says nothing when staff typed every plan figure', () => {
+    expect(codes(estimate(makeCase({ kind: 'commercial', ...plan })))).not.toContain('preset-values-used');
+  });
+});

@@ -194,11 +194,12 @@ function coverageWarnings(c: Case, coverage: ResolvedCoverage, network: 'in' | '
       ),
     );
   }
-  if (coverage.presetUsed) {
+  if (coverage.typicalValuesUsed.length > 0) {
     warnings.push(
       warn(
         'preset-values-used',
-        'Some plan details were left blank, so typical values were used. Enter the deductible, coinsurance and out-of-pocket maximum from the plan for a closer estimate.',
+        `Typical values, not this plan's, were used for: ${coverage.typicalValuesUsed.join(', ')}. ` +
+          "Type the plan's own figures from the card or payer portal for a closer estimate.",
       ),
     );
   }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../core/result';
-import type { Settings } from '../../core/settings';
+import { defaultSettings, type Settings } from '../../core/settings';
 import { createAppServices, localIsoDate, type AppCapabilities } from './app-services';
 import { writeFileAtomic } from './atomic-write';
 import { dispatch } from './ipc-dispatch';
@@ -135,7 +135,7 @@ describe('drafts', () => {
 describe('clinic configuration', () => {
   it('exports one file that another PC previews as changes and then imports', async () => {
     const first = setup();
-    value(await first.call('settings:update', { clinic, defaults: { selfPayDiscountPercent: 30 } }));
+    value(await first.call('settings:update', { clinic, defaults: { selfPayDiscountPercent: 30 }, feeOverrides: { 'facility-hospital-outpatient': { lowCents: 410_000, highCents: 620_000 } } }));
     const exported = value(await first.call('config:export')) as { saved: boolean; path: string };
     expect(exported.path).toMatch(/clinic-configuration-2026-11-29\.json$/);
     const text = readFileSync(exported.path, 'utf8');
@@ -144,6 +144,7 @@ describe('clinic configuration', () => {
     const preview = value(await second.call('config:import-preview', { text })) as { changes: string[] };
     expect(preview.changes).toContain('Clinic name: (empty) -> Riverside Spine Clinic');
     expect(preview.changes).toContain('Self-pay discount: 0% -> 30%');
+    expect(preview.changes.find((line) => line.startsWith('Fee 22511 Hospital outpatient facility fee'))).toMatch(/default -> \$4,100\.00–\$6,200\.00$/);
     const imported = value(await second.call('config:import-apply', { text })) as Settings;
     expect(imported.clinic.npi).toBe('1234567893');
     expect(second.changed.at(-1)?.clinic.name).toBe('Riverside Spine Clinic');
@@ -153,6 +154,10 @@ describe('clinic configuration', () => {
     const { call } = setup();
     const notJson = await call('config:import-preview', { text: 'hello' });
     expect(notJson).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const badNpi = await call('config:import-preview', {
+      text: JSON.stringify({ kind: 'clinic-estimate-packet/config', version: 1, exportedAt: '', settings: { ...defaultSettings, clinic: { ...defaultSettings.clinic, npi: '123' } } }),
+    });
+    expect(!badNpi.ok && badNpi.error.message).toMatch(/settings\.clinic\.npi: Enter the 10-digit NPI/);
     const wrongVersion = await call('config:import-apply', { text: JSON.stringify({ kind: 'clinic-estimate-packet/config', version: 99, exportedAt: '', settings: {} }) });
     expect(!wrongVersion.ok && wrongVersion.error.message).toMatch(/different version/);
     const settings = value(await call('settings:get')) as { settings: Settings };

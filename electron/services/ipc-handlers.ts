@@ -56,10 +56,12 @@ function parseConfigText(text: string): Result<Settings> {
   const parsed = clinicConfigFileSchema.safeParse(json);
   if (!parsed.success) {
     const versionIssue = parsed.error.issues.find((i) => i.path[0] === 'version');
+    const issues = toFieldIssues(parsed.error.issues);
+    const problems = issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join(' ');
     const message = versionIssue
       ? `This configuration file is from a different version (this app reads version ${SETTINGS_VERSION}).`
-      : 'This file is not a valid clinic configuration file; nothing was changed.';
-    return fail('invalid-input', message, toFieldIssues(parsed.error.issues));
+      : `This file is not a valid clinic configuration file; nothing was changed. ${problems}`;
+    return fail('invalid-input', message, issues);
   }
   return ok(parsed.data.settings);
 }
@@ -138,7 +140,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'config:import-preview': async ({ text }) => {
       const parsed = parseConfigText(text);
       if (!parsed.ok) return parsed;
-      return ok({ changes: describeSettingsChanges(deps.settings.get(), parsed.value) });
+      const current = deps.settings.get();
+      const feeNames = Object.fromEntries(deps.estimates.fees(current).lines.map((line) => [line.id, `${line.code} ${line.description}`]));
+      return ok({ changes: describeSettingsChanges(current, parsed.value, feeNames) });
     },
     'config:import-apply': async ({ text }) => {
       const parsed = parseConfigText(text);
