@@ -75,6 +75,8 @@ const coverLabels = group({
   procedure: text,
   /** The procedure in plain words. */
   procedurePlain: text,
+  /** Short name for the large-print cover, where the title already explains it. */
+  procedureShort: text,
   procedureCodes: text,
   levels: text,
   scheduledDate: text,

@@ -30,9 +30,10 @@ export function coverPage(ctx: PacketContext): Content[] {
   const cover = labels.cover;
   const scheduled = caseData.procedure.scheduledDate;
   const codes = estimate.codes.map(displayCode).join(', ');
-  // Large print: the codes go beside the procedure, saving a row so the cover fits one page.
+  // Large print: the short name (the title above explains it) with the codes beside it,
+  // so the cover fits one page even with a long clinic address or Spanish text.
   const procedureRows: [string, string][] = ctx.largePrint
-    ? [[cover.procedure, `${cover.procedurePlain} (${codes})`]]
+    ? [[cover.procedure, `${cover.procedureShort} (${codes})`]]
     : [
         [cover.procedure, cover.procedurePlain],
         [cover.procedureCodes, codes],

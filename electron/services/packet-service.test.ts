@@ -236,6 +236,19 @@ describe('large print', () => {
     const page2 = folded(await pdfText(packets.large.file, { first: 2, last: 2 }));
     expect(page2.trim().startsWith(en.labels.estimate.heading)).toBe(true);
   });
+
+  it('keeps the cover on one page in Spanish too, with a long clinic name and address', async () => {
+    const longClinic = {
+      ...fx.clinic,
+      name: 'Riverside Spine & Pain Center of Central Illinois',
+      address: '1200 North Harbor Avenue, Medical Office Building B, Suite 300, Springfield, IL 62704',
+    };
+    const spanishLarge = await write('spanish-large-long-clinic', { ...fx.spanishCase, largePrint: true }, longClinic);
+    const page1 = folded(await pdfText(spanishLarge.file, { first: 1, last: 1 }));
+    const page2 = folded(await pdfText(spanishLarge.file, { first: 2, last: 2 }));
+    expect(page1).toContain(folded(es.labels.cover.keepThisPacket));
+    expect(page2.trim().startsWith(es.labels.goodFaith.heading)).toBe(true);
+  });
 });
 
 describe('warm-up', () => {
