@@ -64,7 +64,7 @@ export function consentPages(ctx: PacketContext): Content[] {
   const { sizes } = ctx;
   const parts: Content[] = [
     { stack: [heading(c.heading, 'h1'), paragraph(consent.intro)], pageBreak: 'before', unbreakable: true },
-    keepWithNext(heading(c.procedure, 'h3'), paragraph(consent.procedure)),
+    keepWithNext(heading(c.procedure, 'h3'), paragraph(`${consent.procedure} ${consent.sedation[ctx.caseData.procedure.sedation]}`)),
     ...sectionOfBullets(ctx, c.risks, consent.risks),
     ...sectionOfBullets(ctx, c.benefits, consent.benefits),
     headedList(

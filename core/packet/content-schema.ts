@@ -158,6 +158,8 @@ const goodFaithLabels = group({
   expectedDiagnosis: text,
   /** "Self-pay discount ({rate}%)" */
   selfPayDiscount: text,
+  /** Shown when facility or anesthesia lines are listed: they bill separately. */
+  otherProviders: text,
   disclaimerOtherItems: text,
   disclaimerEstimateOnly: text,
   disclaimerDisputeRight: text,
@@ -213,6 +215,8 @@ const alternativeSchema = group({ name: text, benefits: text, risks: text });
 const consentSchema = group({
   intro: text,
   procedure: text,
+  /** One sentence on the numbing / sedation / anesthesia chosen for this case. */
+  sedation: group({ local: text, moderate: text, anesthesia: text }),
   risks: textList(1),
   benefits: textList(1),
   alternatives: list(alternativeSchema, 1),

@@ -44,6 +44,9 @@ export function goodFaithSection(ctx: PacketContext): Content[] {
     ...providerGroups(ctx, () => [diagnosisLine(ctx)]),
     totalTable(ctx, labels.estimate.totalCharges, estimate.charges),
   ];
+  if (estimate.lines.some((line) => line.provider === 'facility' || line.provider === 'anesthesia')) {
+    parts.push(paragraph(g.otherProviders));
+  }
   if (estimate.charges.low !== estimate.patient.low || estimate.charges.high !== estimate.patient.high) {
     const discount = fillLabel(g.selfPayDiscount, { rate: estimate.selfPayDiscountPercent });
     parts.push(

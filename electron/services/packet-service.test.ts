@@ -196,6 +196,11 @@ describe('Good Faith Estimate (uninsured)', () => {
     expect(flat).not.toContain(en.labels.insurance.heading);
   });
 
+  it('says facility and anesthesia providers bill separately, only when their lines are listed', () => {
+    expect(packets.uninsured.raw).toContain(folded(en.labels.goodFaith.otherProviders));
+    expect(packets.spanish.raw).not.toContain(folded(es.labels.goodFaith.otherProviders));
+  });
+
   it('is refused without the clinic NPI and TIN', async () => {
     const result = await service.build({ ...fx.estimateCase(fx.uninsuredCase), clinic: fx.clinicWithoutIds, preparedDate: fx.PREPARED_DATE });
     expect(result.ok).toBe(false);
@@ -297,5 +302,15 @@ describe('what the insurance page says it used', () => {
     expect(out.raw).toContain(folded(en.labels.insurance.allowedUnknownOutOfNetwork));
     expect(out.raw).toContain(folded(en.labels.insurance.balanceBillPart));
     expect(out.flat).toContain(formatCents(out.estimated.estimate.charges.high));
+  });
+});
+
+describe('consent', () => {
+  it('names the sedation chosen for this case, and only that one', () => {
+    const sedation = en.consent.sedation;
+    expect(packets.uninsured.raw).toContain(folded(sedation.anesthesia));
+    expect(packets.uninsured.raw).not.toContain(folded(sedation.moderate));
+    expect(packets.insured.raw).toContain(folded(sedation.moderate));
+    expect(packets.insured.raw).not.toContain(folded(sedation.anesthesia));
   });
 });
