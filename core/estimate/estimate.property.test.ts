@@ -176,3 +176,28 @@ describe('computeEstimate properties (random cases, clinic fees and settings)', 
     );
   });
 });
+
+describe('the patient never owes more than is charged', () => {
+  it('with an allowed amount within the charges, or none, patient <= charges at each end', () => {
+    const kinds = fc.constantFrom('commercial' as const, 'medicare' as const, 'medicare-advantage' as const, 'medicaid' as const);
+    fc.assert(
+      fc.property(
+        kinds,
+        fc.constantFrom('in' as const, 'out' as const),
+        fc.option(fc.integer({ min: 0, max: 500_000 }), { nil: undefined }),
+        fc.record({ deductibleCents: money, deductibleMetCents: money, coinsurancePercent: percent, copayCents: money }),
+        fc.option(money, { nil: undefined }),
+        (kind, network, allowedAmountCents, plan, outOfPocketMaxCents) => {
+          const e = computeEstimate(makeCase({ kind, network, allowedAmountCents, ...plan, outOfPocketMaxCents }), procedure, schedule, {
+            selfPayDiscountPercent: 0,
+            medicareDeductibleCents: 28_300,
+          });
+          expect(e.patient.low).toBeLessThanOrEqual(e.charges.low);
+          expect(e.patient.high).toBeLessThanOrEqual(e.charges.high);
+          expect(e.insurance.low).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
