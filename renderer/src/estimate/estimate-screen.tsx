@@ -12,14 +12,18 @@ import { EstimateFormFields } from './estimate-form-fields';
 import { EstimateSummary } from './estimate-summary';
 import { PacketActions } from './packet-actions';
 import { PacketPreview } from './packet-preview';
+import { RestoredDraftNotice } from './restored-draft-notice';
+import { restoredDraftNotice } from './restored-draft';
 import { useDraftAutosave } from './use-draft-autosave';
-import { useEstimateForm } from './use-estimate-form';
+import { fieldId, useEstimateForm } from './use-estimate-form';
+import { estimateSettingsKey } from './live-estimate-key';
 import { useLiveEstimate } from './use-live-estimate';
 import { usePacketActions } from './use-packet-actions';
 
 interface EstimateScreenProps {
   settings: Settings;
-  initial: { values: FormValues; edited: ReadonlySet<FieldName> };
+  /** `restored`: the values come from a draft of an earlier session (or a reload). */
+  initial: { values: FormValues; edited: ReadonlySet<FieldName>; restored: boolean };
   onOpenClinicProfile: () => void;
 }
 
@@ -33,13 +37,15 @@ export function EstimateScreen({ settings, initial, onOpenClinicProfile }: Estim
     () => (blocksEstimate(errors) ? null : caseJsonFor(values, edited, defaults, { estimateOnly: true })),
     [errors, values, edited, defaults],
   );
-  const live = useLiveEstimate(caseJson, setLiveIssues);
+  const live = useLiveEstimate(caseJson, estimateSettingsKey(settings), setLiveIssues);
   const draftState = useDraftAutosave(values, edited);
   const actions = usePacketActions(form, settings);
   const [confirmOpen, setConfirmOpen] = useState(false);
+  const [restoredText, setRestoredText] = useState(() => (initial.restored ? restoredDraftNotice(initial.values) : null));
 
   const clearForm = useCallback(() => {
     setConfirmOpen(false);
+    setRestoredText(null);
     form.reset(initialValues(settings.defaults));
     actions.resetActions();
     void window.clinic.draft.clear();
@@ -53,6 +59,16 @@ export function EstimateScreen({ settings, initial, onOpenClinicProfile }: Estim
     <div className="estimate">
       <form className="estimate__form" aria-label="New estimate" noValidate onSubmit={preventSubmit}>
         <h1 className="screen-title">New estimate</h1>
+        {restoredText ? (
+          <RestoredDraftNotice
+            text={restoredText}
+            onKeep={() => {
+              setRestoredText(null);
+              document.getElementById(fieldId('firstName'))?.focus();
+            }}
+            onStartNew={() => setConfirmOpen(true)}
+          />
+        ) : null}
         <p className="estimate__intro">Type what the insurance card or payer portal shows. The estimate updates as you type.</p>
         <EstimateFormFields form={form} />
         <p className="estimate__draft" aria-live="off">

@@ -41,6 +41,12 @@ function Figures({ estimate }: { estimate: Estimate }) {
           <dt>Total charges</dt>
           <dd>{formatRange(estimate.charges)}</dd>
         </div>
+        {estimate.costSharing?.allowedFromStaff ? (
+          <div className="summary__row">
+            <dt>Plan allows</dt>
+            <dd>{formatRange(estimate.allowed)}</dd>
+          </div>
+        ) : null}
         <div className="summary__row summary__row--key">
           <dt>Patient pays</dt>
           <dd>{formatRange(estimate.patient)}</dd>

@@ -66,8 +66,8 @@ export const levelChoices: { value: string; label: string }[] = [
   { value: '1', label: '1' },
   { value: '2', label: '2' },
   { value: '3', label: '3' },
-  { value: '4', label: '4 (more than 3 is unusual)' },
-  { value: '5', label: '5 (more than 3 is unusual)' },
+  { value: '4', label: '4 (unusual)' },
+  { value: '5', label: '5 (unusual)' },
 ];
 
 export const languageChoices: { value: Language; label: string }[] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../core/settings';
 import { fieldForPath } from './form-fields';
-import { applyPreset, blocksEstimate, caseJsonFor, firstErrorField, fromDraft, initialValues, toCaseJson, toDraft, validateForm } from './form-model';
+import { applyPreset, blockingLabels, blocksEstimate, caseJsonFor, firstErrorField, fromDraft, initialValues, toCaseJson, toDraft, validateForm } from './form-model';
 
 const defaults = defaultSettings.defaults;
 const today = '2026-03-01';
@@ -43,6 +43,16 @@ describe('validateForm', () => {
   it('ignores fields hidden for the coverage kind', () => {
     const errors = validateForm({ ...filled, coverageKind: 'uninsured', copay: 'lots' }, today);
     expect(errors).toEqual({});
+  });
+
+  it('refuses a scheduled date in the past at the field, without stopping the live estimate', () => {
+    const past = validateForm({ ...filled, scheduledDate: '02/28/2026' }, today);
+    expect(past.scheduledDate).toMatch(/scheduled date is in the past/);
+    expect(blocksEstimate(past)).toBe(false);
+    expect(blockingLabels(past, 'commercial')).toEqual([]);
+    expect(firstErrorField(past, 'commercial')).toBe('scheduledDate');
+    expect(validateForm({ ...filled, scheduledDate: '03/01/2026' }, today)).toEqual({});
+    expect(validateForm({ ...filled, scheduledDate: 'next week' }, today).scheduledDate).toMatch(/MM\/DD\/YYYY/);
   });
 
   it('does not let missing patient details stop the live estimate', () => {
@@ -94,6 +104,12 @@ describe('toCaseJson', () => {
     const json = toCaseJson(initialValues(defaults), { estimateOnly: true });
     expect(json.patient.dateOfBirth).toBe('1950-01-01');
     expect(toCaseJson(initialValues(defaults)).patient.firstName).toBe('');
+  });
+
+  it('leaves the scheduled date out of the live estimate only (the figures do not depend on it)', () => {
+    const values = { ...initialValues(defaults), scheduledDate: '01/02/2020' };
+    expect(toCaseJson(values, { estimateOnly: true }).procedure.scheduledDate).toBeUndefined();
+    expect(caseJsonFor(values, new Set(), defaults).procedure.scheduledDate).toBe('2020-01-02');
   });
 });
 

@@ -6,6 +6,7 @@
 import type { CoverageKind } from '../../../core/estimate/types';
 import type { Draft } from '../../../core/ipc/contract';
 import type { PacketDefaults } from '../../../core/settings';
+import { scheduledDateIssues } from '../../../core/estimate/case-schema';
 import { centsToDollarNumber, parseDateText, parseMoneyText, parsePercentText } from '../lib/text-parsers';
 import {
   coverageFieldNames,
@@ -110,22 +111,24 @@ export function validateForm(values: FormValues, today: string): FieldErrors {
     const pct = parsePercentText(values.coinsurancePercent);
     if (pct === null || pct > 100) errors.coinsurancePercent = 'Enter a percentage from 0 to 100, like 20.';
   }
-  const scheduled = checkDate(values.scheduledDate, 'scheduled date');
+  const scheduledIso = parseDateText(values.scheduledDate);
+  const scheduled = checkDate(values.scheduledDate, 'scheduled date') ?? (scheduledIso ? scheduledDateIssues(scheduledIso, today)[0]?.message : undefined);
   if (scheduled) errors.scheduledDate = scheduled;
   return errors;
 }
 
-const identityFields: FieldName[] = ['firstName', 'lastName', 'dateOfBirth'];
+/** Fields the figures do not depend on: the live estimate goes on while they have problems. */
+const notInFigures: FieldName[] = ['firstName', 'lastName', 'dateOfBirth', 'scheduledDate'];
 
-/** Errors that stop the live estimate (patient identity does not change the figures). */
+/** Errors that stop the live estimate (patient identity and the scheduled date do not change the figures). */
 export function blocksEstimate(errors: FieldErrors): boolean {
-  return fieldOrder.some((name) => errors[name] !== undefined && !identityFields.includes(name));
+  return fieldOrder.some((name) => errors[name] !== undefined && !notInFigures.includes(name));
 }
 
 /** The labels of the fields that stop the live estimate, in form order. */
 export function blockingLabels(errors: FieldErrors, kind: CoverageKind): string[] {
   return fieldOrder
-    .filter((name) => errors[name] !== undefined && !identityFields.includes(name) && fieldApplies(name, kind))
+    .filter((name) => errors[name] !== undefined && !notInFigures.includes(name) && fieldApplies(name, kind))
     .map((name) => fieldDefs[name].label);
 }
 
@@ -161,7 +164,7 @@ const estimateOnlyPatient = { firstName: 'Patient', lastName: 'Estimate', dateOf
 /**
  * The form as the case JSON (dollars, ISO dates). Only fields that apply to the coverage
  * kind and are filled in are sent (less any in `omit`). `estimateOnly` swaps in a stand-in identity when the
- * patient's own details are incomplete: the figures do not depend on them.
+ * patient's own details are incomplete and leaves the scheduled date out: the figures depend on neither.
  */
 export function toCaseJson(values: FormValues, options: { estimateOnly?: boolean; omit?: readonly FieldName[] } = {}): CaseJson {
   const kind = values.coverageKind;
@@ -201,7 +204,7 @@ export function toCaseJson(values: FormValues, options: { estimateOnly?: boolean
     sedation: values.sedation,
   };
   const scheduled = parseDateText(values.scheduledDate);
-  if (scheduled !== null) procedure.scheduledDate = scheduled;
+  if (scheduled !== null && !options.estimateOnly) procedure.scheduledDate = scheduled;
   return {
     patient: options.estimateOnly && identityIncomplete ? estimateOnlyPatient : patient,
     procedure,

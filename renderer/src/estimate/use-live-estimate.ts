@@ -1,12 +1,14 @@
 /**
  * The live summary: asks the real estimate engine (window.clinic.estimate.compute) as staff
- * type, lightly debounced; answers to older questions are dropped. The last figures stay on
- * screen while a new answer is on its way, so nothing jumps.
+ * type, and again when the fee schedule or the defaults change in Settings, lightly debounced;
+ * answers to older questions are dropped. The last figures stay on screen while a new answer
+ * is on its way, so nothing jumps.
  */
 import { useEffect, useState } from 'react';
 import type { Estimate } from '../../../core/estimate/types';
 import type { FieldIssue } from '../../../core/result';
 import type { CaseJson } from './form-model';
+import { caseFromKey, liveEstimateKey } from './live-estimate-key';
 
 export type LiveEstimate =
   | { status: 'waiting' }
@@ -21,17 +23,24 @@ type Answer =
 
 const DEBOUNCE_MS = 250;
 
-/** `caseJson` null means the form has a problem that stops the estimate (shown at the fields). */
-export function useLiveEstimate(caseJson: CaseJson | null, onIssues: (issues: FieldIssue[]) => void): LiveEstimate {
+/**
+ * `caseJson` null means the form has a problem that stops the estimate (shown at the fields).
+ * `settingsKey` (estimateSettingsKey) names the settings the engine will use with it.
+ */
+export function useLiveEstimate(
+  caseJson: CaseJson | null,
+  settingsKey: string,
+  onIssues: (issues: FieldIssue[]) => void,
+): LiveEstimate {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [lastEstimate, setLastEstimate] = useState<Estimate | null>(null);
-  const key = caseJson === null ? null : JSON.stringify(caseJson);
+  const key = liveEstimateKey(caseJson, settingsKey);
 
   useEffect(() => {
     if (key === null) return;
     let current = true;
     const timer = window.setTimeout(() => {
-      void window.clinic.estimate.compute(JSON.parse(key) as CaseJson).then((result) => {
+      void window.clinic.estimate.compute(caseFromKey(key)).then((result) => {
         if (!current) return;
         if (result.ok) {
           onIssues([]);

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { clinicProfileSchema, type ClinicProfile, type Settings } from '../../../core/settings';
 import { TextField } from '../lib/field-controls';
 import { SaveRow, type SaveState } from './save-row';
+import { useSettingsGroup } from './use-settings-group';
 
 type ProfileField = keyof ClinicProfile;
 type ProfileErrors = Partial<Record<ProfileField, string>>;
@@ -38,10 +39,15 @@ interface ClinicProfileFormProps {
   focusIds: boolean;
 }
 
+const asShown = (clinic: ClinicProfile): ClinicProfile => clinic;
+
 export function ClinicProfileForm({ clinic, onSaved, focusIds }: ClinicProfileFormProps) {
-  const [profile, setProfile] = useState<ClinicProfile>(clinic);
   const [shown, setShown] = useState<ProfileErrors>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const { local: profile, setLocal: setProfile, markSaved } = useSettingsGroup(clinic, asShown, () => {
+    setShown({});
+    setSave({ kind: 'idle' });
+  });
   const fileRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -62,9 +68,8 @@ export function ClinicProfileForm({ clinic, onSaved, focusIds }: ClinicProfileFo
     const reader = new FileReader();
     reader.onload = () => {
       const url = typeof reader.result === 'string' ? reader.result : '';
-      const next = { ...profile, logoDataUrl: url };
-      setProfile(next);
-      setShown((s) => ({ ...s, logoDataUrl: validate(next).logoDataUrl }));
+      setProfile((p) => ({ ...p, logoDataUrl: url }));
+      setShown((s) => ({ ...s, logoDataUrl: validate({ ...profile, logoDataUrl: url }).logoDataUrl }));
       setSave({ kind: 'idle' });
     };
     reader.readAsDataURL(file);
@@ -82,7 +87,7 @@ export function ClinicProfileForm({ clinic, onSaved, focusIds }: ClinicProfileFo
     setSave({ kind: 'saving' });
     const r = await window.clinic.settings.update({ clinic: clinicProfileSchema.parse(profile) });
     if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
-    setProfile(r.value.clinic);
+    markSaved(r.value.clinic);
     onSaved(r.value);
     setSave({ kind: 'saved', message: 'Saved. The clinic profile is on every new packet.' });
   };

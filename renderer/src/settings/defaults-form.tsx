@@ -2,11 +2,12 @@
 import { useState } from 'react';
 import { formatCents } from '../../../core/money';
 import type { Language } from '../../../core/estimate/types';
-import type { Settings } from '../../../core/settings';
+import type { PacketDefaults, Settings } from '../../../core/settings';
 import { CheckboxField, SelectField, TextField } from '../lib/field-controls';
 import { parseMoneyText, parsePercentText, tidyMoneyText } from '../lib/text-parsers';
 import { languageChoices } from '../estimate/form-fields';
 import { SaveRow, type SaveState } from './save-row';
+import { useSettingsGroup } from './use-settings-group';
 
 type DefaultsErrors = { discount?: string | undefined; deductible?: string | undefined };
 
@@ -19,15 +20,32 @@ function check(discount: string, deductible: string): DefaultsErrors {
   return errors;
 }
 
+interface DefaultsTexts {
+  language: Language;
+  largePrint: boolean;
+  discount: string;
+  deductible: string;
+}
+
+const asTexts = (d: PacketDefaults): DefaultsTexts => ({
+  language: d.language,
+  largePrint: d.largePrint,
+  discount: String(d.selfPayDiscountPercent),
+  deductible: formatCents(d.medicareDeductibleCents),
+});
+
 export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
-  const d = settings.defaults;
-  const [language, setLanguage] = useState<Language>(d.language);
-  const [largePrint, setLargePrint] = useState(d.largePrint);
-  const [discount, setDiscount] = useState(String(d.selfPayDiscountPercent));
-  const [deductible, setDeductible] = useState(formatCents(d.medicareDeductibleCents));
   const [shown, setShown] = useState<DefaultsErrors>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const touched = () => setSave({ kind: 'idle' });
+  const { local, setLocal, markSaved } = useSettingsGroup(settings.defaults, asTexts, () => {
+    setShown({});
+    setSave({ kind: 'idle' });
+  });
+  const { language, largePrint, discount, deductible } = local;
+  const set = <K extends keyof DefaultsTexts>(name: K, value: DefaultsTexts[K]) => {
+    setLocal((l) => ({ ...l, [name]: value }));
+    setSave({ kind: 'idle' });
+  };
 
   const submit = async () => {
     const errors = check(discount, deductible);
@@ -47,6 +65,7 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
       },
     });
     if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
+    markSaved(r.value.defaults);
     onSaved(r.value);
     setSave({ kind: 'saved', message: 'Saved. New estimates start with these.' });
   };
@@ -55,8 +74,8 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
     <section className="card" aria-labelledby="defaults-heading">
       <h2 id="defaults-heading">Defaults for new estimates</h2>
       <div className="group__stack">
-        <SelectField id="set-language" label="Default packet language" value={language} choices={languageChoices} onChange={(v) => { setLanguage(v); touched(); }} />
-        <CheckboxField id="set-large-print" label="Large print by default" checked={largePrint} onChange={(v) => { setLargePrint(v); touched(); }} />
+        <SelectField id="set-language" label="Default packet language" value={language} choices={languageChoices} onChange={(v) => set('language', v)} />
+        <CheckboxField id="set-large-print" label="Large print by default" checked={largePrint} onChange={(v) => set('largePrint', v)} />
         <TextField
           id="set-discount"
           label="Self-pay discount (%)"
@@ -65,7 +84,7 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
           width="short"
           inputMode="decimal"
           error={shown.discount}
-          onChange={(v) => { setDiscount(v); touched(); }}
+          onChange={(v) => set('discount', v)}
           onBlur={() => setShown((s) => ({ ...s, discount: check(discount, deductible).discount }))}
         />
         <TextField
@@ -76,9 +95,9 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
           width="medium"
           inputMode="decimal"
           error={shown.deductible}
-          onChange={(v) => { setDeductible(v); touched(); }}
+          onChange={(v) => set('deductible', v)}
           onBlur={() => {
-            setDeductible(tidyMoneyText(deductible));
+            setLocal((l) => ({ ...l, deductible: tidyMoneyText(l.deductible) }));
             setShown((s) => ({ ...s, deductible: check(discount, deductible).deductible }));
           }}
         />

@@ -17,6 +17,7 @@ const providerLabels: Record<string, string> = {
   imaging: 'Imaging',
 };
 
+/** The check speaks of the saved fees: while edits are pending it says so instead of a result. */
 function RangeCheck({ view, unsaved }: { view: FeeScheduleView; unsaved: boolean }) {
   const range = formatRange(view.referenceRange);
   return (
@@ -24,7 +25,9 @@ function RangeCheck({ view, unsaved }: { view: FeeScheduleView; unsaved: boolean
       <h3 id="range-check-heading" className="summary__subhead">
         Range check
       </h3>
-      {view.outOfRange.length === 0 ? (
+      {unsaved ? (
+        <p className="range-check__pending">Save the fee schedule to check these changes against the published range.</p>
+      ) : view.outOfRange.length === 0 ? (
         <p className="range-check__ok">
           <span aria-hidden="true">✓ </span>Every 1–3-level combination stays within the published range of {range}.
         </p>
@@ -43,12 +46,17 @@ function RangeCheck({ view, unsaved }: { view: FeeScheduleView; unsaved: boolean
           </ul>
         </>
       )}
-      {unsaved ? <p className="field__hint">Save the fee schedule to check your changes.</p> : null}
     </div>
   );
 }
 
-export function FeeScheduleEditor({ onSaved }: { onSaved: (s: Settings) => void }) {
+interface FeeScheduleEditorProps {
+  /** The saved fee changes: when they change (an import, another window), the editor shows them. */
+  feeOverrides: Settings['feeOverrides'];
+  onSaved: (s: Settings) => void;
+}
+
+export function FeeScheduleEditor({ feeOverrides, onSaved }: FeeScheduleEditorProps) {
   const [view, setView] = useState<FeeScheduleView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [texts, setTexts] = useState<FeeTexts>({});
@@ -61,11 +69,13 @@ export function FeeScheduleEditor({ onSaved }: { onSaved: (s: Settings) => void 
     if (!r.ok) return setLoadError(r.error.message);
     setView(r.value);
     setTexts(feeTextsFrom(r.value.lines));
+    setErrors({});
   }, []);
 
+  const savedKey = JSON.stringify(feeOverrides);
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, savedKey]);
 
   const store = async (nextTexts: FeeTexts, savedMessage: string) => {
     if (!view) return;

@@ -20,7 +20,7 @@ export function SettingsScreen({ settings, focus, onSaved }: SettingsScreenProps
       <h1 className="screen-title">Settings</h1>
       <ClinicProfileForm clinic={settings.clinic} onSaved={onSaved} focusIds={focus === 'clinic-id'} />
       <DefaultsForm settings={settings} onSaved={onSaved} />
-      <FeeScheduleEditor onSaved={onSaved} />
+      <FeeScheduleEditor feeOverrides={settings.feeOverrides} onSaved={onSaved} />
       <ConfigTransfer onSaved={onSaved} />
     </div>
   );

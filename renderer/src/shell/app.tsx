@@ -16,7 +16,7 @@ type Screen = 'estimate' | 'settings';
 interface Loaded {
   settings: Settings;
   notice: string | null;
-  initial: { values: FormValues; edited: ReadonlySet<FieldName> };
+  initial: { values: FormValues; edited: ReadonlySet<FieldName>; restored: boolean };
 }
 
 async function load(): Promise<Loaded | string> {
@@ -25,7 +25,9 @@ async function load(): Promise<Loaded | string> {
   if (!settingsResult.ok) return settingsResult.error.message;
   const { settings, notice } = settingsResult.value;
   const draft = draftResult.ok ? draftResult.value : null;
-  const initial = draft ? fromDraft(draft, settings.defaults) : { values: initialValues(settings.defaults), edited: new Set<FieldName>() };
+  const initial = draft
+    ? { ...fromDraft(draft, settings.defaults), restored: true }
+    : { values: initialValues(settings.defaults), edited: new Set<FieldName>(), restored: false };
   const draftNotice = draftResult.ok ? null : `The saved draft could not be read: ${draftResult.error.message}`;
   return { settings, notice: notice ?? draftNotice, initial };
 }

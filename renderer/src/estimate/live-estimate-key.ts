@@ -1,0 +1,33 @@
+/**
+ * What the live summary's answer depends on: the case as the form sends it, and the settings
+ * the engine reads beside it (the fee schedule and the defaults: self-pay discount, Medicare
+ * deductible). A change to either asks the engine again; the clinic profile does not count.
+ */
+import type { Settings } from '../../../core/settings';
+import type { CaseJson } from './form-model';
+
+/** The settings the estimate depends on, as a stable string (fee lines in id order). */
+export function estimateSettingsKey(settings: Pick<Settings, 'feeOverrides' | 'defaults'>): string {
+  const fees = Object.keys(settings.feeOverrides)
+    .sort()
+    .map((id) => [id, settings.feeOverrides[id]?.lowCents, settings.feeOverrides[id]?.highCents]);
+  const d = settings.defaults;
+  return JSON.stringify({ fees, defaults: [d.language, d.largePrint, d.selfPayDiscountPercent, d.medicareDeductibleCents] });
+}
+
+interface KeyParts {
+  settings: string;
+  caseJson: CaseJson;
+}
+
+/** One key for a question to the engine; null while the form stops the estimate. */
+export function liveEstimateKey(caseJson: CaseJson | null, settingsKey: string): string | null {
+  if (caseJson === null) return null;
+  const parts: KeyParts = { settings: settingsKey, caseJson };
+  return JSON.stringify(parts);
+}
+
+/** The case a key was made from (to send to the engine). */
+export function caseFromKey(key: string): CaseJson {
+  return (JSON.parse(key) as KeyParts).caseJson;
+}
