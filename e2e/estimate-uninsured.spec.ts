@@ -8,7 +8,9 @@ test('an uninsured patient gets a Good Faith Estimate, blocked until the clinic 
   const page = new EstimatePage(app.page);
   await page.fillPatient({ firstName: 'José', lastName: 'Núñez', dateOfBirth: '1948-11-02' });
   await page.chooseCoverage('Uninsured');
-  await page.type('Scheduled date', '04/20/2027');
+  // Always ahead: a scheduled date in the past is refused.
+  const scheduled = `04/20/${new Date().getFullYear() + 1}`;
+  await page.type('Scheduled date', scheduled);
 
   // Plan fields do not apply and are hidden.
   await expect(page.field('Deductible')).toHaveCount(0);
@@ -35,7 +37,7 @@ test('an uninsured patient gets a Good Faith Estimate, blocked until the clinic 
   // Back to the form: nothing typed was lost, and now the packet is issued.
   await page.open();
   await expect(page.field('Last name')).toHaveValue('Núñez');
-  await expect(page.field('Scheduled date')).toHaveValue('04/20/2027');
+  await expect(page.field('Scheduled date')).toHaveValue(scheduled);
   await page.button('Save PDF').click();
   await expect(page.status).toContainText('Saved to');
   const saved = app.savedFiles();
