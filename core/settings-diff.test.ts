@@ -23,6 +23,17 @@ describe('describeSettingsChanges', () => {
     ]);
   });
 
+  it('names changes to the other providers on the Good Faith Estimate', () => {
+    const after: Settings = {
+      ...defaultSettings,
+      otherProviders: { ...defaultSettings.otherProviders, asc: { name: 'Lakeside Surgery Center', npi: '1234567893', tin: '', address: '' } },
+    };
+    expect(describeSettingsChanges(defaultSettings, after)).toEqual([
+      'Surgery center name: (empty) -> Lakeside Surgery Center',
+      'Surgery center NPI: (empty) -> 1234567893',
+    ]);
+  });
+
   it('names a fee line by its code and description when they are known', () => {
     const after: Settings = { ...defaultSettings, feeOverrides: { 'physician-22511': { lowCents: 150_000, highCents: 200_000 } } };
     expect(describeSettingsChanges(defaultSettings, after, { 'physician-22511': '22511 Vertebroplasty, first level' })).toEqual([

@@ -28,6 +28,18 @@ export function describeSettingsChanges(before: Settings, after: Settings, feeNa
     if (a === b) continue;
     lines.push(key === 'logoDataUrl' ? `Logo: ${b ? 'replaced' : 'removed'}` : `${CLINIC_LABELS[key]}: ${show(a)} -> ${show(b)}`);
   }
+  const providerNames: Record<keyof Settings['otherProviders'], string> = {
+    hospitalOutpatient: 'Hospital outpatient department',
+    asc: 'Surgery center',
+    anesthesia: 'Anesthesia provider',
+  };
+  for (const group of Object.keys(providerNames) as (keyof Settings['otherProviders'])[]) {
+    for (const field of ['name', 'npi', 'tin', 'address'] as const) {
+      const a = before.otherProviders[group][field];
+      const b = after.otherProviders[group][field];
+      if (a !== b) lines.push(`${providerNames[group]} ${field === 'name' || field === 'address' ? field : field.toUpperCase()}: ${show(a)} -> ${show(b)}`);
+    }
+  }
   const d0 = before.defaults;
   const d1 = after.defaults;
   if (d0.language !== d1.language) lines.push(`Packet language: ${d0.language} -> ${d1.language}`);

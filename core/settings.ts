@@ -24,18 +24,21 @@ export function isValidTin(tin: string): boolean {
 
 const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
 
+const npiField = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isValidNpi(v), 'Enter the 10-digit NPI exactly as issued (it failed the NPI check digit).');
+const tinField = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isValidTin(v), 'Enter the 9-digit tax ID (TIN), for example 12-3456789.');
+
 export const clinicProfileSchema = z.object({
   name: optionalText(120),
   address: optionalText(300),
   phone: optionalText(40),
-  npi: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || isValidNpi(v), 'Enter the 10-digit NPI exactly as issued (it failed the NPI check digit).'),
-  tin: z
-    .string()
-    .trim()
-    .refine((v) => v === '' || isValidTin(v), 'Enter the 9-digit tax ID (TIN), for example 12-3456789.'),
+  npi: npiField,
+  tin: tinField,
   /** Optional letterhead logo as a data: URL (PNG or JPEG), at most ~300 KB. */
   logoDataUrl: z
     .string()
@@ -57,8 +60,31 @@ export const feeOverrideSchema = z
   .object({ lowCents: z.number().int().min(0), highCents: z.number().int().min(0) })
   .refine((v) => v.lowCents <= v.highCents, { message: 'The low amount must not be above the high amount.', path: ['lowCents'] });
 
+/** A provider or facility that bills its own part of the procedure (Good Faith Estimate). */
+export const otherProviderSchema = z.object({
+  name: optionalText(120),
+  npi: npiField,
+  tin: tinField,
+  address: optionalText(300),
+});
+export type OtherProvider = z.infer<typeof otherProviderSchema>;
+
+const noProvider: OtherProvider = { name: '', npi: '', tin: '', address: '' };
+
+/** Who bills the facility fee (by place of service) and the anesthesia, when not the clinic. */
+export const otherProvidersSchema = z.object({
+  hospitalOutpatient: otherProviderSchema,
+  asc: otherProviderSchema,
+  anesthesia: otherProviderSchema,
+});
+export type OtherProviders = z.infer<typeof otherProvidersSchema>;
+
+export const noOtherProviders: OtherProviders = { hospitalOutpatient: noProvider, asc: noProvider, anesthesia: noProvider };
+
 export const settingsSchema = z.object({
   clinic: clinicProfileSchema,
+  /** Optional: files exported before it existed still import. */
+  otherProviders: otherProvidersSchema.default(noOtherProviders),
   defaults: packetDefaultsSchema,
   /** Clinic's own charges, by fee-line id; lines not listed use the default schedule. */
   feeOverrides: z.record(z.string(), feeOverrideSchema),
@@ -69,6 +95,7 @@ export const SETTINGS_VERSION = 1;
 
 export const defaultSettings: Settings = {
   clinic: { name: '', address: '', phone: '', npi: '', tin: '', logoDataUrl: '' },
+  otherProviders: noOtherProviders,
   defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 0, medicareDeductibleCents: 28_300 },
   feeOverrides: {},
 };
@@ -76,6 +103,7 @@ export const defaultSettings: Settings = {
 /** A change to settings: any group may be left out; given groups are merged field by field. */
 export const settingsPatchSchema = z.object({
   clinic: clinicProfileSchema.partial().optional(),
+  otherProviders: otherProvidersSchema.optional(),
   defaults: packetDefaultsSchema.partial().optional(),
   feeOverrides: z.record(z.string(), feeOverrideSchema).optional(),
 });
@@ -84,6 +112,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
   return {
     clinic: { ...current.clinic, ...patch.clinic },
+    otherProviders: patch.otherProviders ?? current.otherProviders ?? noOtherProviders,
     defaults: { ...current.defaults, ...patch.defaults },
     feeOverrides: patch.feeOverrides ?? current.feeOverrides,
   };

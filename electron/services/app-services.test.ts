@@ -150,6 +150,15 @@ describe('clinic configuration', () => {
     expect(second.changed.at(-1)?.clinic.name).toBe('Riverside Spine Clinic');
   });
 
+  it('imports a file exported before other providers existed, leaving them empty', async () => {
+    const { call } = setup();
+    const { otherProviders: _dropped, ...older } = defaultSettings;
+    const text = JSON.stringify({ kind: 'clinic-estimate-packet/config', version: 1, exportedAt: '', settings: { ...older, clinic: { ...older.clinic, name: 'Old File Clinic' } } });
+    const imported = value(await call('config:import-apply', { text })) as Settings;
+    expect(imported.clinic.name).toBe('Old File Clinic');
+    expect(imported.otherProviders.asc.npi).toBe('');
+  });
+
   it('refuses a file that is not a configuration, changing nothing', async () => {
     const { call } = setup();
     const notJson = await call('config:import-preview', { text: 'hello' });
