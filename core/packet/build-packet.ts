@@ -14,6 +14,7 @@ import { goodFaithSection } from './good-faith';
 import { insuranceSection } from './insurance-section';
 import { longDate, patientFullName, type PacketContext, type PacketInput } from './packet-context';
 import { packetSizes, packetStyles, pageMargins } from './styles';
+import { noOtherProviders } from '../settings';
 
 export type { PacketInput } from './packet-context';
 
@@ -28,6 +29,7 @@ export function buildPacketDocument(input: PacketInput): TDocumentDefinitions {
   const sizes = packetSizes(input.largePrint);
   const ctx: PacketContext = {
     ...input,
+    otherProviders: input.otherProviders ?? noOtherProviders,
     labels: input.content.labels,
     language: input.content.language,
     sizes,

@@ -160,6 +160,8 @@ const goodFaithLabels = group({
   selfPayDiscount: text,
   /** Shown when facility or anesthesia lines are listed: they bill separately. */
   otherProviders: text,
+  /** "Billed by": before another provider's name, NPI, TIN and location. */
+  billedBy: text,
   disclaimerOtherItems: text,
   disclaimerEstimateOnly: text,
   disclaimerDisputeRight: text,

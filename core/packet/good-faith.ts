@@ -11,6 +11,29 @@ import { displayCode, longDate, type PacketContext } from './packet-context';
 import { providerGroups, separatelyScheduledSection, totalTable } from './estimate-section';
 import { fillLabel } from './content-schema';
 import { colors } from './styles';
+import type { ProviderRole } from '../estimate/types';
+import type { OtherProvider } from '../settings';
+
+/** The provider billing a group's lines, when it is not the clinic and staff named it. */
+function billingProvider(ctx: PacketContext, provider: ProviderRole): OtherProvider | null {
+  const site = ctx.caseData.procedure.site;
+  const other =
+    provider === 'anesthesia'
+      ? ctx.otherProviders.anesthesia
+      : provider === 'facility' && site !== 'office'
+        ? ctx.otherProviders[site === 'asc' ? 'asc' : 'hospitalOutpatient']
+        : null;
+  return other !== null && other.name.trim() !== '' ? other : null;
+}
+
+function billedByLine(ctx: PacketContext, other: OtherProvider): TextNode {
+  const g = ctx.labels.goodFaith;
+  const parts = [other.name.trim()];
+  if (other.npi.trim() !== '') parts.push(`${g.npi} ${other.npi.trim()}`);
+  if (other.tin.trim() !== '') parts.push(`${g.tin} ${other.tin.trim()}`);
+  if (other.address.trim() !== '') parts.push(other.address.trim());
+  return { text: [{ text: `${g.billedBy}: `, bold: true }, parts.join(' · ')], style: 'tableCell' };
+}
 
 /** A case records no diagnosis: give the usual codes, to be confirmed by the doctor. */
 function diagnosisLine(ctx: PacketContext): TextNode {
@@ -23,7 +46,8 @@ function providerDetails(ctx: PacketContext): [string, string][] {
     [g.providerOrFacility, ctx.clinic.name.trim()],
     [g.npi, ctx.clinic.npi.trim()],
     [g.tin, ctx.clinic.tin.trim()],
-    [g.location, ctx.clinic.address.trim()],
+    // Done at a hospital or surgery center staff named: that is where the service happens.
+    [g.location, billingProvider(ctx, 'facility')?.address.trim() || ctx.clinic.address.trim()],
   ];
 }
 
@@ -41,12 +65,16 @@ export function goodFaithSection(ctx: PacketContext): Content[] {
     keepWithNext(heading(g.heading, 'h1'), paragraph(g.intro)),
     labelValueTable(who, sizes),
     { stack: [labelValueTable(providerDetails(ctx), sizes)], unbreakable: true },
-    ...providerGroups(ctx, () => [diagnosisLine(ctx)]),
+    ...providerGroups(ctx, (provider) => {
+      const other = billingProvider(ctx, provider);
+      return other === null ? [diagnosisLine(ctx)] : [billedByLine(ctx, other), diagnosisLine(ctx)];
+    }),
     totalTable(ctx, labels.estimate.totalCharges, estimate.charges),
   ];
-  if (estimate.lines.some((line) => line.provider === 'facility' || line.provider === 'anesthesia')) {
-    parts.push(paragraph(g.otherProviders));
-  }
+  const unnamed = estimate.lines.some(
+    (line) => (line.provider === 'facility' || line.provider === 'anesthesia') && billingProvider(ctx, line.provider) === null,
+  );
+  if (unnamed) parts.push(paragraph(g.otherProviders));
   if (estimate.charges.low !== estimate.patient.low || estimate.charges.high !== estimate.patient.high) {
     const discount = fillLabel(g.selfPayDiscount, { rate: estimate.selfPayDiscountPercent });
     parts.push(

@@ -3,7 +3,7 @@
  * computed once in build-packet.ts.
  */
 import type { Case, Estimate, Language } from '../estimate/types';
-import type { ClinicProfile } from '../settings';
+import type { ClinicProfile, OtherProviders } from '../settings';
 import type { PacketContent, PacketLabels } from './content-schema';
 import { formatCents } from '../money';
 import { formatLongDate } from './dates';
@@ -14,13 +14,16 @@ export interface PacketInput {
   estimate: Estimate;
   content: PacketContent;
   clinic: ClinicProfile;
+  /** Who bills the facility fee and the anesthesia, when the clinic does not (default none). */
+  otherProviders?: OtherProviders;
   /** YYYY-MM-DD */
   preparedDate: string;
   reference: string;
   largePrint: boolean;
 }
 
-export interface PacketContext extends PacketInput {
+export interface PacketContext extends Omit<PacketInput, 'otherProviders'> {
+  otherProviders: OtherProviders;
   labels: PacketLabels;
   language: Language;
   sizes: PacketSizes;

@@ -5,7 +5,7 @@
 import type { FeeScheduleView } from '../../core/ipc/contract';
 import type { Case, Estimate } from '../../core/estimate/types';
 import { fail, ok, toFieldIssues, type Result } from '../../core/result';
-import { clinicConfigFileSchema, SETTINGS_VERSION, type ClinicProfile, type Settings } from '../../core/settings';
+import { clinicConfigFileSchema, SETTINGS_VERSION, type ClinicProfile, type OtherProviders, type Settings } from '../../core/settings';
 import { describeSettingsChanges } from '../../core/settings-diff';
 import type { DraftStore } from './draft-store';
 import type { Handlers } from './ipc-dispatch';
@@ -21,6 +21,7 @@ export interface PacketCapability {
     caseData: Case;
     estimate: Estimate;
     clinic: ClinicProfile;
+    otherProviders: OtherProviders;
     preparedDate: string;
   }): Promise<Result<{ pdf: Uint8Array; fileName: string; reference: string }>>;
 }
@@ -75,6 +76,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       caseData: computed.value.case,
       estimate: computed.value.estimate,
       clinic: settings.clinic,
+      otherProviders: settings.otherProviders,
       preparedDate: deps.today(),
     });
   };

@@ -196,6 +196,27 @@ describe('Good Faith Estimate (uninsured)', () => {
     expect(flat).not.toContain(en.labels.insurance.heading);
   });
 
+  it('names the surgery center and anesthesia provider that bill their parts, when staff entered them', async () => {
+    const estimated = fx.estimateCase(fx.uninsuredCase);
+    const otherProviders = {
+      hospitalOutpatient: { name: 'Springfield General Hospital', npi: '', tin: '', address: '' },
+      asc: { name: 'Lakeside Surgery Center', npi: '1234567893', tin: '98-7654321', address: '400 Lake Street, Springfield, IL 62701' },
+      anesthesia: { name: 'Prairie Anesthesia Group', npi: '1234567893', tin: '11-2223333', address: '' },
+    };
+    const result = await service.build({ ...estimated, clinic: fx.clinic, otherProviders, preparedDate: fx.PREPARED_DATE });
+    if (!result.ok) throw new Error(result.error.message);
+    const file = join(dir, 'gfe-other-providers.pdf');
+    writeFileSync(file, result.value.pdf);
+    const raw = folded(await pdfText(file, { layout: false }));
+    const g = en.labels.goodFaith;
+    expect(raw).toContain(`${g.billedBy}: Lakeside Surgery Center · ${g.npi} 1234567893 · ${g.tin} 98-7654321 · 400 Lake Street, Springfield, IL 62701`);
+    expect(raw).toContain(`${g.billedBy}: Prairie Anesthesia Group`);
+    expect(raw).toContain(`${g.location} 400 Lake Street, Springfield, IL 62701`);
+    // The case is at a surgery center: the hospital is not named; everyone who bills is, so no "bill separately" note.
+    expect(raw).not.toContain('Springfield General Hospital');
+    expect(raw).not.toContain(folded(g.otherProviders));
+  });
+
   it('says facility and anesthesia providers bill separately, only when their lines are listed', () => {
     expect(packets.uninsured.raw).toContain(folded(en.labels.goodFaith.otherProviders));
     expect(packets.spanish.raw).not.toContain(folded(es.labels.goodFaith.otherProviders));

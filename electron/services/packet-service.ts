@@ -10,7 +10,7 @@ import { packetFileName, packetReference } from '../../core/packet/reference';
 import { checkPacketReady } from '../../core/packet/ready';
 import type { Case, Estimate } from '../../core/estimate/types';
 import { fail, ok, type Result } from '../../core/result';
-import type { ClinicProfile } from '../../core/settings';
+import { noOtherProviders, type ClinicProfile, type OtherProviders } from '../../core/settings';
 import { loadPacketContent } from './content-loader';
 import { createPdfRenderer } from './pdf-renderer';
 import { warmUpInput } from './packet-warm-up';
@@ -19,6 +19,8 @@ export interface PacketBuildInput {
   caseData: Case;
   estimate: Estimate;
   clinic: ClinicProfile;
+  /** Who bills the facility fee and the anesthesia (Good Faith Estimate); none by default. */
+  otherProviders?: OtherProviders;
   /** YYYY-MM-DD, the clinic's date. */
   preparedDate: string;
 }
@@ -61,7 +63,7 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
         // A failed warm-up only means the first packet is slower; build() reports real errors.
       }
     },
-    async build({ caseData, estimate, clinic, preparedDate }) {
+    async build({ caseData, estimate, clinic, otherProviders = noOtherProviders, preparedDate }) {
       const issues = checkPacketReady(estimate, clinic);
       if (issues.length > 0) {
         return fail(
@@ -79,6 +81,7 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
           estimate,
           content: loaded.value,
           clinic,
+          otherProviders,
           preparedDate,
           reference,
           largePrint: caseData.largePrint,
