@@ -3,11 +3,12 @@
  * Settings forms show the imported values (so a later Save cannot write old ones back), and
  * the fee range check never vouches for fees that are not saved yet.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
 import { SettingsPage } from './pages/settings-page';
+import { writeConfigFile } from './pages/config-file';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
 
 const facilityRoom = 'Hospital outpatient facility fee: room';
@@ -52,20 +53,12 @@ test('a fee or a default saved in Settings changes the estimate summary without 
 });
 
 test('an imported configuration shows in the Settings forms at once, and Save keeps it', async ({ app }) => {
-  const file = join(app.dataDir, 'lakeside-config.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      kind: 'clinic-estimate-packet/config',
-      version: 1,
-      exportedAt: '2026-01-05T10:00:00.000Z',
-      settings: {
-        clinic: { name: 'Lakeside Spine Center', address: '1 Lake Road, Springfield, IL', phone: '555-0100', npi: '1234567893', tin: '12-3456789', logoDataUrl: '' },
-        defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 15, medicareDeductibleCents: 28_300 },
-        feeOverrides: { 'facility-hospital-outpatient': { lowCents: 410_000, highCents: 610_000 } },
-      },
-    }),
-  );
+  // Exported before the other providers existed: the file has no otherProviders group.
+  const file = writeConfigFile(join(app.dataDir, 'lakeside-config.json'), {
+    clinic: { name: 'Lakeside Spine Center', address: '1 Lake Road, Springfield, IL', phone: '555-0100', npi: '1234567893', tin: '12-3456789', logoDataUrl: '' },
+    defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 15, medicareDeductibleCents: 28_300 },
+    feeOverrides: { 'facility-hospital-outpatient': { lowCents: 410_000, highCents: 610_000 } },
+  });
   const settings = new SettingsPage(app.page);
   await settings.open();
   const changes = await settings.chooseImportFile(file);

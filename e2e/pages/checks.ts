@@ -11,6 +11,14 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
   expect(summary, `axe violations on ${state}`).toEqual([]);
 }
 
+/**
+ * Waits until the browser has painted twice since now: right after a viewport resize, a
+ * full-page capture could otherwise show parts of the page not repainted yet (blank areas).
+ */
+async function paintedFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
 const sizes = [
   { width: 1280, height: 800 },
   { width: 1024, height: 768 },
@@ -25,6 +33,7 @@ export async function screenshots(page: Page, name: string, options: { fullPage?
   const original = page.viewportSize();
   for (const size of sizes) {
     await page.setViewportSize(size);
+    await paintedFrame(page);
     await page.screenshot({ path: join(screenshotDir, `${name}-${size.width}x${size.height}.png`), fullPage: options.fullPage ?? true });
   }
   if (original) await page.setViewportSize(original);

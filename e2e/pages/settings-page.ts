@@ -1,4 +1,4 @@
-/** The Settings screen: clinic profile, defaults, fee schedule, configuration export/import. */
+/** The Settings screen: clinic profile, other providers, defaults, fee schedule, configuration export/import. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface ClinicDetails {
@@ -12,6 +12,7 @@ export interface ClinicDetails {
 export class SettingsPage {
   readonly page: Page;
   readonly clinicProfile: Locator;
+  readonly otherProviders: Locator;
   readonly defaults: Locator;
   readonly fees: Locator;
   readonly configuration: Locator;
@@ -19,6 +20,7 @@ export class SettingsPage {
   constructor(page: Page) {
     this.page = page;
     this.clinicProfile = page.getByRole('region', { name: 'Clinic profile' });
+    this.otherProviders = page.getByRole('region', { name: 'Other providers on the Good Faith Estimate' });
     this.defaults = page.getByRole('region', { name: 'Defaults for new estimates' });
     this.fees = page.getByRole('region', { name: 'Fee schedule' });
     this.configuration = page.getByRole('region', { name: 'Clinic configuration' });
@@ -46,6 +48,11 @@ export class SettingsPage {
   async saveClinic(): Promise<void> {
     await this.clinicProfile.getByRole('button', { name: 'Save clinic profile' }).click();
     await expect(this.clinicProfile.getByRole('status')).toContainText('Saved');
+  }
+
+  /** One provider's fieldset in "Other providers", by its legend. */
+  provider(legend: 'Hospital outpatient department' | 'Surgery center (ASC)' | 'Anesthesia provider'): Locator {
+    return this.otherProviders.getByRole('group', { name: legend });
   }
 
   feeInput(end: 'Low' | 'High', service: string): Locator {

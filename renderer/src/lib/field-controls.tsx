@@ -9,11 +9,13 @@ interface ShellProps {
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
+  /** Read after the label, not shown: tells apart fields with the same label (the group's name). */
+  labelContext?: string | undefined;
   children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
   className?: string;
 }
 
-export function FieldShell({ id, label, hint, error, children, className }: ShellProps) {
+export function FieldShell({ id, label, hint, error, labelContext, children, className }: ShellProps) {
   const hintId = hint ? `${id}-hint` : null;
   const errorId = error ? `${id}-error` : null;
   const describedBy = [hintId, errorId].filter((x): x is string => x !== null).join(' ');
@@ -26,6 +28,7 @@ export function FieldShell({ id, label, hint, error, children, className }: Shel
       <div className="field__top">
         <label htmlFor={id} className="field__label">
           {label}
+          {labelContext ? <span className="visually-hidden">, {labelContext}</span> : null}
         </label>
         {hint ? (
           <span id={hintId ?? undefined} className="field__hint">
@@ -56,6 +59,7 @@ interface TextFieldProps {
   onBlur?: () => void;
   hint?: string | undefined;
   error?: string | undefined;
+  labelContext?: string | undefined;
   inputMode?: 'text' | 'decimal' | 'numeric' | 'tel';
   multiline?: boolean;
   width?: 'short' | 'medium' | 'long';
@@ -63,10 +67,10 @@ interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-  const { id, label, value, onChange, onBlur, hint, error, inputMode, multiline, width = 'long' } = props;
+  const { id, label, value, onChange, onBlur, hint, error, labelContext, inputMode, multiline, width = 'long' } = props;
   const change = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
+    <FieldShell id={id} label={label} hint={hint} error={error} labelContext={labelContext}>
       {(aria) =>
         multiline ? (
           <textarea id={id} className="input input--long" rows={3} value={value} onChange={change} onBlur={onBlur} {...aria} />

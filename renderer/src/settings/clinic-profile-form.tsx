@@ -3,34 +3,24 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { clinicProfileSchema, type ClinicProfile, type Settings } from '../../../core/settings';
 import { TextField } from '../lib/field-controls';
 import { SaveRow, type SaveState } from './save-row';
+import { fieldErrors, idHints, type FieldErrors } from './settings-fields';
 import { useSettingsGroup } from './use-settings-group';
 
 type ProfileField = keyof ClinicProfile;
-type ProfileErrors = Partial<Record<ProfileField, string>>;
+type ProfileErrors = FieldErrors<ProfileField>;
 
 const textFields: { name: Exclude<ProfileField, 'logoDataUrl'>; label: string; hint?: string; multiline?: boolean; width?: 'short' | 'medium' | 'long' }[] = [
   { name: 'name', label: 'Clinic name' },
   { name: 'address', label: 'Address', hint: 'As it should appear on the packet, including the state', multiline: true },
   { name: 'phone', label: 'Phone', width: 'medium' },
-  { name: 'npi', label: 'NPI', hint: '10 digits, as issued (National Provider Identifier)', width: 'medium' },
-  { name: 'tin', label: 'TIN', hint: '9-digit tax ID, for example 12-3456789', width: 'medium' },
+  { name: 'npi', label: 'NPI', hint: idHints.npi, width: 'medium' },
+  { name: 'tin', label: 'TIN', hint: idHints.tin, width: 'medium' },
 ];
 
 const fieldOrder: ProfileField[] = ['name', 'address', 'phone', 'npi', 'tin', 'logoDataUrl'];
 const inputId = (name: ProfileField): string => `set-clinic-${name}`;
 
-function validate(profile: ClinicProfile): ProfileErrors {
-  const parsed = clinicProfileSchema.safeParse(profile);
-  const errors: ProfileErrors = {};
-  if (parsed.success) return errors;
-  for (const issue of parsed.error.issues) {
-    const name = issue.path[0];
-    if (typeof name === 'string' && fieldOrder.includes(name as ProfileField) && !errors[name as ProfileField]) {
-      errors[name as ProfileField] = issue.message;
-    }
-  }
-  return errors;
-}
+const validate = (profile: ClinicProfile): ProfileErrors => fieldErrors(clinicProfileSchema, profile, fieldOrder);
 
 interface ClinicProfileFormProps {
   clinic: ClinicProfile;

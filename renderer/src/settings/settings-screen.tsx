@@ -1,9 +1,10 @@
-/** The Settings screen: clinic profile, defaults, fee schedule, and configuration export/import. */
+/** The Settings screen: clinic profile, other providers, defaults, fee schedule, and configuration export/import. */
 import type { Settings } from '../../../core/settings';
 import { ClinicProfileForm } from './clinic-profile-form';
 import { ConfigTransfer } from './config-transfer';
 import { DefaultsForm } from './defaults-form';
 import { FeeScheduleEditor } from './fee-schedule-editor';
+import { OtherProvidersForm } from './other-providers-form';
 
 /** Where to put focus on arrival: the NPI/TIN fields when a Good Faith Estimate was blocked. */
 export type SettingsFocus = 'clinic-id' | null;
@@ -19,6 +20,7 @@ export function SettingsScreen({ settings, focus, onSaved }: SettingsScreenProps
     <div className="settings">
       <h1 className="screen-title">Settings</h1>
       <ClinicProfileForm clinic={settings.clinic} onSaved={onSaved} focusIds={focus === 'clinic-id'} />
+      <OtherProvidersForm otherProviders={settings.otherProviders} onSaved={onSaved} />
       <DefaultsForm settings={settings} onSaved={onSaved} />
       <FeeScheduleEditor feeOverrides={settings.feeOverrides} onSaved={onSaved} />
       <ConfigTransfer onSaved={onSaved} />
