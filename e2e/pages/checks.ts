@@ -31,10 +31,15 @@ const sizes = [
 export async function screenshots(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   const original = page.viewportSize();
+  const fullPage = options.fullPage ?? true;
+  const scrolled = await page.evaluate(() => window.scrollY);
   for (const size of sizes) {
     await page.setViewportSize(size);
+    // Full-page captures start at the top: tiles scrolled past are not always repainted.
+    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
     await paintedFrame(page);
-    await page.screenshot({ path: join(screenshotDir, `${name}-${size.width}x${size.height}.png`), fullPage: options.fullPage ?? true });
+    await page.screenshot({ path: join(screenshotDir, `${name}-${size.width}x${size.height}.png`), fullPage });
   }
   if (original) await page.setViewportSize(original);
+  if (fullPage) await page.evaluate((y) => window.scrollTo(0, y), scrolled);
 }
