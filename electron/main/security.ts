@@ -7,6 +7,7 @@ import { app, session, type Session } from 'electron';
 import {
   contentSecurityPolicy,
   isAllowedNavigation,
+  isAllowedPageUrl,
   isAllowedPermission,
   isAllowedRequest,
   isAllowedWindowOpen,
@@ -18,7 +19,10 @@ export function hardenSession(target: Session, options: UrlPolicyOptions): void 
   target.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isAllowedRequest(details.url, options) });
   });
+  // The CSP goes on the app's own pages only (the app:// handler also sets it); Chromium's
+  // PDF viewer, which shows the packet preview, keeps its own policy.
   target.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAllowedPageUrl(details.url, options)) return callback({});
     callback({
       responseHeaders: {
         ...details.responseHeaders,
