@@ -5,6 +5,7 @@ import { TextField } from '../lib/field-controls';
 import { SaveRow, type SaveState } from './save-row';
 import { fieldErrors, idHints, type FieldErrors } from './settings-fields';
 import { useSettingsGroup } from './use-settings-group';
+import { saveSettingsGroup } from './save-settings-group';
 
 type ProfileField = keyof ClinicProfile;
 type ProfileErrors = FieldErrors<ProfileField>;
@@ -74,12 +75,14 @@ export function ClinicProfileForm({ clinic, onSaved, focusIds }: ClinicProfileFo
       setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
       return;
     }
-    setSave({ kind: 'saving' });
-    const r = await window.clinic.settings.update({ clinic: clinicProfileSchema.parse(profile) });
-    if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
-    markSaved(r.value.clinic);
-    onSaved(r.value);
-    setSave({ kind: 'saved', message: 'Saved. The clinic profile is on every new packet.' });
+    await saveSettingsGroup({
+      patch: { clinic: clinicProfileSchema.parse(profile) },
+      pick: (settings) => settings.clinic,
+      markSaved,
+      onSaved,
+      setSave,
+      savedMessage: 'Saved. The clinic profile is on every new packet.',
+    });
   };
 
   return (

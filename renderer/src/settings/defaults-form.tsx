@@ -8,6 +8,7 @@ import { parseMoneyText, parsePercentText, tidyMoneyText } from '../lib/text-par
 import { languageChoices } from '../estimate/form-fields';
 import { SaveRow, type SaveState } from './save-row';
 import { useSettingsGroup } from './use-settings-group';
+import { saveSettingsGroup } from './save-settings-group';
 
 type DefaultsErrors = { discount?: string | undefined; deductible?: string | undefined };
 
@@ -55,19 +56,21 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
       setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
       return;
     }
-    setSave({ kind: 'saving' });
-    const r = await window.clinic.settings.update({
-      defaults: {
-        language,
-        largePrint,
-        selfPayDiscountPercent: parsePercentText(discount.trim() === '' ? '0' : discount) ?? 0,
-        medicareDeductibleCents: parseMoneyText(deductible) ?? 0,
+    await saveSettingsGroup({
+      patch: {
+        defaults: {
+          language,
+          largePrint,
+          selfPayDiscountPercent: parsePercentText(discount.trim() === '' ? '0' : discount) ?? 0,
+          medicareDeductibleCents: parseMoneyText(deductible) ?? 0,
+        },
       },
+      pick: (settings) => settings.defaults,
+      markSaved,
+      onSaved,
+      setSave,
+      savedMessage: 'Saved. New estimates start with these.',
     });
-    if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
-    markSaved(r.value.defaults);
-    onSaved(r.value);
-    setSave({ kind: 'saved', message: 'Saved. New estimates start with these.' });
   };
 
   return (

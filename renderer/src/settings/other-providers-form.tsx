@@ -8,6 +8,7 @@ import { TextField } from '../lib/field-controls';
 import { SaveRow, type SaveState } from './save-row';
 import { fieldErrors, idHints, type FieldErrors } from './settings-fields';
 import { useSettingsGroup } from './use-settings-group';
+import { saveSettingsGroup } from './save-settings-group';
 
 type ProviderKey = keyof OtherProviders;
 type ProviderField = keyof OtherProvider;
@@ -66,12 +67,14 @@ export function OtherProvidersForm({ otherProviders, onSaved }: { otherProviders
       setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
       return;
     }
-    setSave({ kind: 'saving' });
-    const r = await window.clinic.settings.update({ otherProviders: otherProvidersSchema.parse(local) });
-    if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
-    markSaved(r.value.otherProviders);
-    onSaved(r.value);
-    setSave({ kind: 'saved', message: 'Saved. New Good Faith Estimates show these providers.' });
+    await saveSettingsGroup({
+      patch: { otherProviders: otherProvidersSchema.parse(local) },
+      pick: (settings) => settings.otherProviders,
+      markSaved,
+      onSaved,
+      setSave,
+      savedMessage: 'Saved. New Good Faith Estimates show these providers.',
+    });
   };
 
   return (
