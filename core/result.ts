@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'write-failed'
   | 'pdf-failed'
   | 'cancelled'
+  | 'settings-read-only'
   | 'internal';
 
 export interface AppError {

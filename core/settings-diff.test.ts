@@ -12,7 +12,7 @@ describe('describeSettingsChanges', () => {
       ...defaultSettings,
       clinic: { ...defaultSettings.clinic, name: 'Lakeside Spine', npi: '1234567893' },
       defaults: { ...defaultSettings.defaults, selfPayDiscountPercent: 25, medicareDeductibleCents: 29_000 },
-      feeOverrides: { 'physician-22511': { lowCents: 150_000, highCents: 200_000 } },
+      feeOverrides: { proc: { 'physician-22511': { lowCents: 150_000, highCents: 200_000 } } },
     };
     expect(describeSettingsChanges(defaultSettings, after)).toEqual([
       'Clinic name: (empty) -> Lakeside Spine',
@@ -35,8 +35,8 @@ describe('describeSettingsChanges', () => {
   });
 
   it('names a fee line by its code and description when they are known', () => {
-    const after: Settings = { ...defaultSettings, feeOverrides: { 'physician-22511': { lowCents: 150_000, highCents: 200_000 } } };
-    expect(describeSettingsChanges(defaultSettings, after, { 'physician-22511': '22511 Vertebroplasty, first level' })).toEqual([
+    const after: Settings = { ...defaultSettings, feeOverrides: { proc: { 'physician-22511': { lowCents: 150_000, highCents: 200_000 } } } };
+    expect(describeSettingsChanges(defaultSettings, after, { proc: { 'physician-22511': '22511 Vertebroplasty, first level' } })).toEqual([
       'Fee 22511 Vertebroplasty, first level: default -> $1,500.00–$2,000.00',
     ]);
   });

@@ -16,11 +16,14 @@ const show = (value: string | number | boolean): string => {
   return String(value);
 };
 
+/** Fee line names by procedure id, then line id ("<code> <description>"). */
+export type FeeNames = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
 /**
  * One plain line per setting that differs: "Clinic name: Old -> New". Fee lines are named by
- * `feeNames` (id -> "22511 Hospital outpatient facility fee") where known.
+ * `feeNames` (procedure id -> line id -> "<code> <description>") where known.
  */
-export function describeSettingsChanges(before: Settings, after: Settings, feeNames: Readonly<Record<string, string>> = {}): string[] {
+export function describeSettingsChanges(before: Settings, after: Settings, feeNames: FeeNames = {}): string[] {
   const lines: string[] = [];
   for (const key of Object.keys(CLINIC_LABELS) as (keyof Settings['clinic'])[]) {
     const a = before.clinic[key];
@@ -50,12 +53,15 @@ export function describeSettingsChanges(before: Settings, after: Settings, feeNa
   if (d0.medicareDeductibleCents !== d1.medicareDeductibleCents) {
     lines.push(`Medicare deductible: ${formatCents(d0.medicareDeductibleCents)} -> ${formatCents(d1.medicareDeductibleCents)}`);
   }
-  const ids = new Set([...Object.keys(before.feeOverrides), ...Object.keys(after.feeOverrides)]);
-  for (const id of [...ids].sort()) {
-    const a = before.feeOverrides[id];
-    const b = after.feeOverrides[id];
-    const text = (v: typeof a) => (v ? `${formatCents(v.lowCents)}–${formatCents(v.highCents)}` : 'default');
-    if (text(a) !== text(b)) lines.push(`Fee ${feeNames[id] ?? id}: ${text(a)} -> ${text(b)}`);
+  const procedures = new Set([...Object.keys(before.feeOverrides), ...Object.keys(after.feeOverrides)]);
+  for (const procedureId of [...procedures].sort()) {
+    const was = before.feeOverrides[procedureId] ?? {};
+    const now = after.feeOverrides[procedureId] ?? {};
+    const names = feeNames[procedureId] ?? {};
+    for (const id of [...new Set([...Object.keys(was), ...Object.keys(now)])].sort()) {
+      const text = (v: (typeof was)[string] | undefined) => (v ? `${formatCents(v.lowCents)}–${formatCents(v.highCents)}` : 'default');
+      if (text(was[id]) !== text(now[id])) lines.push(`Fee ${names[id] ?? id}: ${text(was[id])} -> ${text(now[id])}`);
+    }
   }
   return lines;
 }

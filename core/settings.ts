@@ -86,12 +86,13 @@ export const settingsSchema = z.object({
   /** Optional: files exported before it existed still import. */
   otherProviders: otherProvidersSchema.default(noOtherProviders),
   defaults: packetDefaultsSchema,
-  /** Clinic's own charges, by fee-line id; lines not listed use the default schedule. */
-  feeOverrides: z.record(z.string(), feeOverrideSchema),
+  /** Clinic's own charges, by procedure id, then fee-line id; lines not listed use the default schedule. */
+  feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const SETTINGS_VERSION = 1;
+/** Version 2 keys fee overrides by procedure (see settings-migrations.ts). */
+export const SETTINGS_VERSION = 2;
 
 export const defaultSettings: Settings = {
   clinic: { name: '', address: '', phone: '', npi: '', tin: '', logoDataUrl: '' },
@@ -105,7 +106,8 @@ export const settingsPatchSchema = z.object({
   clinic: clinicProfileSchema.partial().optional(),
   otherProviders: otherProvidersSchema.optional(),
   defaults: packetDefaultsSchema.partial().optional(),
-  feeOverrides: z.record(z.string(), feeOverrideSchema).optional(),
+  /** Per procedure: a procedure given here has its overrides replaced; others are kept. */
+  feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)).optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -114,13 +116,18 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     clinic: { ...current.clinic, ...patch.clinic },
     otherProviders: patch.otherProviders ?? current.otherProviders ?? noOtherProviders,
     defaults: { ...current.defaults, ...patch.defaults },
-    feeOverrides: patch.feeOverrides ?? current.feeOverrides,
+    feeOverrides: { ...current.feeOverrides, ...patch.feeOverrides },
   };
 }
 
-/** The one-file clinic configuration IT copies between front-desk PCs. */
+export const CONFIG_FILE_KIND = 'clinic-estimate-packet/config';
+
+/**
+ * The one-file clinic configuration IT copies between front-desk PCs, as this version writes
+ * it. Files from earlier versions are read through the migration chain (settings-migrations.ts).
+ */
 export const clinicConfigFileSchema = z.object({
-  kind: z.literal('clinic-estimate-packet/config'),
+  kind: z.literal(CONFIG_FILE_KIND),
   version: z.literal(SETTINGS_VERSION),
   exportedAt: z.string(),
   settings: settingsSchema,

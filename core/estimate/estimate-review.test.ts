@@ -1,8 +1,8 @@
 /** Cases a review found the engine got wrong or stayed silent on. */
 import { describe, expect, it } from 'vitest';
-import { parseCase } from './case-schema';
+import { parseCase } from '../testing/shipped-procedure';
 import { computeEstimate } from './estimate';
-import { defaultOptions, makeCase, shippedProcedureData } from './test-support';
+import { defaultOptions, makeCase, shippedProcedureData } from '../testing/shipped-procedure';
 import type { Estimate, WarningCode } from './types';
 
 const { procedure, schedule } = shippedProcedureData();

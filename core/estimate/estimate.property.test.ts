@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeShare as computeShareWithTerms, type ShareTerms } from './cost-sharing';
 import { computeEstimate } from './estimate';
 import { applyFeeOverrides } from './fee-schedule';
-import { makeCase, shippedProcedureData } from './test-support';
+import { makeCase, shippedProcedureData } from '../testing/shipped-procedure';
 import type { Case, CentsRange, Coverage, Estimate } from './types';
 
 const RUNS = 3_000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeEstimate } from './estimate';
 import { toEstimateJson } from './estimate-json';
 import { applyFeeOverrides } from './fee-schedule';
-import { defaultOptions, makeCase, shippedProcedureData } from './test-support';
+import { defaultOptions, makeCase, shippedProcedureData } from '../testing/shipped-procedure';
 import type { Estimate, WarningCode } from './types';
 
 const { procedure, schedule } = shippedProcedureData();

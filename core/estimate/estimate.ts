@@ -66,6 +66,7 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
   return {
     procedureId: procedure.id,
     codes: levels > 1 ? [procedure.codes.primary, procedure.codes.addOn] : [procedure.codes.primary],
+    addOnCodes: procedure.addOnCodes,
     lines,
     separatelyScheduled: separatelyScheduledItems(schedule),
     charges,

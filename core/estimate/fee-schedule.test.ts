@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeEstimate } from './estimate';
 import { applyFeeOverrides, checkScheduleRange, itemizeCharges, lineQuantity } from './fee-schedule';
 import { parseFeeSchedule, parseProcedureDefinition, type FeeSchedule } from './procedure-schema';
-import { defaultOptions, makeCase, shippedProcedureData } from './test-support';
+import { defaultOptions, makeCase, shippedProcedureData } from '../testing/shipped-procedure';
 import type { PlaceOfService, Sedation } from './types';
 
 const { procedure, schedule } = shippedProcedureData();

@@ -3,16 +3,12 @@
  * Validated at load; every error names the file and the field.
  */
 import { z } from 'zod';
+import { placesOfService, providerRoles, sedations } from '../case/enums';
 import type { FieldIssue } from '../result';
 import { toFieldIssues } from '../result';
 
-/** Procedures the app knows; a case naming anything else is refused. */
-export const knownProcedureIds = ['vertebroplasty-lumbar'] as const;
-export type KnownProcedureId = (typeof knownProcedureIds)[number];
-
-export const placesOfService = ['hospital-outpatient', 'asc', 'office'] as const;
-export const sedations = ['local', 'moderate', 'anesthesia'] as const;
-export const providerRoles = ['facility', 'physician', 'anesthesia', 'imaging'] as const;
+/** A procedure id is its folder name under templates/: lower-case words and dashes. */
+export const procedureIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes (the folder name).');
 
 const cents = z.number().int('Use whole cents.').min(0, 'Use 0 or more cents.').max(100_000_000, 'Use at most $1,000,000.');
 const code = z.string().regex(/^\d{5}$/, 'Use a 5-digit code.');
@@ -20,10 +16,16 @@ const text = z.string().trim().min(1, 'Fill this in.');
 
 export const procedureSchema = z
   .object({
-    id: z.enum(knownProcedureIds),
+    id: procedureIdSchema,
     name: text,
     plainName: text,
     codes: z.object({ primary: code, addOn: code }),
+    /** Codes billed only with a primary code (printed with a leading "+", never counted as a second procedure). */
+    addOnCodes: z.array(code),
+    /** File names of saved packets: <Last>-<First>-<fileSlug>-<date>.pdf */
+    fileSlug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes.'),
+    /** Estimate references start with it: <prefix>-<YYYYMMDD>-<5 characters>. */
+    referencePrefix: z.string().regex(/^[A-Z]{2,4}$/, 'Use 2 to 4 capital letters.'),
     searchTerms: z.array(text).min(1),
     codeNotes: z.array(z.object({ term: text, explanation: text })),
     modifierNote: text,
@@ -105,7 +107,7 @@ export type SeparateItemDefinition = z.infer<typeof separateItemSchema>;
 
 export const feeScheduleSchema = z
   .object({
-    procedureId: z.enum(knownProcedureIds),
+    procedureId: procedureIdSchema,
     currency: z.literal('USD'),
     note: z.string().optional(),
     lines: z.array(feeLineSchema).min(1),

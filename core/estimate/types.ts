@@ -1,20 +1,11 @@
 /**
  * Shared shapes of the estimate engine. All money is integer cents; dates are ISO
- * `YYYY-MM-DD` strings. The case-file / CLI boundary uses dollars (see case-schema.ts).
+ * `YYYY-MM-DD` strings. The case-file / CLI boundary uses dollars (see core/case/case-schema.ts).
  */
 
-export type PlaceOfService = 'hospital-outpatient' | 'asc' | 'office';
-export type Sedation = 'local' | 'moderate' | 'anesthesia';
-export type CoverageKind =
-  | 'commercial'
-  | 'medicare'
-  | 'medicare-advantage'
-  | 'medicaid'
-  | 'self-pay'
-  | 'uninsured';
-export type Network = 'in' | 'out';
-export type Language = 'en' | 'es';
-export type ProviderRole = 'facility' | 'physician' | 'anesthesia' | 'imaging';
+import type { CoverageKind, Language, Network, PlaceOfService, ProviderRole, Sedation } from '../case/enums';
+
+export type { CoverageKind, Language, Network, PlaceOfService, ProviderRole, Sedation };
 
 /** A low-high range of cents, low <= high. */
 export interface CentsRange {
@@ -131,8 +122,10 @@ export interface EstimateWarning {
 
 export interface Estimate {
   procedureId: string;
-  /** Billed codes, e.g. ["22511", "22512"]. */
+  /** The procedure's billed codes: its primary code, then its add-on code when levels > 1. */
   codes: string[];
+  /** Codes billed only with a primary code (printed "+code"), from the procedure's data. */
+  addOnCodes: readonly string[];
   lines: EstimateLine[];
   separatelyScheduled: SeparateItem[];
   charges: CentsRange;

@@ -15,6 +15,7 @@ export interface ClinicApi {
     update: Call<'settings:update'>;
     onChanged: (listener: (settings: Events['settings:changed']) => void) => () => void;
   };
+  procedures: { list: Query<'procedures:list'> };
   fees: { get: Query<'fees:get'> };
   estimate: { compute: Call<'estimate:compute'> };
   packet: {
@@ -54,6 +55,7 @@ export function createClinicApi(transport: Invoke, subscribe: Subscribe): Clinic
       update: (patch) => invoke('settings:update', patch),
       onChanged: (listener) => subscribe('settings:changed', listener),
     },
+    procedures: { list: () => invoke('procedures:list', undefined) },
     fees: { get: () => invoke('fees:get', undefined) },
     estimate: { compute: (input) => invoke('estimate:compute', input) },
     packet: {

@@ -4,7 +4,8 @@
  * this file; no channel name is spelled anywhere else.
  */
 import { z } from 'zod';
-import { caseInputSchema } from '../estimate/case-schema';
+import type { CaseInput } from '../case/case-schema';
+import type { ProcedureDefinition } from '../estimate/procedure-schema';
 import type { Estimate, ProviderRole } from '../estimate/types';
 import type { Result } from '../result';
 import { settingsPatchSchema, type Settings } from '../settings';
@@ -18,6 +19,13 @@ interface ChannelSpec<Req extends z.ZodType, Res> {
 const channel = <Res>() => <Req extends z.ZodType>(request: Req): ChannelSpec<Req, Res> => ({ request });
 
 const none = z.undefined();
+
+/**
+ * A case request: the renderer sends a CaseInput; the handler receives it untouched and
+ * runs core's validateCase on it, which needs today's date and the procedure catalog. The
+ * case is validated there, once, by the same function the headless commands use.
+ */
+const caseRequest = z.unknown() as z.ZodType<unknown, CaseInput>;
 
 /** What the renderer keeps while staff type: raw field text, so nothing typed is lost. */
 export const draftSchema = z.record(z.string().max(64), z.union([z.string().max(2000), z.boolean()]));
@@ -45,6 +53,7 @@ export interface FeeLineView {
 }
 
 export interface FeeScheduleView {
+  procedureId: string;
   lines: FeeLineView[];
   /** Combinations (1-3 levels) whose total leaves the published range with these fees. */
   outOfRange: { description: string; lowCents: number; highCents: number }[];
@@ -54,7 +63,7 @@ export interface FeeScheduleView {
 export interface PacketPdf {
   /** The PDF, base64 (transport-neutral: IPC and the preview bridge carry it alike). */
   pdfBase64: string;
-  /** Suggested file name: <Last>-<First>-vertebroplasty-<YYYY-MM-DD>.pdf */
+  /** Suggested file name: <Last>-<First>-<procedure slug>-<YYYY-MM-DD>.pdf */
   fileName: string;
   reference: string;
 }
@@ -67,11 +76,12 @@ export interface ConfigImportPreview {
 export const channels = {
   'settings:get': channel<SettingsState>()(none),
   'settings:update': channel<Settings>()(settingsPatchSchema),
+  'procedures:list': channel<readonly ProcedureDefinition[]>()(none),
   'fees:get': channel<FeeScheduleView>()(none),
-  'estimate:compute': channel<Estimate>()(caseInputSchema),
-  'packet:preview': channel<PacketPdf>()(caseInputSchema),
-  'packet:print': channel<{ printed: boolean }>()(caseInputSchema),
-  'packet:save-pdf': channel<{ saved: false } | { saved: true; path: string }>()(caseInputSchema),
+  'estimate:compute': channel<Estimate>()(caseRequest),
+  'packet:preview': channel<PacketPdf>()(caseRequest),
+  'packet:print': channel<{ printed: boolean }>()(caseRequest),
+  'packet:save-pdf': channel<{ saved: false } | { saved: true; path: string }>()(caseRequest),
   'config:export': channel<{ saved: false } | { saved: true; path: string }>()(none),
   'config:import-preview': channel<ConfigImportPreview>()(configTextSchema),
   'config:import-apply': channel<Settings>()(configTextSchema),

@@ -29,7 +29,7 @@ export function coverPage(ctx: PacketContext): Content[] {
   const { labels, content, caseData, estimate, sizes } = ctx;
   const cover = labels.cover;
   const scheduled = caseData.procedure.scheduledDate;
-  const codes = estimate.codes.map(displayCode).join(', ');
+  const codes = estimate.codes.map((c) => displayCode(c, estimate)).join(', ');
   // Large print: the short name (the title above explains it) with the codes beside it,
   // so the cover fits one page even with a long clinic address or Spanish text.
   const procedureRows: [string, string][] = ctx.largePrint

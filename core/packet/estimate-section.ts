@@ -52,10 +52,10 @@ function headerRow(ctx: PacketContext): TableCell[] {
 
 function lineRow(ctx: PacketContext, line: EstimateLine | SeparateItem): TableCell[] {
   // A count means something to a patient only on "each added" codes (bones, 15 minutes).
-  const counted = 'quantity' in line && line.quantity > 1 && isAddOnCode(line.code);
+  const counted = 'quantity' in line && line.quantity > 1 && isAddOnCode(line.code, ctx.estimate);
   const quantity = counted ? ` (${ctx.labels.estimate.quantity}: ${line.quantity})` : '';
   const service: TableCell = { text: `${serviceName(ctx, line)}${quantity}`, style: 'tableCell' };
-  const code: TableCell = { text: displayCode(line.code), style: 'tableCell', noWrap: true };
+  const code: TableCell = { text: displayCode(line.code, ctx.estimate), style: 'tableCell', noWrap: true };
   if ('included' in line && line.included) {
     return [code, service, { text: ctx.labels.estimate.included, style: 'tableCell', italics: true, color: colors.muted, alignment: 'right', colSpan: 2 }, ''];
   }

@@ -58,7 +58,7 @@ export function goodFaithSection(ctx: PacketContext): Content[] {
   const who: [string, string][] = [
     [labels.document.patient, ctx.patientName],
     [labels.document.dateOfBirth, ctx.dateOfBirth],
-    [g.primaryService, `${labels.cover.procedurePlain} (${estimate.codes.map(displayCode).join(', ')})`],
+    [g.primaryService, `${labels.cover.procedurePlain} (${estimate.codes.map((c) => displayCode(c, estimate)).join(', ')})`],
     [labels.cover.scheduledDate, scheduled ? longDate(ctx, scheduled) : labels.cover.notScheduled],
   ];
   const parts: Content[] = [

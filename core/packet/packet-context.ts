@@ -33,15 +33,14 @@ export interface PacketContext extends Omit<PacketInput, 'otherProviders'> {
   dateOfBirth: string;
 }
 
-/** Codes billed only with a primary code print with a leading "+" (CPT convention). */
-const ADD_ON_CODES = new Set(['22512', '99153']);
-
-export function isAddOnCode(code: string): boolean {
-  return ADD_ON_CODES.has(code);
+/** Codes billed only with a primary code (the procedure's data says which). */
+export function isAddOnCode(code: string, estimate: Pick<Estimate, 'addOnCodes'>): boolean {
+  return estimate.addOnCodes.includes(code);
 }
 
-export function displayCode(code: string): string {
-  return isAddOnCode(code) ? `+${code}` : code;
+/** Add-on codes print with a leading "+" (CPT convention). */
+export function displayCode(code: string, estimate: Pick<Estimate, 'addOnCodes'>): string {
+  return isAddOnCode(code, estimate) ? `+${code}` : code;
 }
 
 export function patientFullName(caseData: Case): string {

@@ -11,19 +11,20 @@ const caseData: Case = {
 };
 
 const estimate = { codes: ['22511'], charges: { low: 100, high: 200 } } as unknown as Estimate;
+const procedure = { referencePrefix: 'VP', fileSlug: 'vertebroplasty' };
 
 describe('packetReference', () => {
-  it('is VP-<date>-<5 characters> and the same for the same inputs', () => {
-    const ref = packetReference(caseData, estimate, '2026-11-29');
+  it('is <prefix>-<date>-<5 characters> and the same for the same inputs', () => {
+    const ref = packetReference(caseData, estimate, '2026-11-29', procedure);
     expect(ref).toMatch(/^VP-20261129-[0-9A-HJKMNP-TV-Z]{5}$/);
-    expect(packetReference(structuredClone(caseData), structuredClone(estimate), '2026-11-29')).toBe(ref);
+    expect(packetReference(structuredClone(caseData), structuredClone(estimate), '2026-11-29', procedure)).toBe(ref);
   });
 
   it('changes when the case, the estimate or the date changes', () => {
-    const ref = packetReference(caseData, estimate, '2026-11-29');
-    expect(packetReference({ ...caseData, largePrint: true }, estimate, '2026-11-29')).not.toBe(ref);
-    expect(packetReference(caseData, { ...estimate, charges: { low: 100, high: 201 } }, '2026-11-29')).not.toBe(ref);
-    expect(packetReference(caseData, estimate, '2026-11-30')).not.toBe(ref);
+    const ref = packetReference(caseData, estimate, '2026-11-29', procedure);
+    expect(packetReference({ ...caseData, largePrint: true }, estimate, '2026-11-29', procedure)).not.toBe(ref);
+    expect(packetReference(caseData, { ...estimate, charges: { low: 100, high: 201 } }, '2026-11-29', procedure)).not.toBe(ref);
+    expect(packetReference(caseData, estimate, '2026-11-30', procedure)).not.toBe(ref);
   });
 
   it('does not depend on key order', () => {
@@ -32,9 +33,17 @@ describe('packetReference', () => {
 });
 
 describe('packetFileName', () => {
-  it('is <Last>-<First>-vertebroplasty-<date>.pdf with only safe characters', () => {
-    expect(packetFileName(caseData, '2026-11-29')).toBe('Pena-O-Neil-Jose-vertebroplasty-2026-11-29.pdf');
+  it('is <Last>-<First>-<slug>-<date>.pdf with only safe characters', () => {
+    expect(packetFileName(caseData, '2026-11-29', procedure)).toBe('Pena-O-Neil-Jose-vertebroplasty-2026-11-29.pdf');
     const odd = { ...caseData, patient: { ...caseData.patient, firstName: '../..', lastName: 'A/B:C*?' } };
-    expect(packetFileName(odd, '2026-11-29')).toBe('A-B-C-Packet-vertebroplasty-2026-11-29.pdf');
+    expect(packetFileName(odd, '2026-11-29', procedure)).toBe('A-B-C-Packet-vertebroplasty-2026-11-29.pdf');
+  });
+});
+
+describe('procedure data', () => {
+  it('takes the prefix and the file slug from the procedure', () => {
+    const other = { referencePrefix: 'KP', fileSlug: 'kyphoplasty' };
+    expect(packetReference(caseData, estimate, '2026-11-29', other)).toMatch(/^KP-20261129-/);
+    expect(packetFileName(caseData, '2026-11-29', other)).toBe('Pena-O-Neil-Jose-kyphoplasty-2026-11-29.pdf');
   });
 });

@@ -2,6 +2,7 @@
  * The packet's estimate reference number and suggested file name. Both are pure functions
  * of their inputs, so a re-printed packet carries the same reference as the first print.
  */
+import type { ProcedureDefinition } from '../estimate/procedure-schema';
 import type { Case, Estimate } from '../estimate/types';
 import { compactDate, parseIsoDate } from './dates';
 
@@ -34,15 +35,23 @@ export function hash53(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** `VP-20261129-7K3Q9`: prepared date plus 5 base-32 characters of a hash of the inputs. */
-export function packetReference(caseData: Case, estimate: Estimate, preparedDate: string): string {
+/**
+ * `<prefix>-20261129-7K3Q9`: the procedure's reference prefix, the prepared date, and 5
+ * base-32 characters of a hash of the inputs.
+ */
+export function packetReference(
+  caseData: Case,
+  estimate: Estimate,
+  preparedDate: string,
+  procedure: Pick<ProcedureDefinition, 'referencePrefix'>,
+): string {
   let value = hash53(canonicalJson({ caseData, estimate, preparedDate }));
   let code = '';
   for (let i = 0; i < 5; i += 1) {
     code += ALPHABET[value % 32] ?? '0';
     value = Math.floor(value / 32);
   }
-  return `VP-${compactDate(preparedDate)}-${code}`;
+  return `${procedure.referencePrefix}-${compactDate(preparedDate)}-${code}`;
 }
 
 /** Letters and digits only, accents dropped ("Peña O'Neil" -> "Pena-O-Neil"). */
@@ -56,10 +65,10 @@ function fileNamePart(text: string, fallback: string): string {
   return cleaned === '' ? fallback : cleaned;
 }
 
-/** `<Last>-<First>-vertebroplasty-<YYYY-MM-DD>.pdf`, safe on Windows, macOS and Linux. */
-export function packetFileName(caseData: Case, preparedDate: string): string {
+/** `<Last>-<First>-<procedure slug>-<YYYY-MM-DD>.pdf`, safe on Windows, macOS and Linux. */
+export function packetFileName(caseData: Case, preparedDate: string, procedure: Pick<ProcedureDefinition, 'fileSlug'>): string {
   const last = fileNamePart(caseData.patient.lastName, 'Patient');
   const first = fileNamePart(caseData.patient.firstName, 'Packet');
   const date = parseIsoDate(preparedDate) ? preparedDate.trim() : 'undated';
-  return `${last}-${first}-vertebroplasty-${date}.pdf`;
+  return `${last}-${first}-${procedure.fileSlug}-${date}.pdf`;
 }

@@ -3,10 +3,12 @@
  * stdout. Invalid cases print `<field.path>: <message>` lines on stderr and exit 2.
  * Uses the default fee schedule and settings (a clinic's own fees live in the app's settings).
  */
-import { isCalendarDate } from '../../core/estimate/case-schema';
+import { isCalendarDate } from '../../core/case/case-schema';
 import { toEstimateJson } from '../../core/estimate/estimate-json';
 import { defaultSettings } from '../../core/settings';
-import { createEstimateService } from '../services/estimate-service';
+import { createCaseEstimator } from '../ipc/case-estimator';
+import { createEstimateService, type EstimateService } from '../services/estimate-service';
+import { loadProcedureCatalog } from '../services/procedure-catalog';
 import { formatFieldIssues, readCaseFile } from './case-file';
 import { EXIT_INPUT, EXIT_OK, type CliCommand, type CliContext } from './cli-types';
 
@@ -36,6 +38,15 @@ export function parseCaseArgs(args: readonly string[]): { ok: true; value: CaseA
   return { ok: true, value: { caseFile: files[0], today } };
 }
 
+/**
+ * The app's own case pipeline (validateCase, then the estimate) with the default fees and
+ * settings. The catalog loads as on the clinic's real day; `today` (--today) is the case's.
+ */
+export function cliEstimator(context: CliContext, today: string): { estimates: EstimateService; estimateCase: ReturnType<typeof createCaseEstimator> } {
+  const estimates = createEstimateService(loadProcedureCatalog(context.templatesDir, context.today()));
+  return { estimates, estimateCase: createCaseEstimator({ estimates, settings: () => defaultSettings, today: () => today }) };
+}
+
 export const estimateCommand: CliCommand = {
   usage: 'estimate [--today YYYY-MM-DD] <case.json>',
   run(args: string[], context: CliContext): number {
@@ -49,8 +60,8 @@ export const estimateCommand: CliCommand = {
       context.io.stderr(`${file.message}\n`);
       return EXIT_INPUT;
     }
-    const service = createEstimateService({ templatesDir: context.templatesDir });
-    const result = service.estimate(file.value, defaultSettings, parsedArgs.value.today ?? context.today());
+    const { estimateCase } = cliEstimator(context, parsedArgs.value.today ?? context.today());
+    const result = estimateCase(file.value);
     if (!result.ok) {
       context.io.stderr(formatFieldIssues(result.error.issues));
       return EXIT_INPUT;

@@ -5,13 +5,13 @@
  * the clinic's NPI/TIN prints `<field.path>: <message>` lines on stderr and exits 2.
  */
 import { dirname, join } from 'node:path';
-import { isCalendarDate } from '../../core/estimate/case-schema';
+import { isCalendarDate } from '../../core/case/case-schema';
 import { toFieldIssues } from '../../core/result';
 import { clinicProfileSchema, defaultSettings, type ClinicProfile } from '../../core/settings';
 import { describeWriteError, writeFileAtomic } from '../services/atomic-write';
-import { createEstimateService } from '../services/estimate-service';
 import { createPacketService } from '../services/packet-service';
 import { formatFieldIssues, readCaseFile } from './case-file';
+import { cliEstimator } from './estimate-command';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, type CliCommand, type CliContext } from './cli-types';
 
 export interface PacketArgs {
@@ -80,14 +80,15 @@ export const packetCommand: CliCommand = {
       context.io.stderr(`${file.message}\n`);
       return EXIT_INPUT;
     }
-    const estimated = createEstimateService({ templatesDir: context.templatesDir }).estimate(file.value, defaultSettings, today);
+    const { estimates, estimateCase } = cliEstimator(context, today);
+    const estimated = estimateCase(file.value);
     if (!estimated.ok) {
       context.io.stderr(formatFieldIssues(estimated.error.issues));
       return EXIT_INPUT;
     }
     // resources/ sits beside templates/ in the app root (as app-services.ts lays it out).
     const fontsDir = join(dirname(context.templatesDir), 'resources', 'fonts');
-    const packets = createPacketService({ templatesDir: context.templatesDir, fontsDir });
+    const packets = createPacketService({ templatesDir: context.templatesDir, fontsDir, catalog: estimates.catalog });
     const built = await packets.build({ caseData: estimated.value.case, estimate: estimated.value.estimate, clinic: clinic.value, preparedDate: today });
     if (!built.ok) {
       const issues = built.error.issues.length > 0 ? built.error.issues : [{ path: '(packet)', message: built.error.message }];

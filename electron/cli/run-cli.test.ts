@@ -94,7 +94,7 @@ describe('runCli dispatch', () => {
   it('reports a broken install as an internal failure (exit 1), without the case', async () => {
     const result = await cli(['estimate', caseFile('internal.json', selfPay)], { templates: join(tmp, 'nowhere') });
     expect(result.code).toBe(EXIT_INTERNAL);
-    expect(result.stderr).toMatch(/ProcedureDataError: Cannot read .*procedure\.json/);
+    expect(result.stderr).toMatch(/ProcedureDataError: Cannot read the templates folder .*nowhere/);
     expect(result.stderr).not.toContain('Maria');
   });
 });

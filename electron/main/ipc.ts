@@ -1,26 +1,22 @@
 /**
- * Registers one ipcMain handler per contract channel. Each checks the sender frame is the
- * app's own page before dispatching (which parses the input with the contract's schema).
+ * Registers one ipcMain handler per contract channel, all through one dispatcher whose
+ * first middleware checks that the sender frame is the app's own page (then the request is
+ * parsed with the contract's schema).
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channelNames, type EventName, type Events } from '../../core/ipc/contract';
-import { fail } from '../../core/result';
-import { dispatch, type Handlers, type SafeLog } from '../services/ipc-dispatch';
+import { createDispatcher, requireTrustedSender, type Handlers, type SafeLog, type SenderInfo } from '../ipc/dispatch';
 import { isTrustedSenderFrame, type UrlPolicyOptions } from './security-policy';
 
-function isTrustedSender(event: IpcMainInvokeEvent, options: UrlPolicyOptions): boolean {
+function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
   const frame = event.senderFrame;
-  return isTrustedSenderFrame(frame ? { url: frame.url, isTopFrame: frame.parent === null } : null, options);
+  return frame ? { url: frame.url, isTopFrame: frame.parent === null } : null;
 }
 
 export function registerIpc(handlers: Handlers, options: UrlPolicyOptions, log: SafeLog): void {
+  const dispatch = createDispatcher(handlers, { middleware: [requireTrustedSender((sender) => isTrustedSenderFrame(sender, options))], log });
   for (const channel of channelNames) {
-    ipcMain.handle(channel, (event, raw: unknown) => {
-      if (!isTrustedSender(event, options)) {
-        return fail('untrusted-sender', 'This request did not come from the app window.');
-      }
-      return dispatch(handlers, channel, raw, log);
-    });
+    ipcMain.handle(channel, (event, raw: unknown) => dispatch(channel, raw, senderOf(event)));
   }
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { BrowserWindow, app, dialog, safeStorage } from 'electron';
 import type { Cipher } from '../services/draft-store';
 import { writeFileAtomic } from '../services/atomic-write';
-import type { SaveOutcome } from '../services/ipc-handlers';
+import type { SaveOutcome } from '../ipc/save-outcome';
 
 const FILTERS = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],

@@ -12,7 +12,8 @@ import type { Result } from '../../core/result';
 import { defaultSettings, type Settings } from '../../core/settings';
 import { createAppServices, localIsoDate, type AppCapabilities } from './app-services';
 import { writeFileAtomic } from './atomic-write';
-import { dispatch } from './ipc-dispatch';
+import { createDispatcher } from '../ipc/dispatch';
+import { shippedProcedureId } from '../../core/testing/shipped-procedure';
 import { clinic, insuredCase, uninsuredCase } from './testing/packet-fixtures';
 
 const appRoot = join(import.meta.dirname, '..', '..');
@@ -38,8 +39,8 @@ function setup(options: { saveDir?: string } = {}) {
     log: (line) => logs.push(line),
   };
   const services = createAppServices({ appRoot, dataDir }, caps);
-  const call = (channel: string, request?: unknown) =>
-    dispatch(services.handlers, channel, request, (line) => logs.push(line)) as Promise<Result<never>>;
+  const dispatch = createDispatcher(services.handlers, { middleware: [], log: (line) => logs.push(line) });
+  const call = (channel: string, request?: unknown) => dispatch(channel, request, null) as Promise<Result<never>>;
   return { dataDir, call, logs, changed };
 }
 
@@ -135,7 +136,7 @@ describe('drafts', () => {
 describe('clinic configuration', () => {
   it('exports one file that another PC previews as changes and then imports', async () => {
     const first = setup();
-    value(await first.call('settings:update', { clinic, defaults: { selfPayDiscountPercent: 30 }, feeOverrides: { 'facility-hospital-outpatient': { lowCents: 410_000, highCents: 620_000 } } }));
+    value(await first.call('settings:update', { clinic, defaults: { selfPayDiscountPercent: 30 }, feeOverrides: { [shippedProcedureId]: { 'facility-hospital-outpatient': { lowCents: 410_000, highCents: 620_000 } } } }));
     const exported = value(await first.call('config:export')) as { saved: boolean; path: string };
     expect(exported.path).toMatch(/clinic-configuration-2026-11-29\.json$/);
     const text = readFileSync(exported.path, 'utf8');
@@ -168,7 +169,7 @@ describe('clinic configuration', () => {
     });
     expect(!badNpi.ok && badNpi.error.message).toMatch(/settings\.clinic\.npi: Enter the 10-digit NPI/);
     const wrongVersion = await call('config:import-apply', { text: JSON.stringify({ kind: 'clinic-estimate-packet/config', version: 99, exportedAt: '', settings: {} }) });
-    expect(!wrongVersion.ok && wrongVersion.error.message).toMatch(/different version/);
+    expect(!wrongVersion.ok && wrongVersion.error.message).toMatch(/newer version of the app/);
     const settings = value(await call('settings:get')) as { settings: Settings };
     expect(settings.settings.clinic.name).toBe('');
   });

@@ -3,15 +3,19 @@
  * (scripts/preview-browser.ts) and the tests all call this with their own capabilities,
  * so they run the same handlers.
  */
-import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../../core/settings';
-import { createDraftStore, type Cipher } from './draft-store';
+import type { MigrationContext } from '../../core/settings-migrations';
+import { createHandlers } from '../ipc/handlers';
+import type { Handlers } from '../ipc/dispatch';
+import type { SaveFile } from '../ipc/save-outcome';
 import { describeWriteError } from './atomic-write';
-import { createEstimateService } from './estimate-service';
-import { createHandlers, type HandlerDeps } from './ipc-handlers';
-import type { Handlers } from './ipc-dispatch';
+import { createAuditLog } from './audit-log';
+import { createDraftStore, type Cipher } from './draft-store';
+import { createEstimateService, type EstimateService } from './estimate-service';
 import { createPacketService } from './packet-service';
+import { warmUpInput } from './packet-warm-up';
+import { loadProcedureCatalog } from './procedure-catalog';
 import { createSettingsService, type JsonStore, type SettingsService } from './settings-service';
 
 export interface AppPaths {
@@ -25,8 +29,8 @@ export interface AppCapabilities {
   openStore: () => JsonStore;
   rename: (from: string, to: string) => void;
   cipher: Cipher;
-  saveFile: HandlerDeps['saveFile'];
-  printPdf: HandlerDeps['printPdf'];
+  saveFile: SaveFile;
+  printPdf: (pdf: Uint8Array, fileName: string) => Promise<{ printed: boolean }>;
   settingsChanged: (settings: Settings) => void;
   /** Who is signed in to the PC, for the audit log (an OS user name, not patient data). */
   operator: string;
@@ -38,7 +42,8 @@ export interface AppCapabilities {
 export interface AppServices {
   handlers: Handlers;
   settings: SettingsService;
-  /** Render one invented packet so the first real one is quick; call once the window shows. */
+  estimates: EstimateService;
+  /** Render the primary procedure's warm-up case so the first real packet is quick; call once the window shows. */
   warmUp(): Promise<void>;
 }
 
@@ -48,40 +53,41 @@ export function localIsoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** Throws ProcedureDataError (a shipped data file missing or wrong) or a settings-folder error: see startup handling. */
 export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppServices {
   const now = caps.now ?? (() => new Date());
+  const today = () => localIsoDate(now());
   const templatesDir = join(paths.appRoot, 'templates');
+  const catalog = loadProcedureCatalog(templatesDir, today());
+  const migration: MigrationContext = { legacyProcedureId: catalog.primary.procedure.id };
   const settings = createSettingsService({
     openStore: caps.openStore,
     filePath: join(paths.dataDir, 'settings.json'),
     rename: caps.rename,
     now,
+    migration,
   });
-  const estimates = createEstimateService({ templatesDir });
-  const auditFile = join(paths.dataDir, 'audit.log');
-  const packets = createPacketService({ templatesDir, fontsDir: join(paths.appRoot, 'resources', 'fonts') });
+  const estimates = createEstimateService(catalog);
+  const packets = createPacketService({ templatesDir, fontsDir: join(paths.appRoot, 'resources', 'fonts'), catalog });
+  const audit = createAuditLog({ filePath: join(paths.dataDir, 'audit.log'), operator: caps.operator, now, log: caps.log ?? console.error });
   const handlers = createHandlers({
     settings,
     drafts: createDraftStore(join(paths.dataDir, 'draft.bin'), caps.cipher),
-    estimates: {
-      estimate: (raw, current, today) => estimates.estimate(raw, current, today),
-      fees: (current) => estimates.feeSchedule(current.feeOverrides),
-    },
+    estimates,
     packets,
-    today: () => localIsoDate(now()),
+    audit,
+    migration,
+    today,
+    now,
     saveFile: caps.saveFile,
     printPdf: caps.printPdf,
-    audit: (action, reference) => {
-      const line = { at: now().toISOString(), user: caps.operator, action, reference };
-      try {
-        appendFileSync(auditFile, `${JSON.stringify(line)}\n`, { mode: 0o600 });
-      } catch (error) {
-        // The packet is already saved or printed: say the audit line failed, do not undo it.
-        (caps.log ?? console.error)(`[audit] could not write ${action} ${reference}: ${error instanceof Error ? error.name : 'error'}`);
-      }
-    },
     settingsChanged: caps.settingsChanged,
     describeWriteError,
   });
-  return { handlers, settings, warmUp: () => packets.warmUp() };
+
+  const warmUp = async (): Promise<void> => {
+    const input = warmUpInput(catalog, estimates, settings.get(), today());
+    if (input !== null) await packets.warmUp(input);
+  };
+  return { handlers, settings, estimates, warmUp };
 }

@@ -1,56 +1,26 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../core/settings';
-import { createEstimateService, loadProcedureData, ProcedureDataError } from './estimate-service';
+import { shippedProcedureId } from '../../core/testing/shipped-procedure';
+import { createCaseEstimator } from '../ipc/case-estimator';
+import { createEstimateService, type EstimateSettings } from './estimate-service';
+import { loadProcedureCatalog } from './procedure-catalog';
 
 const templatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
 const TODAY = '2026-05-15';
 const caseInput = (coverage: Record<string, unknown> = { kind: 'self-pay' }) => ({
   patient: { firstName: 'Maria', lastName: 'Lopez', dateOfBirth: '1948-07-04' },
-  procedure: { id: 'vertebroplasty-lumbar', levels: 1, site: 'office', sedation: 'local' },
+  procedure: { id: shippedProcedureId, levels: 1, site: 'office', sedation: 'local' },
   coverage,
 });
 
-function copyTemplates(edit: (schedule: Record<string, unknown>) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'estimate-service-'));
-  const target = join(dir, 'vertebroplasty-lumbar');
-  mkdirSync(target);
-  const source = join(templatesDir, 'vertebroplasty-lumbar');
-  writeFileSync(join(target, 'procedure.json'), readFileSync(join(source, 'procedure.json')));
-  const schedule = JSON.parse(readFileSync(join(source, 'fee-schedule.json'), 'utf8')) as Record<string, unknown>;
-  edit(schedule);
-  writeFileSync(join(target, 'fee-schedule.json'), JSON.stringify(schedule));
-  return dir;
-}
-
-describe('loadProcedureData', () => {
-  it('loads and validates the shipped data', () => {
-    const data = loadProcedureData(templatesDir);
-    expect(data.procedure.id).toBe('vertebroplasty-lumbar');
-    expect(data.schedule.lines.length).toBeGreaterThan(5);
-  });
-
-  it('names the file and field when the data is wrong', () => {
-    const dir = copyTemplates((schedule) => {
-      schedule.currency = 'EUR';
-    });
-    expect(() => loadProcedureData(dir)).toThrow(ProcedureDataError);
-    expect(() => loadProcedureData(dir)).toThrow(/vertebroplasty-lumbar\/fee-schedule\.json\.currency/);
-  });
-
-  it('says which file is missing', () => {
-    expect(() => loadProcedureData(join(tmpdir(), 'no-templates-here'))).toThrow(/procedure\.json/);
-  });
-});
-
-describe('createEstimateService', () => {
-  const service = createEstimateService({ templatesDir });
+describe('the case pipeline: validateCase, then the estimate service', () => {
+  const service = createEstimateService(loadProcedureCatalog(templatesDir, TODAY));
+  const estimateWith = (settings: EstimateSettings) => createCaseEstimator({ estimates: service, settings: () => settings, today: () => TODAY });
+  const estimate = estimateWith(defaultSettings);
 
   it('estimates a valid case with the default settings', () => {
-    const result = service.estimate(caseInput(), defaultSettings, TODAY);
+    const result = estimate(caseInput());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.case.patient.lastName).toBe('Lopez');
@@ -58,40 +28,48 @@ describe('createEstimateService', () => {
     expect(result.value.estimate.patient).toEqual(result.value.estimate.charges);
   });
 
-  it('follows the clinic fee overrides and self-pay discount', () => {
+  it("follows the clinic's fee overrides for this procedure and its self-pay discount", () => {
     const settings = {
-      feeOverrides: { 'office-first-level': { lowCents: 600_000, highCents: 600_000 } },
+      feeOverrides: { [shippedProcedureId]: { 'office-first-level': { lowCents: 600_000, highCents: 600_000 } } },
       defaults: { selfPayDiscountPercent: 10, medicareDeductibleCents: 28_300 },
     };
-    const result = service.estimate(caseInput(), settings, TODAY);
+    const result = estimateWith(settings)(caseInput());
     expect(result.ok && result.value.estimate.charges).toEqual({ low: 600_000, high: 600_000 });
     expect(result.ok && result.value.estimate.patient).toEqual({ low: 540_000, high: 540_000 });
   });
 
+  it("ignores overrides kept for another procedure", () => {
+    const settings = { ...defaultSettings, feeOverrides: { 'another-procedure': { 'office-first-level': { lowCents: 1, highCents: 1 } } } };
+    const result = estimateWith(settings)(caseInput());
+    const plain = estimate(caseInput());
+    expect(result.ok && plain.ok && result.value.estimate.charges).toEqual(plain.ok && plain.value.estimate.charges);
+  });
+
   it('uses the clinic Medicare deductible setting', () => {
     const settings = { ...defaultSettings, defaults: { ...defaultSettings.defaults, medicareDeductibleCents: 50_000 } };
-    const result = service.estimate(caseInput({ kind: 'medicare', allowedAmount: 2000 }), settings, TODAY);
+    const result = estimateWith(settings)(caseInput({ kind: 'medicare', allowedAmount: 2000 }));
     expect(result.ok && result.value.estimate.patient.low).toBe(50_000 + 30_000);
   });
 
-  it('reads "22371" as lumbar vertebroplasty, billed 22511, and says why the code differs', () => {
+  it('reads "22371" as the lumbar procedure, billed 22511, and says why the code differs', () => {
     const raw = { ...caseInput(), procedure: { ...caseInput().procedure, id: '22371' } };
-    const result = service.estimate(raw, defaultSettings, TODAY);
+    const result = estimate(raw);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.case.procedure.id).toBe('vertebroplasty-lumbar');
+    expect(result.value.case.procedure.id).toBe(shippedProcedureId);
     expect(result.value.estimate.codes).toContain('22511');
-    const alias = result.value.estimate.warnings.find((w) => w.code === 'procedure-alias');
+    const alias = result.value.estimate.warnings[0];
+    expect(alias?.code).toBe('procedure-alias');
     expect(alias?.message).toMatch(/22371 is not a CPT code.*22511/);
   });
 
   it('still refuses a procedure it cannot find, naming the field', () => {
     const raw = { ...caseInput(), procedure: { ...caseInput().procedure, id: 'knee-replacement' } };
-    const result = service.estimate(raw, defaultSettings, TODAY);
+    const result = estimate(raw);
     expect(!result.ok && result.error.issues.map((i) => i.path)).toContain('procedure.id');
   });
 
   it('fails invalid input with field issues', () => {
-    const result = service.estimate(caseInput({ kind: 'commercial', coinsurancePercent: 120 }), defaultSettings, TODAY);
+    const result = estimate(caseInput({ kind: 'commercial', coinsurancePercent: 120 }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid-input');
@@ -100,7 +78,8 @@ describe('createEstimateService', () => {
   });
 
   it('summarizes the clinic fee schedule and flags combinations out of range', () => {
-    const view = service.feeSchedule({ 'facility-asc': { lowCents: 100, highCents: 200 } });
+    const view = service.feeSchedule({ [shippedProcedureId]: { 'facility-asc': { lowCents: 100, highCents: 200 } } });
+    expect(view.procedureId).toBe(shippedProcedureId);
     const asc = view.lines.find((l) => l.id === 'facility-asc');
     expect(asc).toMatchObject({ lowCents: 100, highCents: 200, defaultLowCents: 330_000, separatelyScheduled: false });
     expect(view.lines.some((l) => l.id === 'biopsy-included')).toBe(false);

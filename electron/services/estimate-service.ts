@@ -1,94 +1,46 @@
 /**
- * The estimate engine behind the IPC handler and the headless command: loads and validates
- * the procedure data once, then turns a raw case into an estimate with the clinic's fees.
- * Plain Node (node:fs only), no Electron.
+ * The estimate engine behind the IPC handlers and the headless command: the procedure
+ * catalog (loaded once) plus the clinic's fees, turning a validated case into an estimate.
+ * Plain Node, no Electron. Validation happens once, before: core/case/validate-case.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseCase } from '../../core/estimate/case-schema';
+import type { ValidCase } from '../../core/case/validate-case';
 import { computeEstimate } from '../../core/estimate/estimate';
-import { resolveProcedureAlias } from '../../core/estimate/procedure-search';
 import { applyFeeOverrides, checkScheduleRange, type FeeOverrides } from '../../core/estimate/fee-schedule';
-import {
-  parseFeeSchedule,
-  parseProcedureDefinition,
-  type FeeSchedule,
-  type KnownProcedureId,
-  type ProcedureDefinition,
-} from '../../core/estimate/procedure-schema';
+import type { ProcedureCatalog } from '../../core/estimate/procedure-catalog';
+import type { FeeSchedule } from '../../core/estimate/procedure-schema';
 import type { FeeLineView, FeeScheduleView } from '../../core/ipc/contract';
-import type { Case, Estimate } from '../../core/estimate/types';
-import { fail, ok, type FieldIssue, type Result } from '../../core/result';
-
-export interface ProcedureData {
-  procedure: ProcedureDefinition;
-  schedule: FeeSchedule;
-}
-
-/** Thrown when the shipped data files are missing or wrong: a packaging bug, not user input. */
-export class ProcedureDataError extends Error {
-  readonly issues: FieldIssue[];
-  constructor(message: string, issues: FieldIssue[] = []) {
-    super(issues.length === 0 ? message : `${message}\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
-    this.name = 'ProcedureDataError';
-    this.issues = issues;
-  }
-}
-
-function readJson(filePath: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(filePath, 'utf8');
-  } catch (error) {
-    throw new ProcedureDataError(`Cannot read ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ProcedureDataError(`${filePath} is not valid JSON.`);
-  }
-}
-
-/** Read and validate templates/<id>/procedure.json and fee-schedule.json. Throws ProcedureDataError. */
-export function loadProcedureData(templatesDir: string, procedureId: KnownProcedureId = 'vertebroplasty-lumbar'): ProcedureData {
-  const dir = join(templatesDir, procedureId);
-  const procedure = parseProcedureDefinition(readJson(join(dir, 'procedure.json')), `${procedureId}/procedure.json`);
-  if (!procedure.ok) throw new ProcedureDataError('The procedure data file is invalid.', procedure.issues);
-  const schedule = parseFeeSchedule(readJson(join(dir, 'fee-schedule.json')), procedure.value, `${procedureId}/fee-schedule.json`);
-  if (!schedule.ok) throw new ProcedureDataError('The fee schedule data file is invalid.', schedule.issues);
-  return { procedure: procedure.value, schedule: schedule.value };
-}
+import type { Estimate } from '../../core/estimate/types';
+import type { Settings } from '../../core/settings';
 
 /** The slice of Settings the estimate needs (a full Settings object fits). */
 export interface EstimateSettings {
-  feeOverrides: FeeOverrides;
+  feeOverrides: Settings['feeOverrides'];
   defaults: { selfPayDiscountPercent: number; medicareDeductibleCents: number };
 }
 
 export interface EstimateService {
-  procedure: ProcedureDefinition;
-  defaultSchedule: FeeSchedule;
-  estimate(raw: unknown, settings: EstimateSettings, today: string): Result<{ case: Case; estimate: Estimate }>;
-  /** The clinic's schedule (defaults + overrides) for the settings screen; included lines are left out. */
-  feeSchedule(feeOverrides: FeeOverrides): FeeScheduleView;
+  catalog: ProcedureCatalog;
+  /** The estimate for a validated case; its notes (how the case was read) come first among the warnings. */
+  estimate(valid: ValidCase, settings: EstimateSettings): Estimate;
+  /** A procedure's schedule (defaults + the clinic's overrides) for the settings screen; included lines are left out. */
+  feeSchedule(feeOverrides: Settings['feeOverrides'], procedureId?: string): FeeScheduleView;
 }
 
-export function createEstimateService(options: { templatesDir: string }): EstimateService {
-  const { procedure, schedule: defaultSchedule } = loadProcedureData(options.templatesDir);
+const NO_OVERRIDES: FeeOverrides = {};
+
+export function createEstimateService(catalog: ProcedureCatalog): EstimateService {
+  const entryFor = (id: string) => catalog.get(id) ?? catalog.primary;
   return {
-    procedure,
-    defaultSchedule,
-    estimate(raw, settings, today) {
-      const alias = resolveProcedureAlias(raw, procedure);
-      const parsed = parseCase(alias.raw, today);
-      if (!parsed.ok) return fail('invalid-input', 'Some details need fixing.', parsed.issues);
-      const schedule = applyFeeOverrides(defaultSchedule, settings.feeOverrides);
-      const computed = computeEstimate(parsed.value, procedure, schedule, settings.defaults);
-      const estimate = alias.note === null ? computed : { ...computed, warnings: [{ code: 'procedure-alias' as const, message: alias.note }, ...computed.warnings] };
-      return ok({ case: parsed.value, estimate });
+    catalog,
+    estimate(valid, settings) {
+      const { procedure, schedule: defaultSchedule } = entryFor(valid.case.procedure.id);
+      const schedule = applyFeeOverrides(defaultSchedule, settings.feeOverrides[procedure.id] ?? NO_OVERRIDES);
+      const computed = computeEstimate(valid.case, procedure, schedule, settings.defaults);
+      return valid.notes.length === 0 ? computed : { ...computed, warnings: [...valid.notes, ...computed.warnings] };
     },
-    feeSchedule(feeOverrides) {
-      const schedule = applyFeeOverrides(defaultSchedule, feeOverrides);
+    feeSchedule(feeOverrides, procedureId = catalog.primary.procedure.id) {
+      const { procedure, schedule: defaultSchedule } = entryFor(procedureId);
+      const schedule = applyFeeOverrides(defaultSchedule, feeOverrides[procedure.id] ?? NO_OVERRIDES);
       const defaults = new Map([...defaultSchedule.lines, ...defaultSchedule.separatelyScheduled].map((l) => [l.id, l]));
       const summarize = (line: FeeSchedule['separatelyScheduled'][number], separatelyScheduled: boolean): FeeLineView => ({
         id: line.id,
@@ -102,6 +54,7 @@ export function createEstimateService(options: { templatesDir: string }): Estima
         highCents: line.highCents,
       });
       return {
+        procedureId: procedure.id,
         lines: [
           ...schedule.lines.filter((l) => l.included !== true).map((l) => summarize(l, false)),
           ...schedule.separatelyScheduled.map((l) => summarize(l, true)),

@@ -15,7 +15,7 @@ import * as fx from './testing/packet-fixtures';
 import { commonFontSize, folded, pdfFonts, pdfInfo, pdfText, qpdfCheck } from './testing/pdf-tools';
 
 const dir = mkdtempSync(join(tmpdir(), 'packet-test-'));
-const service = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir });
+const service = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir, catalog: fx.shippedCatalog() });
 
 interface Written {
   file: string;
@@ -279,8 +279,8 @@ describe('large print', () => {
 
 describe('warm-up', () => {
   it('renders an invented packet without error, and builds still work after it', async () => {
-    const fresh = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir });
-    await expect(fresh.warmUp()).resolves.toBeUndefined();
+    const fresh = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir, catalog: fx.shippedCatalog() });
+    await expect(fresh.warmUp({ ...fx.estimateCase(fx.insuredCase), clinic: fx.clinic, preparedDate: fx.PREPARED_DATE })).resolves.toBeUndefined();
     const result = await fresh.build({ ...fx.estimateCase(fx.spanishCase), clinic: fx.clinic, preparedDate: fx.PREPARED_DATE });
     expect(result.ok && result.value.reference).toBe(packets.spanish.built.reference);
     expect(result.ok && Buffer.from(result.value.pdf).equals(Buffer.from(packets.spanish.built.pdf))).toBe(true);

@@ -4,6 +4,7 @@
  * profile cannot back (NPI, TIN, name, location), builds the document definition and
  * renders it. Plain Node; no Electron.
  */
+import type { ProcedureCatalog } from '../../core/estimate/procedure-catalog';
 import { buildPacketDocument } from '../../core/packet/build-packet';
 import type { ContentLanguage, PacketContent } from '../../core/packet/content-schema';
 import { packetFileName, packetReference } from '../../core/packet/reference';
@@ -13,7 +14,6 @@ import { fail, ok, type Result } from '../../core/result';
 import { noOtherProviders, type ClinicProfile, type OtherProviders } from '../../core/settings';
 import { loadPacketContent } from './content-loader';
 import { createPdfRenderer } from './pdf-renderer';
-import { warmUpInput } from './packet-warm-up';
 
 export interface PacketBuildInput {
   caseData: Case;
@@ -34,14 +34,14 @@ export interface BuiltPacket {
 export interface PacketService {
   build(input: PacketBuildInput): Promise<Result<BuiltPacket>>;
   /**
-   * Render one invented packet (loads pdfmake, the fonts and the English template, and
-   * warms every layout path) so the first real packet after start-up is fast. Call it
-   * once in the background at start-up; it never throws.
+   * Render one invented packet (the procedure's warm-up case: loads pdfmake, the fonts and
+   * the template, and warms every layout path) so the first real packet after start-up is
+   * fast. Call it once in the background at start-up; it never throws.
    */
-  warmUp(): Promise<void>;
+  warmUp(input: PacketBuildInput): Promise<void>;
 }
 
-export function createPacketService(options: { templatesDir: string; fontsDir: string }): PacketService {
+export function createPacketService(options: { templatesDir: string; fontsDir: string; catalog: ProcedureCatalog }): PacketService {
   const renderer = createPdfRenderer(options.fontsDir);
   const contentCache = new Map<string, PacketContent>();
 
@@ -54,16 +54,7 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
     return loaded;
   };
 
-  return {
-    async warmUp() {
-      try {
-        const loaded = await content('vertebroplasty-lumbar', 'en');
-        if (loaded.ok) await renderer.render(buildPacketDocument(warmUpInput(loaded.value)), '2000-01-01');
-      } catch {
-        // A failed warm-up only means the first packet is slower; build() reports real errors.
-      }
-    },
-    async build({ caseData, estimate, clinic, otherProviders = noOtherProviders, preparedDate }) {
+  const build: PacketService['build'] = async ({ caseData, estimate, clinic, otherProviders = noOtherProviders, preparedDate }) => {
       const issues = checkPacketReady(estimate, clinic);
       if (issues.length > 0) {
         return fail(
@@ -72,9 +63,11 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
           issues,
         );
       }
-      const loaded = await content(caseData.procedure.id, caseData.language);
+      const procedure = options.catalog.get(caseData.procedure.id)?.procedure;
+      if (procedure === undefined) return fail('invalid-input', 'Choose a procedure this app knows.', [{ path: 'procedure.id', message: 'Choose a procedure this app knows.' }]);
+      const loaded = await content(procedure.id, caseData.language);
       if (!loaded.ok) return loaded;
-      const reference = packetReference(caseData, estimate, preparedDate);
+      const reference = packetReference(caseData, estimate, preparedDate, procedure);
       try {
         const doc = buildPacketDocument({
           caseData,
@@ -87,11 +80,21 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
           largePrint: caseData.largePrint,
         });
         const pdf = await renderer.render(doc, preparedDate);
-        return ok({ pdf, fileName: packetFileName(caseData, preparedDate), reference });
+        return ok({ pdf, fileName: packetFileName(caseData, preparedDate, procedure), reference });
       } catch (error) {
         // The message names the kind of failure only; it never carries patient data.
         const kind = error instanceof Error ? error.name : 'unknown error';
         return fail('pdf-failed', `The packet PDF could not be made (${kind}). Please try again; if it keeps failing, report it.`);
+      }
+  };
+
+  return {
+    build,
+    async warmUp(input) {
+      try {
+        await build(input);
+      } catch {
+        // A failed warm-up only means the first packet is slower; build() reports real errors.
       }
     },
   };

@@ -14,7 +14,7 @@ import { createPacketService } from './packet-service';
 import * as fx from './testing/packet-fixtures';
 import { pdfText } from './testing/pdf-tools';
 
-const service = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir });
+const service = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir, catalog: fx.shippedCatalog() });
 
 describe('every template in every language', () => {
   it('renders insured and Good Faith Estimate packets, normal and large print', async () => {
@@ -45,7 +45,7 @@ describe('every template in every language', () => {
     const data = JSON.parse(readFileSync(file, 'utf8')) as { labels: { consent: Record<string, unknown> } };
     delete data.labels.consent.witness;
     writeFileSync(file, JSON.stringify(data));
-    const broken = createPacketService({ templatesDir: dir, fontsDir: fx.fontsDir });
+    const broken = createPacketService({ templatesDir: dir, fontsDir: fx.fontsDir, catalog: fx.shippedCatalog() });
     const result = await broken.build({ ...fx.estimateCase(fx.spanishCase), clinic: fx.clinic, preparedDate: fx.PREPARED_DATE });
     expect(result.ok).toBe(false);
     if (result.ok) return;

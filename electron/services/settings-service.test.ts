@@ -14,6 +14,7 @@ function serviceIn(dir: string) {
     filePath: join(dir, 'settings.json'),
     rename: renameSync,
     now: () => new Date('2026-11-29T10:00:00.000Z'),
+    migration: { legacyProcedureId: 'first-procedure' },
   });
 }
 
@@ -32,7 +33,7 @@ describe('settings service on conf', () => {
     const again = serviceIn(dir);
     expect(again.get().clinic.name).toBe('Lakeside Spine');
     const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
-    expect(onDisk['version']).toBe(1);
+    expect(onDisk['version']).toBe(2);
   });
 
   it('writes the file readable by its owner only', () => {

@@ -1,16 +1,12 @@
 /**
  * Clinic settings that persist: electron-store in the app (user-data folder), conf in a temp
- * folder under test. Both are "a JSON file with set()", passed in as `openStore`. A file that
- * cannot be read is moved aside to `<file>.corrupt-<timestamp>`, never silently discarded.
+ * folder under test. Both are "a JSON file with set()", passed in as `openStore`. An older
+ * file is migrated (core/settings-migrations.ts); a file that cannot be read is moved aside
+ * to `<file>.corrupt-<timestamp>`, never silently discarded; a file written by a newer app is
+ * left untouched, and the app runs on defaults without saving until it is updated.
  */
-import {
-  SETTINGS_VERSION,
-  applySettingsPatch,
-  defaultSettings,
-  settingsSchema,
-  type Settings,
-  type SettingsPatch,
-} from '../../core/settings';
+import { SETTINGS_VERSION, applySettingsPatch, defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../core/settings';
+import { migrateSettings, type MigrationContext } from '../../core/settings-migrations';
 
 /** The part of electron-store / conf the service uses. */
 export interface JsonStore {
@@ -26,6 +22,7 @@ export interface SettingsServiceDeps {
   filePath: string;
   rename: (from: string, to: string) => void;
   now: () => Date;
+  migration: MigrationContext;
 }
 
 export interface WindowBounds {
@@ -40,24 +37,22 @@ export interface SettingsService {
   get(): Settings;
   update(patch: SettingsPatch): Settings;
   replace(settings: Settings): Settings;
-  /** Set once at start-up when the file was unreadable and moved aside. */
+  /** Set once at start-up when the file was unreadable and moved aside, or is from a newer app. */
   readonly notice: string | null;
+  /** Non-null when the settings file is from a newer app: it is kept untouched and nothing is saved. */
+  readonly readOnlyReason: string | null;
   getWindowBounds(): WindowBounds | null;
   setWindowBounds(bounds: WindowBounds): void;
 }
 
-/** Bring an older stored shape up to the current version; null when it cannot be read. */
-export function migrateStoredSettings(stored: Record<string, unknown>): Settings | null {
-  if (!('settings' in stored)) return defaultSettings;
-  const version = stored['version'];
-  if (version !== SETTINGS_VERSION) return null;
-  const raw = stored['settings'];
-  const merged =
-    raw && typeof raw === 'object'
-      ? applySettingsPatch(defaultSettings, raw as SettingsPatch)
-      : raw;
-  const parsed = settingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : null;
+export type StoredSettings = { kind: 'current'; settings: Settings } | { kind: 'newer'; version: number } | { kind: 'unreadable' };
+
+/** Read a stored file's contents: a missing `settings` key is a fresh install (defaults). */
+export function readStoredSettings(stored: Record<string, unknown>, migration: MigrationContext): StoredSettings {
+  if (!('settings' in stored)) return { kind: 'current', settings: defaultSettings };
+  const outcome = migrateSettings(stored['version'], stored['settings'], migration);
+  if (outcome.ok) return { kind: 'current', settings: outcome.settings };
+  return outcome.reason === 'newer' ? { kind: 'newer', version: outcome.version } : { kind: 'unreadable' };
 }
 
 function timestamp(date: Date): string {
@@ -72,6 +67,7 @@ function isWindowBounds(value: unknown): value is WindowBounds {
 
 export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
   let notice: string | null = null;
+  let readOnlyReason: string | null = null;
 
   const moveAside = (): void => {
     const backup = `${deps.filePath}.corrupt-${timestamp(deps.now())}`;
@@ -85,13 +81,19 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   let current: Settings;
   try {
     store = deps.openStore();
-    const migrated = migrateStoredSettings(store.store);
-    if (migrated === null) {
+    const read = readStoredSettings(store.store, deps.migration);
+    if (read.kind === 'current') {
+      current = read.settings;
+    } else if (read.kind === 'newer') {
+      current = defaultSettings;
+      readOnlyReason =
+        `The settings file was written by a newer version of this app (settings version ${read.version}; this app reads up to ${SETTINGS_VERSION}). ` +
+        `It was left untouched: ${deps.filePath}. The app uses default settings and cannot save changes until it is updated. Ask IT to update the app.`;
+      notice = readOnlyReason;
+    } else {
       moveAside();
       store = deps.openStore();
       current = defaultSettings;
-    } else {
-      current = migrated;
     }
   } catch {
     moveAside();
@@ -100,6 +102,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   }
 
   const save = (next: Settings): Settings => {
+    if (readOnlyReason !== null) throw new Error('settings are read-only');
     const valid = settingsSchema.parse(next);
     store.set('version', SETTINGS_VERSION);
     store.set('settings', valid);
@@ -114,10 +117,16 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
     get notice() {
       return notice;
     },
+    get readOnlyReason() {
+      return readOnlyReason;
+    },
     getWindowBounds: () => {
       const bounds = store.store['window'];
       return isWindowBounds(bounds) ? bounds : null;
     },
-    setWindowBounds: (bounds) => store.set('window', bounds),
+    // Window size is the app's own; it never touches a newer app's file either.
+    setWindowBounds: (bounds) => {
+      if (readOnlyReason === null) store.set('window', bounds);
+    },
   };
 }

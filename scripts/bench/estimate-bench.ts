@@ -1,7 +1,9 @@
 /** Estimates per second: the pure engine, and validation + engine as the IPC handler runs it. */
 import { fileURLToPath } from 'node:url';
-import { parseCase } from '../../core/estimate/case-schema';
+import { validateCase } from '../../core/case/validate-case';
 import { computeEstimate } from '../../core/estimate/estimate';
+import { createCaseEstimator } from '../../electron/ipc/case-estimator';
+import { loadProcedureCatalog } from '../../electron/services/procedure-catalog';
 import type { Case, CoverageKind, PlaceOfService, Sedation } from '../../core/estimate/types';
 import { createEstimateService } from '../../electron/services/estimate-service';
 import { defaultSettings } from '../../core/settings';
@@ -13,13 +15,13 @@ const SITES: PlaceOfService[] = ['hospital-outpatient', 'asc', 'office'];
 const SEDATIONS: Sedation[] = ['local', 'moderate', 'anesthesia'];
 
 /** A varied set of raw case files (dollars), every kind, site, sedation and 1-5 levels. */
-function rawCases(): unknown[] {
+function rawCases(catalogId: string): unknown[] {
   const cases: unknown[] = [];
   for (let i = 0; i < 270; i += 1) {
     const kind = KINDS[i % KINDS.length] ?? 'commercial';
     cases.push({
       patient: { firstName: 'Bench', lastName: 'Case', dateOfBirth: '1950-01-01' },
-      procedure: { id: 'vertebroplasty-lumbar', levels: 1 + (i % 5), site: SITES[i % 3], sedation: SEDATIONS[Math.floor(i / 3) % 3] },
+      procedure: { id: catalogId, levels: 1 + (i % 5), site: SITES[i % 3], sedation: SEDATIONS[Math.floor(i / 3) % 3] },
       coverage: {
         kind,
         network: i % 7 === 0 ? 'out' : 'in',
@@ -40,19 +42,22 @@ export const estimateBenchSection: BenchSection = {
   title: 'Estimate engine (one core)',
   run() {
     const templatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
-    const service = createEstimateService({ templatesDir });
-    const raw = rawCases();
+    const catalog = loadProcedureCatalog(templatesDir, TODAY);
+    const service = createEstimateService(catalog);
+    const estimateCase = createCaseEstimator({ estimates: service, settings: () => defaultSettings, today: () => TODAY });
+    const raw = rawCases(catalog.primary.procedure.id);
     const parsed: Case[] = raw.map((r) => {
-      const result = parseCase(r, TODAY);
+      const result = validateCase(r, { today: TODAY, catalog: catalog.definitions });
       if (!result.ok) throw new Error(`bench case invalid: ${JSON.stringify(result.issues)}`);
-      return result.value;
+      return result.value.case;
     });
     const options = defaultSettings.defaults;
+    const { procedure, schedule } = catalog.primary;
     return [
-      measure('computeEstimate (pure engine)', (i) => computeEstimate(parsed[i % parsed.length] as Case, service.procedure, service.defaultSchedule, options), {
+      measure('computeEstimate (pure engine)', (i) => computeEstimate(parsed[i % parsed.length] as Case, procedure, schedule, options), {
         targetPerSecond: 100_000,
       }),
-      measure('service.estimate (validate + fee overrides + engine)', (i) => service.estimate(raw[i % raw.length], defaultSettings, TODAY)),
+      measure('validateCase + estimate (as the IPC handler and the CLI run it)', (i) => estimateCase(raw[i % raw.length])),
     ];
   },
 };

@@ -70,7 +70,7 @@ export async function runPacketBench(): Promise<BenchMeasurement[]> {
   const [first, built, fx, rawCase] = await timed(async () => {
     const fixtures = await import('../../electron/services/testing/packet-fixtures');
     const { createPacketService } = await import('../../electron/services/packet-service');
-    const service = createPacketService({ templatesDir: fixtures.templatesDir, fontsDir: fixtures.fontsDir });
+    const service = createPacketService({ templatesDir: fixtures.templatesDir, fontsDir: fixtures.fontsDir, catalog: fixtures.shippedCatalog() });
     const input = { ...fixtures.estimateCase(fixtures.insuredCase), clinic: fixtures.clinic, preparedDate: fixtures.PREPARED_DATE };
     const result = await service.build(input);
     if (!result.ok) throw new Error(result.error.message);

@@ -9,11 +9,17 @@ const mode = process.argv[2] === 'warm' ? 'warm' : 'cold';
 const start = performance.now();
 const fx = await import('../../electron/services/testing/packet-fixtures');
 const { createPacketService } = await import('../../electron/services/packet-service');
-const service = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir });
+const service = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir, catalog: fx.shippedCatalog() });
 const input = { ...fx.estimateCase(fx.insuredCase), clinic: fx.clinic, preparedDate: fx.PREPARED_DATE };
 let buildStart = start;
 if (mode === 'warm') {
-  await service.warmUp();
+  const { warmUpInput } = await import('../../electron/services/packet-warm-up');
+  const { createEstimateService } = await import('../../electron/services/estimate-service');
+  const { defaultSettings } = await import('../../core/settings');
+  const catalog = fx.shippedCatalog();
+  const warm = warmUpInput(catalog, createEstimateService(catalog), defaultSettings, fx.PREPARED_DATE);
+  if (warm === null) throw new Error('the warm-up case is invalid');
+  await service.warmUp(warm);
   buildStart = performance.now();
 }
 const result = await service.build(input);

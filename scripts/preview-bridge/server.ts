@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { EventName, Events } from '../../core/ipc/contract';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, safeRelativePath } from '../../electron/main/security-policy';
 import { createAppServices } from '../../electron/services/app-services';
-import { dispatch } from '../../electron/services/ipc-dispatch';
+import { createDispatcher, requireTrustedSender } from '../../electron/ipc/dispatch';
 import { previewCapabilities } from './preview-capabilities';
 
 export interface PreviewOptions {
@@ -65,6 +65,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     previewCapabilities(options.dataDir, (settings) => emit('settings:changed', settings)),
   );
   let origin = '';
+  // The same sender check as the app's: only our own page (its Origin) may call.
+  const dispatch = createDispatcher(services.handlers, {
+    middleware: [requireTrustedSender((sender) => sender !== null && sender.isTopFrame && sender.url === origin)],
+    log: (line) => console.error(line),
+  });
 
   const server = createServer((request, response) => {
     void (async () => {
@@ -81,7 +86,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         } catch {
           return send(response, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'Bad request.', issues: [] } }));
         }
-        const result = await dispatch(services.handlers, channel, payload, (line) => console.error(line));
+        const result = await dispatch(channel, payload, { url: request.headers.origin, isTopFrame: true });
         return send(response, 200, 'application/json', JSON.stringify(result));
       }
       if (url.pathname === '/__clinic/events') {

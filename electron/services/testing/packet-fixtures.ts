@@ -5,7 +5,11 @@
 import { fileURLToPath } from 'node:url';
 import type { Case, Estimate } from '../../../core/estimate/types';
 import type { ClinicProfile } from '../../../core/settings';
+import { shippedProcedureId } from '../../../core/testing/shipped-procedure';
+import { createCaseEstimator } from '../../ipc/case-estimator';
+import type { ProcedureCatalog } from '../../../core/estimate/procedure-catalog';
 import { createEstimateService } from '../estimate-service';
+import { loadProcedureCatalog } from '../procedure-catalog';
 
 export const templatesDir = fileURLToPath(new URL('../../../templates', import.meta.url));
 export const fontsDir = fileURLToPath(new URL('../../../resources/fonts', import.meta.url));
@@ -26,7 +30,7 @@ export const clinicWithoutIds: ClinicProfile = { ...clinic, npi: '', tin: '' };
 
 export const insuredCase = {
   patient: { firstName: 'Margaret', lastName: 'Okafor', dateOfBirth: '1948-03-04' },
-  procedure: { id: 'vertebroplasty-lumbar', levels: 2, site: 'hospital-outpatient', sedation: 'moderate', scheduledDate: '2026-12-10' },
+  procedure: { id: shippedProcedureId, levels: 2, site: 'hospital-outpatient', sedation: 'moderate', scheduledDate: '2026-12-10' },
   coverage: {
     kind: 'commercial',
     payerName: 'Blue Prairie Health PPO',
@@ -45,7 +49,7 @@ export const insuredCase = {
 
 export const uninsuredCase = {
   patient: { firstName: 'Walter', lastName: 'Brennan', dateOfBirth: '1951-07-19' },
-  procedure: { id: 'vertebroplasty-lumbar', levels: 1, site: 'asc', sedation: 'anesthesia' },
+  procedure: { id: shippedProcedureId, levels: 1, site: 'asc', sedation: 'anesthesia' },
   coverage: { kind: 'uninsured' },
   language: 'en',
   largePrint: false,
@@ -53,7 +57,7 @@ export const uninsuredCase = {
 
 export const spanishCase = {
   patient: { firstName: 'José', lastName: 'Peña Núñez', dateOfBirth: '1945-11-02' },
-  procedure: { id: 'vertebroplasty-lumbar', levels: 1, site: 'office', sedation: 'local', scheduledDate: '2026-12-03' },
+  procedure: { id: shippedProcedureId, levels: 1, site: 'office', sedation: 'local', scheduledDate: '2026-12-03' },
   coverage: { kind: 'self-pay' },
   language: 'es',
   largePrint: false,
@@ -71,12 +75,22 @@ export interface EstimatedCase {
   estimate: Estimate;
 }
 
-let service: ReturnType<typeof createEstimateService> | null = null;
+let loaded: ProcedureCatalog | null = null;
 
-/** Run a raw case through the real estimate service (default fees and settings). */
+/** The shipped catalog, loaded once (as the app does at start). */
+export function shippedCatalog(): ProcedureCatalog {
+  loaded ??= loadProcedureCatalog(templatesDir, PREPARED_DATE);
+  return loaded;
+}
+
+/** Run a raw case through the app's case pipeline (default fees and settings). */
 export function estimateCase(raw: unknown): EstimatedCase {
-  service ??= createEstimateService({ templatesDir });
-  const result = service.estimate(raw, { feeOverrides: {}, defaults: { selfPayDiscountPercent: 0, medicareDeductibleCents: 28_300 } }, PREPARED_DATE);
+  const estimator = createCaseEstimator({
+    estimates: createEstimateService(shippedCatalog()),
+    settings: () => ({ feeOverrides: {}, defaults: { selfPayDiscountPercent: 0, medicareDeductibleCents: 28_300 } }),
+    today: () => PREPARED_DATE,
+  });
+  const result = estimator(raw);
   if (!result.ok) throw new Error(`fixture case is invalid: ${result.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   return { caseData: result.value.case, estimate: result.value.estimate };
 }

@@ -5,7 +5,7 @@ import {
   fieldDefs,
   languageChoices,
   levelChoices,
-  placesOfService,
+  placeChoices,
   sedationChoices,
   type FieldName,
 } from './form-fields';
@@ -20,7 +20,7 @@ export function EstimateField({ name, form }: { name: FieldName; form: EstimateF
   const def = fieldDefs[name];
   const id = fieldId(name);
   const error = form.visibleErrors[name];
-  const { values, setField } = form;
+  const { values, setField, procedure } = form;
   switch (name) {
     case 'inNetwork':
     case 'largePrint':
@@ -30,11 +30,11 @@ export function EstimateField({ name, form }: { name: FieldName; form: EstimateF
     case 'coverageKind':
       return <SelectField id={id} label={def.label} value={values.coverageKind} choices={coverageKinds} onChange={(v) => setField(name, v)} />;
     case 'levels':
-      return <SelectField id={id} label={def.label} value={values.levels} choices={levelChoices} onChange={(v) => setField(name, v)} error={error} />;
+      return <SelectField id={id} label={def.label} value={values.levels} choices={levelChoices(procedure)} onChange={(v) => setField(name, v)} error={error} />;
     case 'site':
-      return <SelectField id={id} label={def.label} value={values.site} choices={placesOfService} onChange={(v) => setField(name, v)} error={error} />;
+      return <SelectField id={id} label={def.label} value={values.site} choices={placeChoices(procedure)} onChange={(v) => setField(name, v)} error={error} />;
     case 'sedation':
-      return <SelectField id={id} label={def.label} value={values.sedation} choices={sedationChoices} onChange={(v) => setField(name, v)} error={error} />;
+      return <SelectField id={id} label={def.label} value={values.sedation} choices={sedationChoices(procedure)} onChange={(v) => setField(name, v)} error={error} />;
     case 'language':
       return <SelectField id={id} label={def.label} value={values.language} choices={languageChoices} onChange={(v) => setField(name, v)} />;
     default: {

@@ -3,6 +3,7 @@
  * summary beside it and the packet actions under the summary.
  */
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 import type { Settings } from '../../../core/settings';
 import { ConfirmDialog } from '../lib/confirm-dialog';
 import type { FieldName, FormValues } from './form-fields';
@@ -22,6 +23,8 @@ import { usePacketActions } from './use-packet-actions';
 
 interface EstimateScreenProps {
   settings: Settings;
+  /** The procedure estimated (the catalog's first: the app has one form). */
+  procedure: ProcedureDefinition;
   /** `restored`: the values come from a draft of an earlier session (or a reload). */
   initial: { values: FormValues; edited: ReadonlySet<FieldName>; restored: boolean };
   onOpenClinicProfile: () => void;
@@ -29,13 +32,13 @@ interface EstimateScreenProps {
 
 const draftText = { none: '', saving: 'Saving draft…', saved: 'Draft saved on this computer', failed: 'The draft could not be saved' };
 
-export function EstimateScreen({ settings, initial, onOpenClinicProfile }: EstimateScreenProps) {
-  const form = useEstimateForm(initial, settings.defaults);
+export function EstimateScreen({ settings, procedure, initial, onOpenClinicProfile }: EstimateScreenProps) {
+  const form = useEstimateForm(initial, settings.defaults, procedure);
   const { values, edited, errors, setLiveIssues } = form;
   const defaults = settings.defaults;
   const caseJson = useMemo(
-    () => (blocksEstimate(errors) ? null : caseJsonFor(values, edited, defaults, { estimateOnly: true })),
-    [errors, values, edited, defaults],
+    () => (blocksEstimate(errors) ? null : caseJsonFor(values, edited, { defaults, procedure }, { estimateOnly: true })),
+    [errors, values, edited, defaults, procedure],
   );
   const live = useLiveEstimate(caseJson, estimateSettingsKey(settings), setLiveIssues);
   const draftState = useDraftAutosave(values, edited);

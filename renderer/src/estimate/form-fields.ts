@@ -3,7 +3,17 @@
  * feeds, and which coverage kinds it applies to. Labels are the payer-portal words staff
  * know (issue 5); tests and tools find fields by them.
  */
-import type { CoverageKind, Language, PlaceOfService, Sedation } from '../../../core/estimate/types';
+import {
+  coverageKinds as coverageKindValues,
+  languages,
+  placesOfService as placeValues,
+  sedations,
+  type CoverageKind,
+  type Language,
+  type PlaceOfService,
+  type Sedation,
+} from '../../../core/case/enums';
+import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 
 export interface FormValues {
   firstName: string;
@@ -41,39 +51,61 @@ export interface FieldDef {
   hint?: string;
 }
 
-export const coverageKinds: { value: CoverageKind; label: string }[] = [
-  { value: 'commercial', label: 'Commercial insurance' },
-  { value: 'medicare', label: 'Medicare' },
-  { value: 'medicare-advantage', label: 'Medicare Advantage' },
-  { value: 'medicaid', label: 'Medicaid' },
-  { value: 'self-pay', label: 'Self-pay' },
-  { value: 'uninsured', label: 'Uninsured' },
-];
+export interface Choice<T extends string> {
+  value: T;
+  label: string;
+}
 
-export const placesOfService: { value: PlaceOfService; label: string }[] = [
-  { value: 'hospital-outpatient', label: 'Hospital outpatient' },
-  { value: 'asc', label: 'Surgery center (ASC)' },
-  { value: 'office', label: 'Office' },
-];
+/** Labels by value: a value core adds without a label here does not compile. */
+export const coverageKindLabels: Record<CoverageKind, string> = {
+  commercial: 'Commercial insurance',
+  medicare: 'Medicare',
+  'medicare-advantage': 'Medicare Advantage',
+  medicaid: 'Medicaid',
+  'self-pay': 'Self-pay',
+  uninsured: 'Uninsured',
+};
 
-export const sedationChoices: { value: Sedation; label: string }[] = [
-  { value: 'local', label: 'Local numbing only' },
-  { value: 'moderate', label: 'Moderate (by physician)' },
-  { value: 'anesthesia', label: 'Anesthesia provider' },
-];
+export const placeOfServiceLabels: Record<PlaceOfService, string> = {
+  'hospital-outpatient': 'Hospital outpatient',
+  asc: 'Surgery center (ASC)',
+  office: 'Office',
+};
 
-export const levelChoices: { value: string; label: string }[] = [
-  { value: '1', label: '1' },
-  { value: '2', label: '2' },
-  { value: '3', label: '3' },
-  { value: '4', label: '4 (unusual)' },
-  { value: '5', label: '5 (unusual)' },
-];
+export const sedationLabels: Record<Sedation, string> = {
+  local: 'Local numbing only',
+  moderate: 'Moderate (by physician)',
+  anesthesia: 'Anesthesia provider',
+};
 
-export const languageChoices: { value: Language; label: string }[] = [
-  { value: 'en', label: 'English' },
-  { value: 'es', label: 'Spanish (Español)' },
-];
+export const languageLabels: Record<Language, string> = {
+  en: 'English',
+  es: 'Spanish (Español)',
+};
+
+const choices = <T extends string>(values: readonly T[], labels: Record<T, string>): Choice<T>[] =>
+  values.map((value) => ({ value, label: labels[value] }));
+
+export const coverageKinds = choices(coverageKindValues, coverageKindLabels);
+export const languageChoices = choices(languages, languageLabels);
+
+/** The places of service the procedure allows, in core's order. */
+export function placeChoices(procedure: Pick<ProcedureDefinition, 'sites'>): Choice<PlaceOfService>[] {
+  return choices(placeValues.filter((v) => procedure.sites.includes(v)), placeOfServiceLabels);
+}
+
+export function sedationChoices(procedure: Pick<ProcedureDefinition, 'sedations'>): Choice<Sedation>[] {
+  return choices(sedations.filter((v) => procedure.sedations.includes(v)), sedationLabels);
+}
+
+/** min..max levels; those above the usual number say so. */
+export function levelChoices(procedure: Pick<ProcedureDefinition, 'levels'>): Choice<string>[] {
+  const { min, normalMax, max } = procedure.levels;
+  return Array.from({ length: max - min + 1 }, (_, i) => {
+    const n = min + i;
+    return { value: String(n), label: n > normalMax ? `${n} (unusual)` : String(n) };
+  });
+}
 
 const def = (name: FieldName, label: string, kind: FieldKind, path: string, hint?: string): FieldDef =>
   hint === undefined ? { name, label, kind, path } : { name, label, kind, path, hint };
@@ -180,6 +212,7 @@ export function fieldForPath(path: string): FieldName | null {
     const fieldPath = fieldDefs[name].path;
     if (path === fieldPath || path.startsWith(`${fieldPath}.`)) return name;
   }
+  // The procedure itself is not a field (the form has one procedure); its limits show at Levels.
   if (path === 'procedure.id') return 'levels';
   return null;
 }

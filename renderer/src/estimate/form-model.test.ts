@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../core/settings';
 import { fieldForPath } from './form-fields';
-import { applyPreset, blockingLabels, blocksEstimate, caseJsonFor, firstErrorField, fromDraft, initialValues, toCaseJson, toDraft, validateForm } from './form-model';
+import { shippedProcedureData } from '../../../core/testing/shipped-procedure';
+import { applyPreset, blockingLabels, blocksEstimate, caseJsonFor, firstErrorField, formErrors, fromDraft, initialValues, toCaseJson, toDraft } from './form-model';
+
+const { procedure } = shippedProcedureData();
+const validateForm = (values: Parameters<typeof formErrors>[0], day: string) => formErrors(values, { today: day, procedure });
 
 const defaults = defaultSettings.defaults;
 const today = '2026-03-01';
@@ -24,7 +28,7 @@ describe('presets', () => {
   });
 });
 
-describe('validateForm', () => {
+describe('formErrors (text read by the form, rules by core)', () => {
   const filled = { ...initialValues(defaults), firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '03/14/1950' };
 
   it('accepts a complete commercial case', () => {
@@ -76,7 +80,7 @@ describe('toCaseJson', () => {
       levels: '2',
       scheduledDate: '2026-04-02',
     };
-    const json = toCaseJson(values);
+    const json = toCaseJson(values, procedure);
     expect(json.patient).toEqual({ firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '1950-03-04' });
     expect(json.coverage).toEqual({
       kind: 'commercial',
@@ -87,29 +91,29 @@ describe('toCaseJson', () => {
       coinsurancePercent: 20,
       outOfPocketMax: 6000,
     });
-    expect(json.procedure).toEqual({ id: 'vertebroplasty-lumbar', levels: 2, site: 'hospital-outpatient', sedation: 'moderate', scheduledDate: '2026-04-02' });
-    const uninsured = toCaseJson({ ...values, coverageKind: 'uninsured' });
+    expect(json.procedure).toEqual({ id: procedure.id, levels: 2, site: 'hospital-outpatient', sedation: 'moderate', scheduledDate: '2026-04-02' });
+    const uninsured = toCaseJson({ ...values, coverageKind: 'uninsured' }, procedure);
     expect(uninsured.coverage).toEqual({ kind: 'uninsured' });
   });
 
   it('leaves out typical plan presets staff did not touch, so the engine says they are typical', () => {
     const values = { ...initialValues(defaults), deductible: '$500.00' };
-    const json = caseJsonFor(values, new Set(['deductible'] as const), defaults);
+    const json = caseJsonFor(values, new Set(['deductible'] as const), { defaults, procedure });
     expect(json.coverage).toEqual({ kind: 'commercial', network: 'in', deductible: 500, copay: 0 });
     const medicare = applyPreset(initialValues(defaults), 'medicare', new Set(), defaults);
-    expect(caseJsonFor(medicare, new Set(), defaults).coverage).toEqual({ kind: 'medicare', deductible: 283, coinsurancePercent: 20 });
+    expect(caseJsonFor(medicare, new Set(), { defaults, procedure }).coverage).toEqual({ kind: 'medicare', deductible: 283, coinsurancePercent: 20 });
   });
 
   it('uses a stand-in identity for the live estimate only', () => {
-    const json = toCaseJson(initialValues(defaults), { estimateOnly: true });
+    const json = toCaseJson(initialValues(defaults), procedure, { estimateOnly: true });
     expect(json.patient.dateOfBirth).toBe('1950-01-01');
-    expect(toCaseJson(initialValues(defaults)).patient.firstName).toBe('');
+    expect(toCaseJson(initialValues(defaults), procedure).patient.firstName).toBe('');
   });
 
   it('leaves the scheduled date out of the live estimate only (the figures do not depend on it)', () => {
     const values = { ...initialValues(defaults), scheduledDate: '01/02/2020' };
-    expect(toCaseJson(values, { estimateOnly: true }).procedure.scheduledDate).toBeUndefined();
-    expect(caseJsonFor(values, new Set(), defaults).procedure.scheduledDate).toBe('2020-01-02');
+    expect(toCaseJson(values, procedure, { estimateOnly: true }).procedure.scheduledDate).toBeUndefined();
+    expect(caseJsonFor(values, new Set(), { defaults, procedure }).procedure.scheduledDate).toBe('2020-01-02');
   });
 });
 
@@ -117,7 +121,7 @@ describe('draft', () => {
   it('round-trips values and which fields staff edited; ignores junk', () => {
     const values = { ...initialValues(defaults), firstName: 'Ana', coverageKind: 'medicaid' as const, largePrint: true };
     const draft = { ...toDraft(values, new Set(['firstName'] as const)), coverageKind: 'medicaid', site: 'moon', bogus: 'x' };
-    const restored = fromDraft(draft, defaults);
+    const restored = fromDraft(draft, defaults, procedure);
     expect(restored.values.firstName).toBe('Ana');
     expect(restored.values.coverageKind).toBe('medicaid');
     expect(restored.values.site).toBe('hospital-outpatient');

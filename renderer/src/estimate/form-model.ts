@@ -1,22 +1,27 @@
 /**
  * The New estimate form's pure logic: starting values, coverage presets that never overwrite
- * what staff typed, field validation in plain words, the mapping to the case JSON of issue 3,
- * and the draft round trip. No React, no window: tested in Node.
+ * what staff typed, turning the typed text into a case (CaseInput), showing core's
+ * validateCase issues at their fields, and the draft round trip. The form keeps no rules of
+ * its own beyond reading text ("twelve hundred" is not an amount). No React: tested in Node.
  */
+import type { CaseInput } from '../../../core/case/case-schema';
+import { validateCase } from '../../../core/case/validate-case';
 import type { CoverageKind } from '../../../core/estimate/types';
+import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 import type { Draft } from '../../../core/ipc/contract';
+import type { FieldIssue } from '../../../core/result';
 import type { PacketDefaults } from '../../../core/settings';
-import { scheduledDateIssues } from '../../../core/estimate/case-schema';
 import { centsToDollarNumber, parseDateText, parseMoneyText, parsePercentText } from '../lib/text-parsers';
 import {
   coverageFieldNames,
   coverageKinds,
   fieldApplies,
   fieldDefs,
+  fieldForPath,
   fieldOrder,
   languageChoices,
   levelChoices,
-  placesOfService,
+  placeChoices,
   sedationChoices,
   type CoverageFieldName,
   type FieldName,
@@ -79,42 +84,50 @@ function setCoverageField(values: FormValues, name: CoverageFieldName, preset: s
   values[name] = typeof preset === 'string' ? preset : '';
 }
 
-const moneyMessage = 'Enter an amount in dollars, like 1,500.00.';
+const moneyNames = ['deductible', 'deductibleMet', 'copay', 'outOfPocketMax', 'outOfPocketMet', 'allowedAmount'] as const;
 
-function checkMoney(text: string): string | null {
-  if (text.trim() === '') return null;
-  return parseMoneyText(text) === null ? moneyMessage : null;
-}
-
-function checkDate(text: string, label: string): string | null {
-  if (text.trim() === '') return null;
-  return parseDateText(text) === null ? `Enter the ${label} as MM/DD/YYYY, for example 03/14/1950.` : null;
-}
-
-/** Problems with what is typed, by field, for the fields that apply. */
-export function validateForm(values: FormValues, today: string): FieldErrors {
+/**
+ * Text that is not a value of its kind ("twelve hundred", "13/45/1950"), by field: reading
+ * text is the form's only job. Everything else about the values is core's (formErrors).
+ */
+export function textErrors(values: FormValues): FieldErrors {
   const errors: FieldErrors = {};
-  if (values.firstName.trim() === '') errors.firstName = "Enter the patient's first name.";
-  if (values.lastName.trim() === '') errors.lastName = "Enter the patient's last name.";
-  const dob = parseDateText(values.dateOfBirth);
-  if (values.dateOfBirth.trim() === '') errors.dateOfBirth = 'Enter the date of birth as MM/DD/YYYY.';
-  else if (dob === null) errors.dateOfBirth = checkDate(values.dateOfBirth, 'date of birth') ?? undefined;
-  else if (dob > today) errors.dateOfBirth = 'The date of birth cannot be in the future.';
-
   const kind = values.coverageKind;
-  for (const name of ['deductible', 'deductibleMet', 'copay', 'outOfPocketMax', 'outOfPocketMet', 'allowedAmount'] as const) {
-    if (!fieldApplies(name, kind)) continue;
-    const problem = checkMoney(values[name]);
-    if (problem) errors[name] = problem;
+  for (const name of moneyNames) {
+    if (fieldApplies(name, kind) && values[name].trim() !== '' && parseMoneyText(values[name]) === null) {
+      errors[name] = 'Enter an amount in dollars, like 1,500.00.';
+    }
   }
-  if (fieldApplies('coinsurancePercent', kind) && values.coinsurancePercent.trim() !== '') {
-    const pct = parsePercentText(values.coinsurancePercent);
-    if (pct === null || pct > 100) errors.coinsurancePercent = 'Enter a percentage from 0 to 100, like 20.';
+  if (fieldApplies('coinsurancePercent', kind) && values.coinsurancePercent.trim() !== '' && parsePercentText(values.coinsurancePercent) === null) {
+    errors.coinsurancePercent = 'Enter a percentage from 0 to 100, like 20.';
   }
-  const scheduledIso = parseDateText(values.scheduledDate);
-  const scheduled = checkDate(values.scheduledDate, 'scheduled date') ?? (scheduledIso ? scheduledDateIssues(scheduledIso, today)[0]?.message : undefined);
-  if (scheduled) errors.scheduledDate = scheduled;
+  for (const name of ['dateOfBirth', 'scheduledDate'] as const) {
+    if (values[name].trim() !== '' && parseDateText(values[name]) === null) {
+      errors[name] = `Enter the ${fieldDefs[name].label.toLowerCase()} as MM/DD/YYYY, for example 03/14/1950.`;
+    }
+  }
   return errors;
+}
+
+/** Issues with dotted case paths, at the form's fields (first message per field). */
+export function issuesByField(issues: readonly FieldIssue[]): FieldErrors {
+  const byField: FieldErrors = {};
+  for (const issue of issues) {
+    const name = fieldForPath(issue.path);
+    if (name && byField[name] === undefined) byField[name] = issue.message;
+  }
+  return byField;
+}
+
+/**
+ * Every problem with the form, by field: what cannot be read as text, then what core's
+ * validateCase says of the case the readable fields make (the same check IPC and the CLI run).
+ */
+export function formErrors(values: FormValues, context: { today: string; procedure: ProcedureDefinition }): FieldErrors {
+  const unreadable = textErrors(values);
+  const checked = validateCase(toCaseJson(values, context.procedure), { today: context.today, catalog: [context.procedure] });
+  const coreErrors = checked.ok ? {} : issuesByField(checked.issues);
+  return { ...coreErrors, ...unreadable };
 }
 
 /** Fields the figures do not depend on: the live estimate goes on while they have problems. */
@@ -132,32 +145,6 @@ export function blockingLabels(errors: FieldErrors, kind: CoverageKind): string[
     .map((name) => fieldDefs[name].label);
 }
 
-export interface CaseJson {
-  patient: { firstName: string; lastName: string; dateOfBirth: string };
-  procedure: {
-    id: 'vertebroplasty-lumbar';
-    levels: number;
-    site: FormValues['site'];
-    sedation: FormValues['sedation'];
-    scheduledDate?: string;
-  };
-  coverage: {
-    kind: CoverageKind;
-    payerName?: string;
-    memberId?: string;
-    network?: 'in' | 'out';
-    deductible?: number;
-    deductibleMet?: number;
-    coinsurancePercent?: number;
-    copay?: number;
-    outOfPocketMax?: number | null;
-    outOfPocketMet?: number;
-    allowedAmount?: number;
-  };
-  language: FormValues['language'];
-  largePrint: boolean;
-}
-
 /** A stand-in identity for the live estimate while the patient's details are still being typed. */
 const estimateOnlyPatient = { firstName: 'Patient', lastName: 'Estimate', dateOfBirth: '1950-01-01' };
 
@@ -166,9 +153,13 @@ const estimateOnlyPatient = { firstName: 'Patient', lastName: 'Estimate', dateOf
  * kind and are filled in are sent (less any in `omit`). `estimateOnly` swaps in a stand-in identity when the
  * patient's own details are incomplete and leaves the scheduled date out: the figures depend on neither.
  */
-export function toCaseJson(values: FormValues, options: { estimateOnly?: boolean; omit?: readonly FieldName[] } = {}): CaseJson {
+export function toCaseJson(
+  values: FormValues,
+  procedure: Pick<ProcedureDefinition, 'id'>,
+  options: { estimateOnly?: boolean; omit?: readonly FieldName[] } = {},
+): CaseInput {
   const kind = values.coverageKind;
-  const coverage: CaseJson['coverage'] = { kind };
+  const coverage: CaseInput['coverage'] = { kind };
   const omit = options.omit ?? [];
   const applies = (name: FieldName): boolean => fieldApplies(name, kind) && !omit.includes(name);
   const text = (name: 'payerName' | 'memberId'): void => {
@@ -197,17 +188,17 @@ export function toCaseJson(values: FormValues, options: { estimateOnly?: boolean
     dateOfBirth: parseDateText(values.dateOfBirth) ?? values.dateOfBirth.trim(),
   };
   const identityIncomplete = patient.firstName === '' || patient.lastName === '' || parseDateText(values.dateOfBirth) === null;
-  const procedure: CaseJson['procedure'] = {
-    id: 'vertebroplasty-lumbar',
+  const choice: CaseInput['procedure'] = {
+    id: procedure.id,
     levels: Number(values.levels),
     site: values.site,
     sedation: values.sedation,
   };
   const scheduled = parseDateText(values.scheduledDate);
-  if (scheduled !== null && !options.estimateOnly) procedure.scheduledDate = scheduled;
+  if (scheduled !== null && !options.estimateOnly) choice.scheduledDate = scheduled;
   return {
     patient: options.estimateOnly && identityIncomplete ? estimateOnlyPatient : patient,
-    procedure,
+    procedure: choice,
     coverage,
     language: values.language,
     largePrint: values.largePrint,
@@ -221,11 +212,11 @@ export function toCaseJson(values: FormValues, options: { estimateOnly?: boolean
 export function caseJsonFor(
   values: FormValues,
   edited: ReadonlySet<FieldName>,
-  defaults: PacketDefaults,
+  context: { defaults: PacketDefaults; procedure: Pick<ProcedureDefinition, 'id'> },
   options: { estimateOnly?: boolean } = {},
-): CaseJson {
-  const omit = typicalPresetFields(values.coverageKind, defaults).filter((name) => !edited.has(name));
-  return toCaseJson(values, { ...options, omit });
+): CaseInput {
+  const omit = typicalPresetFields(values.coverageKind, context.defaults).filter((name) => !edited.has(name));
+  return toCaseJson(values, context.procedure, { ...options, omit });
 }
 
 /** First field (in form order) that has an error and is visible for this coverage kind. */
@@ -245,7 +236,7 @@ const oneOf = <T extends string>(choices: { value: T }[], v: unknown): T | undef
   choices.find((c) => c.value === v)?.value;
 
 /** Restore a saved draft over fresh defaults; anything unknown or malformed is ignored. */
-export function fromDraft(draft: Draft, defaults: PacketDefaults): { values: FormValues; edited: Set<FieldName> } {
+export function fromDraft(draft: Draft, defaults: PacketDefaults, procedure: ProcedureDefinition): { values: FormValues; edited: Set<FieldName> } {
   const values = initialValues(defaults);
   const str = (key: string): string | undefined => (typeof draft[key] === 'string' ? (draft[key] as string) : undefined);
   const bool = (key: string): boolean | undefined => (typeof draft[key] === 'boolean' ? (draft[key] as boolean) : undefined);
@@ -255,9 +246,9 @@ export function fromDraft(draft: Draft, defaults: PacketDefaults): { values: For
   ] as const;
   for (const name of textNames) values[name] = str(name) ?? values[name];
   values.coverageKind = oneOf(coverageKinds, draft['coverageKind']) ?? values.coverageKind;
-  values.levels = oneOf(levelChoices, draft['levels']) ?? values.levels;
-  values.site = oneOf(placesOfService, draft['site']) ?? values.site;
-  values.sedation = oneOf(sedationChoices, draft['sedation']) ?? values.sedation;
+  values.levels = oneOf(levelChoices(procedure), draft['levels']) ?? values.levels;
+  values.site = oneOf(placeChoices(procedure), draft['site']) ?? values.site;
+  values.sedation = oneOf(sedationChoices(procedure), draft['sedation']) ?? values.sedation;
   values.language = oneOf(languageChoices, draft['language']) ?? values.language;
   values.inNetwork = bool('inNetwork') ?? values.inNetwork;
   values.largePrint = bool('largePrint') ?? values.largePrint;

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../../core/settings';
+import { shippedProcedureData } from '../../../core/testing/shipped-procedure';
 import { initialValues, toCaseJson } from './form-model';
 import { caseFromKey, estimateSettingsKey, liveEstimateKey } from './live-estimate-key';
 
 const base: Settings = defaultSettings;
-const caseJson = toCaseJson({ ...initialValues(base.defaults), firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '03/14/1950' });
+const caseJson = toCaseJson({ ...initialValues(base.defaults), firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '03/14/1950' }, shippedProcedureData().procedure);
 
 describe('live estimate key', () => {
   it('changes when a fee, the self-pay discount or the Medicare deductible changes', () => {
     const before = liveEstimateKey(caseJson, estimateSettingsKey(base));
-    const fee = { ...base, feeOverrides: { 'facility-hopd': { lowCents: 100, highCents: 200 } } };
+    const fee = { ...base, feeOverrides: { p: { 'facility-hopd': { lowCents: 100, highCents: 200 } } } };
     const discount = { ...base, defaults: { ...base.defaults, selfPayDiscountPercent: 15 } };
     const deductible = { ...base, defaults: { ...base.defaults, medicareDeductibleCents: 30_000 } };
     for (const changed of [fee, discount, deductible]) {
@@ -22,7 +23,7 @@ describe('live estimate key', () => {
     const b = { lowCents: 3, highCents: 4 };
     const clinic = { ...base, clinic: { ...base.clinic, name: 'Lakeside' } };
     expect(estimateSettingsKey(clinic)).toBe(estimateSettingsKey(base));
-    expect(estimateSettingsKey({ ...base, feeOverrides: { x: a, y: b } })).toBe(estimateSettingsKey({ ...base, feeOverrides: { y: b, x: a } }));
+    expect(estimateSettingsKey({ ...base, feeOverrides: { p: { x: a, y: b } } })).toBe(estimateSettingsKey({ ...base, feeOverrides: { p: { y: b, x: a } } }));
   });
 
   it('is null while the form stops the estimate, and gives back the case it was made from', () => {

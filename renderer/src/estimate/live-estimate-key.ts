@@ -3,16 +3,16 @@
  * the engine reads beside it (the fee schedule and the defaults: self-pay discount, Medicare
  * deductible). A change to either asks the engine again; the clinic profile does not count.
  */
+import type { CaseInput } from '../../../core/case/case-schema';
+import { canonicalJson } from '../../../core/packet/reference';
 import type { Settings } from '../../../core/settings';
-import type { CaseJson } from './form-model';
 
-/** The settings the estimate depends on, as a stable string (fee lines in id order). */
+type CaseJson = CaseInput;
+
+/** The settings the estimate depends on, as a stable string (keys sorted: procedures, fee lines). */
 export function estimateSettingsKey(settings: Pick<Settings, 'feeOverrides' | 'defaults'>): string {
-  const fees = Object.keys(settings.feeOverrides)
-    .sort()
-    .map((id) => [id, settings.feeOverrides[id]?.lowCents, settings.feeOverrides[id]?.highCents]);
   const d = settings.defaults;
-  return JSON.stringify({ fees, defaults: [d.language, d.largePrint, d.selfPayDiscountPercent, d.medicareDeductibleCents] });
+  return canonicalJson({ fees: settings.feeOverrides, defaults: [d.language, d.largePrint, d.selfPayDiscountPercent, d.medicareDeductibleCents] });
 }
 
 interface KeyParts {

@@ -4,15 +4,18 @@
  * Errors appear when a field loses focus or on submit, never mid-typing.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 import type { PacketDefaults } from '../../../core/settings';
 import { tidyDateText, tidyMoneyText, tidyPercentText, todayIso } from '../lib/text-parsers';
-import { fieldDefs, fieldForPath, type FieldName, type FormValues } from './form-fields';
-import { applyPreset, firstErrorField, validateForm, type FieldErrors } from './form-model';
+import { fieldDefs, type FieldName, type FormValues } from './form-fields';
+import { applyPreset, firstErrorField, formErrors, issuesByField, type FieldErrors } from './form-model';
 import type { FieldIssue } from '../../../core/result';
 
 export const fieldId = (name: FieldName): string => `est-${name}`;
 
 export interface EstimateForm {
+  /** The procedure being estimated (from the catalog): its levels, sites and sedations. */
+  procedure: ProcedureDefinition;
   values: FormValues;
   edited: ReadonlySet<FieldName>;
   errors: FieldErrors;
@@ -23,15 +26,6 @@ export interface EstimateForm {
   revealErrors: (serverIssues?: FieldIssue[]) => FieldName | null;
   setLiveIssues: (issues: FieldIssue[]) => void;
   reset: (values: FormValues) => void;
-}
-
-export function issuesByField(issues: FieldIssue[]): FieldErrors {
-  const byField: FieldErrors = {};
-  for (const issue of issues) {
-    const name = fieldForPath(issue.path);
-    if (name && byField[name] === undefined) byField[name] = issue.message;
-  }
-  return byField;
 }
 
 function tidy(name: FieldName, text: string): string {
@@ -50,6 +44,7 @@ function tidy(name: FieldName, text: string): string {
 export function useEstimateForm(
   initial: { values: FormValues; edited: ReadonlySet<FieldName> },
   defaults: PacketDefaults,
+  procedure: ProcedureDefinition,
 ): EstimateForm {
   const [values, setValues] = useState<FormValues>(initial.values);
   const [edited, setEdited] = useState<ReadonlySet<FieldName>>(initial.edited);
@@ -57,7 +52,7 @@ export function useEstimateForm(
   const [liveIssues, setLiveIssueMap] = useState<FieldErrors>({});
   const [focusRequest, setFocusRequest] = useState<{ name: FieldName } | null>(null);
   const today = todayIso();
-  const errors = useMemo(() => validateForm(values, today), [values, today]);
+  const errors = useMemo(() => formErrors(values, { today, procedure }), [values, today, procedure]);
 
   useEffect(() => {
     if (focusRequest) document.getElementById(fieldId(focusRequest.name))?.focus();
@@ -114,5 +109,5 @@ export function useEstimateForm(
     setFocusRequest({ name: 'firstName' });
   }, []);
 
-  return { values, edited, errors, visibleErrors, setField, blurField, revealErrors, setLiveIssues, reset };
+  return { procedure, values, edited, errors, visibleErrors, setField, blurField, revealErrors, setLiveIssues, reset };
 }

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { Estimate } from '../../../core/estimate/types';
 import type { FieldIssue } from '../../../core/result';
-import type { CaseJson } from './form-model';
+import type { CaseInput } from '../../../core/case/case-schema';
 import { caseFromKey, liveEstimateKey } from './live-estimate-key';
 
 export type LiveEstimate =
@@ -28,7 +28,7 @@ const DEBOUNCE_MS = 250;
  * `settingsKey` (estimateSettingsKey) names the settings the engine will use with it.
  */
 export function useLiveEstimate(
-  caseJson: CaseJson | null,
+  caseJson: CaseInput | null,
   settingsKey: string,
   onIssues: (issues: FieldIssue[]) => void,
 ): LiveEstimate {

@@ -72,7 +72,7 @@ export function usePacketActions(form: EstimateForm, settings: Settings) {
         return;
       }
       setState((s) => ({ ...s, busy: action }));
-      const input = caseJsonFor(form.values, form.edited, settings.defaults);
+      const input = caseJsonFor(form.values, form.edited, { defaults: settings.defaults, procedure: form.procedure });
       if (action === 'preview') {
         const r = await window.clinic.packet.preview(input);
         if (!r.ok) return showError(r.error);

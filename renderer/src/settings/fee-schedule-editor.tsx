@@ -87,7 +87,7 @@ export function FeeScheduleEditor({ feeOverrides, onSaved }: FeeScheduleEditorPr
       return setSave({ kind: 'error', message: 'Please check the highlighted amounts; nothing was saved.' });
     }
     setSave({ kind: 'saving' });
-    const r = await window.clinic.settings.update({ feeOverrides: overrides });
+    const r = await window.clinic.settings.update({ feeOverrides: { [view.procedureId]: overrides } });
     if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
     onSaved(r.value);
     await refresh();

@@ -4,6 +4,7 @@
  * (html[data-ready="true"]) for tests and tools.
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 import type { Settings } from '../../../core/settings';
 import type { FieldName, FormValues } from '../estimate/form-fields';
 import { fromDraft, initialValues } from '../estimate/form-model';
@@ -15,21 +16,29 @@ type Screen = 'estimate' | 'settings';
 
 interface Loaded {
   settings: Settings;
+  procedure: ProcedureDefinition;
   notice: string | null;
   initial: { values: FormValues; edited: ReadonlySet<FieldName>; restored: boolean };
 }
 
 async function load(): Promise<Loaded | string> {
   if (typeof window.clinic === 'undefined') return 'The app could not connect to its data. Close it and open it again.';
-  const [settingsResult, draftResult] = await Promise.all([window.clinic.settings.get(), window.clinic.draft.get()]);
+  const [settingsResult, proceduresResult, draftResult] = await Promise.all([
+    window.clinic.settings.get(),
+    window.clinic.procedures.list(),
+    window.clinic.draft.get(),
+  ]);
   if (!settingsResult.ok) return settingsResult.error.message;
+  if (!proceduresResult.ok) return proceduresResult.error.message;
+  const procedure = proceduresResult.value[0];
+  if (procedure === undefined) return 'The app has no procedure to estimate. Reinstall it, or ask IT.';
   const { settings, notice } = settingsResult.value;
   const draft = draftResult.ok ? draftResult.value : null;
   const initial = draft
-    ? { ...fromDraft(draft, settings.defaults), restored: true }
+    ? { ...fromDraft(draft, settings.defaults, procedure), restored: true }
     : { values: initialValues(settings.defaults), edited: new Set<FieldName>(), restored: false };
   const draftNotice = draftResult.ok ? null : `The saved draft could not be read: ${draftResult.error.message}`;
-  return { settings, notice: notice ?? draftNotice, initial };
+  return { settings, procedure, notice: notice ?? draftNotice, initial };
 }
 
 export function App() {
@@ -89,7 +98,7 @@ export function App() {
           <>
             {loaded.notice ? <Notice text={loaded.notice} onDismiss={() => setLoaded({ ...loaded, notice: null })} /> : null}
             <div hidden={screen !== 'estimate'}>
-              <EstimateScreen settings={loaded.settings} initial={loaded.initial} onOpenClinicProfile={() => go('settings', 'clinic-id')} />
+              <EstimateScreen settings={loaded.settings} procedure={loaded.procedure} initial={loaded.initial} onOpenClinicProfile={() => go('settings', 'clinic-id')} />
             </div>
             {screen === 'settings' ? <SettingsScreen settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} /> : null}
           </>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchProcedure } from './procedure-search';
-import { shippedProcedureData } from './test-support';
+import { shippedProcedureData } from '../testing/shipped-procedure';
 
 const { procedure } = shippedProcedureData();
 

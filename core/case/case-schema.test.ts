@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseInputSchema, isCalendarDate, parseCase } from './case-schema';
+import { caseInputSchema, isCalendarDate } from './case-schema';
+import { parseCase } from '../testing/shipped-procedure';
 
 const TODAY = '2026-05-15';
 const valid = () => ({
@@ -76,7 +77,7 @@ describe('parseCase: invalid input names the field and says what is wanted', () 
     ['not a calendar date', (c) => void (c.patient.dateOfBirth = '1950-02-30'), 'patient.dateOfBirth', /real date/],
     ['US date format', (c) => void (c.procedure.scheduledDate = '06/01/2026'), 'procedure.scheduledDate', /YYYY-MM-DD/],
     ['levels 0', (c) => void (c.procedure.levels = 0), 'procedure.levels', /at least 1/],
-    ['levels 6', (c) => void (c.procedure.levels = 6), 'procedure.levels', /More than 5/],
+    ['levels 6', (c) => void (c.procedure.levels = 6), 'procedure.levels', /more than 5 in one session/],
     ['levels 1.5', (c) => void (c.procedure.levels = 1.5), 'procedure.levels', /whole number/],
     ['unknown procedure', (c) => void (c.procedure.id = 'kyphoplasty'), 'procedure.id', /procedure/],
     ['unknown site', (c) => void (c.procedure.site = 'home'), 'procedure.site', /place of service/],
@@ -84,8 +85,8 @@ describe('parseCase: invalid input names the field and says what is wanted', () 
     ['money as text', (c) => ({ ...c, coverage: { ...c.coverage, deductible: '3000' } }), 'coverage.deductible', /number of dollars/],
     ['levels as text', (c) => ({ ...c, procedure: { ...c.procedure, levels: '2' } }), 'procedure.levels', /whole number/],
     ['large print as text', (c) => ({ ...c, largePrint: 'yes' }), 'largePrint', /true or false/],
-    ['missing first name', (c) => ({ ...c, patient: { lastName: 'L', dateOfBirth: '1950-01-01' } }), 'patient.firstName', /Enter the first name/],
-    ['blank last name', (c) => void (c.patient.lastName = '   '), 'patient.lastName', /Enter the last name/],
+    ['missing first name', (c) => ({ ...c, patient: { lastName: 'L', dateOfBirth: '1950-01-01' } }), 'patient.firstName', /Enter the patient's first name/],
+    ['blank last name', (c) => void (c.patient.lastName = '   '), 'patient.lastName', /Enter the patient's last name/],
     ['missing coverage', (c) => ({ ...c, coverage: undefined }), 'coverage', /coverage/],
     ['network typo', (c) => void (c.coverage.network = 'inn'), 'coverage.network', /in or out/],
   ])('%s', (_label, mutate, path, message) => {

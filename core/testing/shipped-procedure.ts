@@ -4,8 +4,10 @@
  */
 import procedureJson from '../../templates/vertebroplasty-lumbar/procedure.json';
 import feeScheduleJson from '../../templates/vertebroplasty-lumbar/fee-schedule.json';
-import { parseFeeSchedule, parseProcedureDefinition, type FeeSchedule, type ProcedureDefinition } from './procedure-schema';
-import type { Case, Coverage, ProcedureChoice } from './types';
+import { validateCase, type CaseValidation } from '../case/validate-case';
+import { parseFeeSchedule, parseProcedureDefinition, type FeeSchedule, type ProcedureDefinition } from '../estimate/procedure-schema';
+import type { Case, Coverage, ProcedureChoice } from '../estimate/types';
+import type { FieldIssue } from '../result';
 
 export function shippedProcedureData(): { procedure: ProcedureDefinition; schedule: FeeSchedule } {
   const procedure = parseProcedureDefinition(procedureJson);
@@ -15,10 +17,26 @@ export function shippedProcedureData(): { procedure: ProcedureDefinition; schedu
   return { procedure: procedure.value, schedule: schedule.value };
 }
 
+/** The shipped procedure's id (tests name it through the data, as the app does). */
+export const shippedProcedureId: string = procedureJson.id;
+
+export const shippedCatalog: readonly ProcedureDefinition[] = [shippedProcedureData().procedure];
+
+/** validateCase against the shipped catalog. */
+export function validateShippedCase(input: unknown, today: string): CaseValidation {
+  return validateCase(input, { today, catalog: shippedCatalog });
+}
+
+/** validateCase against the shipped catalog, keeping only the case (tests of the rules). */
+export function parseCase(input: unknown, today: string): { ok: true; value: Case } | { ok: false; issues: FieldIssue[] } {
+  const result = validateShippedCase(input, today);
+  return result.ok ? { ok: true, value: result.value.case } : result;
+}
+
 export function makeCase(coverage: Partial<Coverage> = {}, procedure: Partial<ProcedureChoice> = {}): Case {
   return {
     patient: { firstName: 'Test', lastName: 'Patient', dateOfBirth: '1950-01-01' },
-    procedure: { id: 'vertebroplasty-lumbar', levels: 1, site: 'hospital-outpatient', sedation: 'moderate', ...procedure },
+    procedure: { id: shippedProcedureId, levels: 1, site: 'hospital-outpatient', sedation: 'moderate', ...procedure },
     coverage: { kind: 'commercial', network: 'in', ...coverage },
     language: 'en',
     largePrint: false,

@@ -1,0 +1,141 @@
+/**
+ * The case, as a case file, an IPC request and the New estimate form all send it: one
+ * schema, money in dollars (at most 2 decimals), percents 0-100, dates YYYY-MM-DD. Messages
+ * are plain words for front-desk staff and say what is wanted; they never repeat what was
+ * typed (it may be patient data). `validateCase` (validate-case.ts) adds the checks that
+ * need today's date and the procedure catalog, and converts dollars to cents.
+ */
+import { z } from 'zod';
+import { dollarsToCents } from '../money';
+import type { Coverage } from '../estimate/types';
+import { coverageKinds, languages, listChoices, networks, placesOfService, sedations } from './enums';
+
+/** True for a real calendar date written YYYY-MM-DD (no 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Oldest believable age for a date of birth. */
+export const MAX_AGE_YEARS = 120;
+/** No procedure in any catalog may allow more levels than this in one session. */
+export const MAX_LEVELS = 10;
+/** Largest dollar amount accepted anywhere in a case. */
+export const MAX_DOLLARS = 10_000_000;
+
+const typed = (missing: string, wrongType: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? missing : wrongType),
+});
+
+const name = (what: string) =>
+  z
+    .string(typed(`Enter the patient's ${what}.`, `Enter the ${what} as text.`))
+    .trim()
+    .min(1, `Enter the patient's ${what}.`)
+    .max(100, `Use at most 100 characters for the ${what}.`);
+
+const date = (what: string) =>
+  z
+    .string(typed(`Enter the ${what}.`, `Enter the ${what} as text, like 1950-04-23.`))
+    .trim()
+    .refine((v) => v !== '', { message: `Enter the ${what}.`, abort: true })
+    .refine(isCalendarDate, `Enter the ${what} as a real date, YYYY-MM-DD (for example 1950-04-23).`);
+
+const hasAtMostTwoDecimals = (n: number) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
+
+const dollars = (what: string) =>
+  z
+    .number(typed(`Enter the ${what} in dollars, like 1500 or 1500.50.`, `Enter the ${what} as a number of dollars, like 1500 or 1500.50.`))
+    .min(0, `Enter the ${what} as 0 or more dollars.`)
+    .max(MAX_DOLLARS, `Enter the ${what} as at most $10,000,000.`)
+    .refine(hasAtMostTwoDecimals, `Enter the ${what} in dollars and cents, with at most 2 decimals.`);
+
+const optionalText = (what: string, max: number) =>
+  z.string(typed(`Enter the ${what}.`, `Enter the ${what} as text.`)).trim().max(max, `Use at most ${max} characters for the ${what}.`).optional();
+
+const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { error: message });
+
+export const caseInputSchema = z.object(
+  {
+    patient: z.object(
+      {
+        firstName: name('first name'),
+        lastName: name('last name'),
+        dateOfBirth: date('date of birth'),
+      },
+      { error: "Enter the patient's name and date of birth." },
+    ),
+    procedure: z.object(
+      {
+        /** Checked against the procedure catalog by validateCase (which also reads "22371" as its code's procedure). */
+        id: z.string({ error: 'Choose the procedure.' }).trim().min(1, 'Choose the procedure.').max(100, 'Choose a procedure this app knows.'),
+        /** The procedure's own limits are checked by validateCase. */
+        levels: z
+          .number(typed('Enter the number of levels.', 'Enter the number of levels as a whole number.'))
+          .int('Enter the number of levels as a whole number.')
+          .min(1, 'Enter at least 1 level.')
+          .max(MAX_LEVELS, `More than ${MAX_LEVELS} levels in one session cannot be estimated.`),
+        site: choice(placesOfService, `Choose the place of service: ${listChoices(placesOfService)}.`),
+        sedation: choice(sedations, `Choose the sedation: ${listChoices(sedations)}.`),
+        scheduledDate: date('scheduled date').optional(),
+      },
+      { error: 'Enter the procedure details.' },
+    ),
+    coverage: z.object(
+      {
+        kind: choice(coverageKinds, `Choose the coverage: ${listChoices(coverageKinds)}.`),
+        payerName: optionalText('payer name', 120),
+        memberId: optionalText('member ID', 64),
+        network: choice(networks, 'Choose in or out of network.').optional(),
+        deductible: dollars('deductible').optional(),
+        deductibleMet: dollars('deductible already met').optional(),
+        coinsurancePercent: z
+          .number(typed('Enter a percentage from 0 to 100.', 'Enter the coinsurance as a number from 0 to 100.'))
+          .min(0, 'Enter a percentage from 0 to 100.')
+          .max(100, 'Enter a percentage from 0 to 100.')
+          .refine(hasAtMostTwoDecimals, 'Enter the percentage with at most 2 decimals.')
+          .optional(),
+        copay: dollars('copay').optional(),
+        outOfPocketMax: dollars('out-of-pocket maximum').nullable().optional(),
+        outOfPocketMet: dollars('out-of-pocket amount already met').optional(),
+        allowedAmount: dollars('allowed amount').optional(),
+      },
+      { error: 'Enter the coverage details.' },
+    ),
+    language: choice(languages, 'Choose the packet language: en (English) or es (Spanish).').optional(),
+    largePrint: z.boolean({ error: 'Use true or false for large print.' }).optional(),
+  },
+  { error: 'The case must be a set of fields: patient, procedure and coverage.' },
+);
+/** What a case file, an IPC request or the form sends (before validation). */
+export type CaseInput = z.input<typeof caseInputSchema>;
+type ParsedCaseInput = z.output<typeof caseInputSchema>;
+
+const cents = (dollarsValue: number | undefined): number | undefined =>
+  dollarsValue === undefined ? undefined : dollarsToCents(dollarsValue);
+
+/** The date `years` years before `today` (both YYYY-MM-DD); string order is date order. */
+export function yearsBefore(today: string, years: number): string {
+  return `${String(Number(today.slice(0, 4)) - years).padStart(4, '0')}${today.slice(4)}`;
+}
+
+export function toCoverage(input: ParsedCaseInput['coverage']): Coverage {
+  // Blank optional text counts as not given; absent money stays undefined (presets apply).
+  return {
+    kind: input.kind,
+    network: input.network ?? 'in',
+    payerName: input.payerName === '' ? undefined : input.payerName,
+    memberId: input.memberId === '' ? undefined : input.memberId,
+    deductibleCents: cents(input.deductible),
+    deductibleMetCents: cents(input.deductibleMet),
+    coinsurancePercent: input.coinsurancePercent,
+    copayCents: cents(input.copay),
+    outOfPocketMaxCents: input.outOfPocketMax === null ? null : cents(input.outOfPocketMax),
+    outOfPocketMetCents: cents(input.outOfPocketMet),
+    allowedAmountCents: cents(input.allowedAmount),
+  };
+}
+

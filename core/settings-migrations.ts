@@ -1,0 +1,57 @@
+/**
+ * Settings versions, as a chain of pure steps (1 -> 2 -> ...). A stored settings file and
+ * an imported configuration file both go through it, so an older file always opens and a
+ * file from a newer app is recognised as such (kept untouched) rather than called corrupt.
+ *
+ * - 1 -> 2: fee overrides are keyed by procedure. Version 1 knew one procedure only, so its
+ *   overrides move under the procedure the catalog names as the original one.
+ */
+import { toFieldIssues, type FieldIssue } from './result';
+import { applySettingsPatch, defaultSettings, settingsSchema, SETTINGS_VERSION, type Settings, type SettingsPatch } from './settings';
+
+export interface MigrationContext {
+  /** The procedure whose fees version 1 settings held (the catalog's first procedure). */
+  legacyProcedureId: string;
+}
+
+type Step = (settings: Record<string, unknown>, context: MigrationContext) => Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Version 1 -> 2: `feeOverrides: { lineId: fee }` becomes `{ [legacyProcedureId]: { lineId: fee } }`. */
+export function migrateV1ToV2(settings: Record<string, unknown>, context: MigrationContext): Record<string, unknown> {
+  const fees = settings['feeOverrides'];
+  const hasFees = isRecord(fees) && Object.keys(fees).length > 0;
+  return { ...settings, feeOverrides: hasFees ? { [context.legacyProcedureId]: fees } : {} };
+}
+
+/** steps[n] turns version n into version n + 1. */
+export const migrationSteps: Readonly<Record<number, Step>> = { 1: migrateV1ToV2 };
+
+export type MigrationOutcome =
+  | { ok: true; settings: Settings; migratedFrom: number | null }
+  | { ok: false; reason: 'newer'; version: number }
+  | { ok: false; reason: 'invalid'; issues: FieldIssue[] };
+
+const invalid = (path: string, message: string): MigrationOutcome => ({ ok: false, reason: 'invalid', issues: [{ path, message }] });
+
+/**
+ * Bring settings written by `version` up to SETTINGS_VERSION and validate them. Groups
+ * missing from an older file take their defaults.
+ */
+export function migrateSettings(version: unknown, raw: unknown, context: MigrationContext): MigrationOutcome {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return invalid('version', 'Expected a settings version number.');
+  if (!isRecord(raw)) return invalid('settings', 'Expected the settings as a set of fields.');
+  if (version > SETTINGS_VERSION) return { ok: false, reason: 'newer', version };
+  const wrongGroup = Object.keys(raw).find((key) => raw[key] !== undefined && !isRecord(raw[key]));
+  if (wrongGroup !== undefined) return invalid(`settings.${wrongGroup}`, 'Expected a set of fields.');
+  let current = raw;
+  for (let v = version; v < SETTINGS_VERSION; v += 1) {
+    const step = migrationSteps[v];
+    if (step === undefined) return invalid('version', `No way to read settings version ${v}.`);
+    current = step(current, context);
+  }
+  const parsed = settingsSchema.safeParse(applySettingsPatch(defaultSettings, current as SettingsPatch));
+  if (!parsed.success) return { ok: false, reason: 'invalid', issues: toFieldIssues(parsed.error.issues, 'settings') };
+  return { ok: true, settings: parsed.data, migratedFrom: version === SETTINGS_VERSION ? null : version };
+}

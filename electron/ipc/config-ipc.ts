@@ -1,0 +1,84 @@
+/**
+ * The configuration feature: one JSON file with the clinic's settings, exported from one
+ * front-desk PC and imported on the others (previewed first). Older files are migrated.
+ */
+import { CONFIG_FILE_KIND, SETTINGS_VERSION, type Settings } from '../../core/settings';
+import { describeSettingsChanges, type FeeNames } from '../../core/settings-diff';
+import { migrateSettings, type MigrationContext } from '../../core/settings-migrations';
+import { fail, ok, type Result } from '../../core/result';
+import type { AuditLog } from '../services/audit-log';
+import type { EstimateService } from '../services/estimate-service';
+import type { SettingsService } from '../services/settings-service';
+import type { FeatureHandlers } from './dispatch';
+import { saveAsResult, type SaveFile } from './save-outcome';
+import { refuseIfReadOnly } from './settings-ipc';
+
+export interface ConfigIpcDeps {
+  settings: SettingsService;
+  estimates: Pick<EstimateService, 'catalog'>;
+  migration: MigrationContext;
+  audit: AuditLog;
+  today: () => string;
+  now: () => Date;
+  saveFile: SaveFile;
+  settingsChanged: (settings: Settings) => void;
+  describeWriteError: (error: unknown) => string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A configuration file's text to current settings, or a message naming what is wrong. */
+export function parseConfigText(text: string, migration: MigrationContext): Result<Settings> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail('invalid-input', 'This file is not a clinic configuration file (it is not valid JSON).');
+  }
+  if (!isRecord(json) || json['kind'] !== CONFIG_FILE_KIND) {
+    return fail('invalid-input', 'This file is not a clinic configuration file; nothing was changed.', [{ path: 'kind', message: `Expected "${CONFIG_FILE_KIND}".` }]);
+  }
+  const migrated = migrateSettings(json['version'], json['settings'], migration);
+  if (migrated.ok) return ok(migrated.settings);
+  if (migrated.reason === 'newer') {
+    return fail('invalid-input', `This configuration file is from a newer version of the app (version ${migrated.version}; this app reads up to version ${SETTINGS_VERSION}). Update the app on this computer first; nothing was changed.`);
+  }
+  const problems = migrated.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join(' ');
+  return fail('invalid-input', `This file is not a valid clinic configuration file; nothing was changed. ${problems}`, migrated.issues);
+}
+
+function feeNames(estimates: Pick<EstimateService, 'catalog'>): FeeNames {
+  return Object.fromEntries(
+    estimates.catalog.entries.map((e) => [
+      e.procedure.id,
+      Object.fromEntries([...e.schedule.lines, ...e.schedule.separatelyScheduled].map((line) => [line.id, `${line.code} ${line.description}`])),
+    ]),
+  );
+}
+
+export function createConfigHandlers(deps: ConfigIpcDeps): FeatureHandlers<'config:export' | 'config:import-preview' | 'config:import-apply'> {
+  return {
+    'config:export': async () => {
+      const file = { kind: CONFIG_FILE_KIND, version: SETTINGS_VERSION, exportedAt: deps.now().toISOString(), settings: deps.settings.get() };
+      const bytes = new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`);
+      const saved = await saveAsResult(deps.saveFile, deps.describeWriteError, `clinic-configuration-${deps.today()}.json`, bytes, 'config');
+      if (saved.ok && saved.value.saved) deps.audit.record('config-exported', 'settings');
+      return saved;
+    },
+    'config:import-preview': async ({ text }) => {
+      const parsed = parseConfigText(text, deps.migration);
+      if (!parsed.ok) return parsed;
+      return ok({ changes: describeSettingsChanges(deps.settings.get(), parsed.value, feeNames(deps.estimates)) });
+    },
+    'config:import-apply': async ({ text }) => {
+      const refused = refuseIfReadOnly(deps.settings);
+      if (refused) return refused;
+      const parsed = parseConfigText(text, deps.migration);
+      if (!parsed.ok) return parsed;
+      const next = deps.settings.replace(parsed.value);
+      deps.audit.record('config-imported', 'settings');
+      deps.settingsChanged(next);
+      return ok(next);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** The estimate feature: the procedure catalog, the fee schedule view, the live estimate. */
+import { ok } from '../../core/result';
+import type { EstimateService } from '../services/estimate-service';
+import type { SettingsService } from '../services/settings-service';
+import type { CaseEstimator } from './case-estimator';
+import type { FeatureHandlers } from './dispatch';
+
+export interface EstimateIpcDeps {
+  settings: Pick<SettingsService, 'get'>;
+  estimates: EstimateService;
+  estimateCase: CaseEstimator;
+}
+
+export function createEstimateHandlers(deps: EstimateIpcDeps): FeatureHandlers<'procedures:list' | 'fees:get' | 'estimate:compute'> {
+  return {
+    'procedures:list': async () => ok(deps.estimates.catalog.definitions),
+    'fees:get': async () => ok(deps.estimates.feeSchedule(deps.settings.get().feeOverrides)),
+    'estimate:compute': async (raw) => {
+      const computed = deps.estimateCase(raw);
+      return computed.ok ? ok(computed.value.estimate) : computed;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/** The settings feature: read and change the clinic's settings; every change is pushed to the window. */
+import type { Settings } from '../../core/settings';
+import { fail, ok, type Result } from '../../core/result';
+import type { SettingsService } from '../services/settings-service';
+import type { FeatureHandlers } from './dispatch';
+
+export interface SettingsIpcDeps {
+  settings: SettingsService;
+  settingsChanged: (settings: Settings) => void;
+}
+
+/** Settings from a newer app are kept untouched: changes are refused, saying why. */
+export function refuseIfReadOnly(settings: Pick<SettingsService, 'readOnlyReason'>): Result<never> | null {
+  return settings.readOnlyReason === null ? null : fail('settings-read-only', settings.readOnlyReason);
+}
+
+export function createSettingsHandlers(deps: SettingsIpcDeps): FeatureHandlers<'settings:get' | 'settings:update'> {
+  return {
+    'settings:get': async () => ok({ settings: deps.settings.get(), notice: deps.settings.notice }),
+    'settings:update': async (patch) => {
+      const refused = refuseIfReadOnly(deps.settings);
+      if (refused) return refused;
+      const next = deps.settings.update(patch);
+      deps.settingsChanged(next);
+      return ok(next);
+    },
+  };
+}

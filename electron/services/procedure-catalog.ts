@@ -1,0 +1,89 @@
+/**
+ * Loads the procedure catalog from templates/: every folder holding a procedure.json, with
+ * its fee-schedule.json and warm-up-case.json beside it, each validated. A missing or wrong
+ * file throws ProcedureDataError naming the file: a packaging fault, not user input.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateCase } from '../../core/case/validate-case';
+import { makeCatalog, type CatalogEntry, type ProcedureCatalog } from '../../core/estimate/procedure-catalog';
+import { parseFeeSchedule, parseProcedureDefinition } from '../../core/estimate/procedure-schema';
+import type { FieldIssue } from '../../core/result';
+
+/** Thrown when the shipped data files are missing or wrong: a packaging bug, not user input. */
+export class ProcedureDataError extends Error {
+  readonly issues: FieldIssue[];
+  /** The file at fault (for the start-up message). */
+  readonly filePath: string;
+  constructor(message: string, filePath: string, issues: FieldIssue[] = []) {
+    super(issues.length === 0 ? message : `${message}\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    this.name = 'ProcedureDataError';
+    this.issues = issues;
+    this.filePath = filePath;
+  }
+}
+
+function readJson(filePath: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unreadable';
+    throw new ProcedureDataError(`Cannot read ${filePath} (${code}).`, filePath);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ProcedureDataError(`${filePath} is not valid JSON.`, filePath);
+  }
+}
+
+/** One procedure folder, validated. Throws ProcedureDataError. */
+export function loadCatalogEntry(templatesDir: string, folder: string, today: string): CatalogEntry {
+  const dir = join(templatesDir, folder);
+  const procedureFile = join(dir, 'procedure.json');
+  const procedure = parseProcedureDefinition(readJson(procedureFile), `${folder}/procedure.json`);
+  if (!procedure.ok) throw new ProcedureDataError('The procedure data file is invalid.', procedureFile, procedure.issues);
+  if (procedure.value.id !== folder) {
+    throw new ProcedureDataError('The procedure data file is invalid.', procedureFile, [
+      { path: `${folder}/procedure.json.id`, message: `Use "${folder}", the name of the folder it sits in.` },
+    ]);
+  }
+  const scheduleFile = join(dir, 'fee-schedule.json');
+  const schedule = parseFeeSchedule(readJson(scheduleFile), procedure.value, `${folder}/fee-schedule.json`);
+  if (!schedule.ok) throw new ProcedureDataError('The fee schedule data file is invalid.', scheduleFile, schedule.issues);
+  const warmUpFile = join(dir, 'warm-up-case.json');
+  const warmUpCase = readJson(warmUpFile);
+  const checked = validateCase(warmUpCase, { today, catalog: [procedure.value] });
+  if (!checked.ok) {
+    throw new ProcedureDataError('The warm-up case file is invalid.', warmUpFile, checked.issues.map((i) => ({ ...i, path: `${folder}/warm-up-case.json.${i.path}` })));
+  }
+  return { procedure: procedure.value, schedule: schedule.value, warmUpCase };
+}
+
+/** A folder with either data file is a procedure folder: one missing the other is a fault to report. */
+const PROCEDURE_FILES = ['procedure.json', 'fee-schedule.json'];
+
+/** Every procedure under templates/ (one folder each). Throws ProcedureDataError. */
+export function loadProcedureCatalog(templatesDir: string, today: string): ProcedureCatalog {
+  let folders: string[];
+  try {
+    folders = readdirSync(templatesDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .filter((name) => {
+        try {
+          return readdirSync(join(templatesDir, name)).some((file) => PROCEDURE_FILES.includes(file));
+        } catch {
+          return false;
+        }
+      });
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unreadable';
+    throw new ProcedureDataError(`Cannot read the templates folder ${templatesDir} (${code}).`, templatesDir);
+  }
+  if (folders.length === 0) {
+    throw new ProcedureDataError(`No procedure was found in ${templatesDir}: procedure.json is missing.`, join(templatesDir, '<procedure>', 'procedure.json'));
+  }
+  return makeCatalog(folders.map((folder) => loadCatalogEntry(templatesDir, folder, today)));
+}
