@@ -10,6 +10,7 @@ import { EstimatePage } from './pages/estimate-page';
 import { SettingsPage } from './pages/settings-page';
 import { writeConfigFile } from './pages/config-file';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
+import { shippedProcedureId } from '../core/testing/shipped-procedure';
 
 const facilityRoom = 'Hospital outpatient facility fee: room';
 const pending = 'Save the fee schedule to check these changes against the published range.';
@@ -77,10 +78,10 @@ test('an imported configuration shows in the Settings forms at once, and Save ke
   await expect(settings.defaults.getByRole('status')).toContainText('Saved');
   await settings.saveFees();
   const onDisk = JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')) as {
-    settings: { clinic: { name: string; npi: string }; defaults: { selfPayDiscountPercent: number }; feeOverrides: Record<string, { highCents: number }> };
+    settings: { clinic: { name: string; npi: string }; defaults: { selfPayDiscountPercent: number }; feeOverrides: Record<string, Record<string, { highCents: number }>> };
   };
   expect(onDisk.settings.clinic.npi).toBe('1234567893');
   expect(onDisk.settings.clinic.name).toBe('Lakeside Spine Center');
   expect(onDisk.settings.defaults.selfPayDiscountPercent).toBe(15);
-  expect(onDisk.settings.feeOverrides['facility-hospital-outpatient']?.highCents).toBe(610_000);
+  expect(onDisk.settings.feeOverrides[shippedProcedureId]?.['facility-hospital-outpatient']?.highCents).toBe(610_000);
 });

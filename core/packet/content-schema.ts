@@ -235,8 +235,8 @@ export const packetContentSchema = group({
   subtitle: text,
   labels: labelsSchema,
   /**
-   * Plain-language names for the estimate table, by `provider:code` ("facility:22511") or
-   * by code alone ("22511"); see `serviceNameFor`.
+   * Plain-language names for the estimate table, by `provider:code` ("facility:<code>") or
+   * by code alone ("<code>"); see `serviceNameFor`.
    */
   serviceNames: z.record(
     z.string().regex(/^(?:(?:facility|physician|anesthesia|imaging):)?\d{5}$/, 'Must be a 5-digit code, or provider:code'),
@@ -293,7 +293,7 @@ export function parsePacketContent(data: unknown, fileLabel: string): ParseConte
 
 /**
  * The patient-facing name of an estimate line in the template's language: by provider and
- * code first (a facility's 22511 is its facility fee), then by code, else the engine's text.
+ * code first (a facility's primary code is its facility fee), then by code, else the engine's text.
  */
 export function serviceNameFor(
   content: Pick<PacketContent, 'serviceNames'>,

@@ -22,7 +22,7 @@ export interface ContentTemplateRef {
 
 const procedureIdPattern = /^[a-z0-9][a-z0-9-]*$/;
 
-/** `vertebroplasty-lumbar/content.es.json`: how messages name a template file. */
+/** `<procedure-id>/content.es.json`: how messages name a template file. */
 export function contentFileLabel(procedureId: string, language: ContentLanguage): string {
   return `${procedureId}/content.${language}.json`;
 }

@@ -70,6 +70,33 @@ describe('settings service on conf', () => {
     expect(readdirSync(dir).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
   });
 
+  it('migrates a version 1 file: fee overrides move under the original procedure, and the next save writes version 2', () => {
+    const dir = tempDir();
+    const fee = { lowCents: 410_000, highCents: 610_000 };
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ version: 1, settings: { ...defaultSettings, feeOverrides: { 'facility-asc': fee } } }));
+    const service = serviceIn(dir);
+    expect(service.notice).toBeNull();
+    expect(service.get().feeOverrides).toEqual({ 'first-procedure': { 'facility-asc': fee } });
+    service.update({ clinic: { name: 'Lakeside' } });
+    const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as { version: number; settings: { feeOverrides: unknown } };
+    expect(onDisk.version).toBe(2);
+    expect(onDisk.settings.feeOverrides).toEqual({ 'first-procedure': { 'facility-asc': fee } });
+  });
+
+  it('keeps a file from a newer app untouched, says so, and saves nothing until the app is updated', () => {
+    const dir = tempDir();
+    const newer = JSON.stringify({ version: 99, settings: { clinic: { name: 'From the future' }, somethingNew: true } });
+    writeFileSync(join(dir, 'settings.json'), newer);
+    const service = serviceIn(dir);
+    expect(service.get()).toEqual(defaultSettings);
+    expect(service.notice).toMatch(/newer version of this app \(settings version 99; this app reads up to 2\)/);
+    expect(service.readOnlyReason).toBe(service.notice);
+    expect(() => service.update({ clinic: { name: 'Lakeside' } })).toThrow(/read-only/);
+    service.setWindowBounds({ width: 900, height: 700 });
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(newer);
+    expect(readdirSync(dir).some((f) => f.includes('corrupt'))).toBe(false);
+  });
+
   it('remembers window bounds', () => {
     const dir = tempDir();
     serviceIn(dir).setWindowBounds({ width: 1100, height: 800, x: 10, y: 20 });

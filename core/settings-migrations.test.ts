@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, SETTINGS_VERSION } from './settings';
+import { migrateSettings, migrateV1ToV2, migrationSteps } from './settings-migrations';
+
+const context = { legacyProcedureId: 'first-procedure' };
+const fee = { lowCents: 100, highCents: 200 };
+
+describe('settings migrations', () => {
+  it('has one pure step for every version before the current one', () => {
+    for (let v = 1; v < SETTINGS_VERSION; v += 1) expect(migrationSteps[v], `step ${v}`).toBeTypeOf('function');
+    expect(migrationSteps[SETTINGS_VERSION]).toBeUndefined();
+  });
+
+  it('1 -> 2 moves the fee overrides under the original procedure and leaves the rest alone', () => {
+    const v1 = { clinic: { name: 'Lakeside' }, feeOverrides: { 'facility-asc': fee } };
+    expect(migrateV1ToV2(v1, context)).toEqual({ clinic: { name: 'Lakeside' }, feeOverrides: { 'first-procedure': { 'facility-asc': fee } } });
+    expect(migrateV1ToV2({ feeOverrides: {} }, context)).toEqual({ feeOverrides: {} });
+    expect(v1.feeOverrides).toEqual({ 'facility-asc': fee });
+  });
+
+  it('brings a version 1 file to the current version, defaults filling missing groups', () => {
+    const outcome = migrateSettings(1, { ...defaultSettings, otherProviders: undefined, feeOverrides: { 'facility-asc': fee } }, context);
+    expect(outcome).toEqual({ ok: true, migratedFrom: 1, settings: { ...defaultSettings, feeOverrides: { 'first-procedure': { 'facility-asc': fee } } } });
+  });
+
+  it('reads the current version as it is', () => {
+    const current = { ...defaultSettings, feeOverrides: { p: { x: fee } } };
+    expect(migrateSettings(SETTINGS_VERSION, current, context)).toEqual({ ok: true, migratedFrom: null, settings: current });
+  });
+
+  it('recognises a file from a newer app instead of calling it corrupt', () => {
+    expect(migrateSettings(SETTINGS_VERSION + 1, defaultSettings, context)).toEqual({ ok: false, reason: 'newer', version: SETTINGS_VERSION + 1 });
+  });
+
+  it('calls unreadable what no version can read, naming the field', () => {
+    for (const [version, raw, path] of [
+      ['2', defaultSettings, 'version'],
+      [0, defaultSettings, 'version'],
+      [2, 'text', 'settings'],
+      [2, { ...defaultSettings, clinic: 'Lakeside' }, 'settings.clinic'],
+      [2, { ...defaultSettings, defaults: { ...defaultSettings.defaults, selfPayDiscountPercent: 130 } }, 'settings.defaults.selfPayDiscountPercent'],
+    ] as const) {
+      const outcome = migrateSettings(version, raw, context);
+      expect(outcome.ok).toBe(false);
+      expect(!outcome.ok && outcome.reason === 'invalid' && outcome.issues[0]?.path).toBe(path);
+    }
+  });
+});
