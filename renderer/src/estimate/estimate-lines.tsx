@@ -9,7 +9,9 @@ const providerNames: Record<ProviderRole, string> = {
   imaging: 'Imaging',
 };
 
-const roles: ProviderRole[] = ['physician', 'facility', 'anesthesia', 'imaging'];
+/** Display order: the clinic's own lines first; every role has a place (a new one fails to compile). */
+const roleOrder: Record<ProviderRole, number> = { physician: 0, facility: 1, anesthesia: 2, imaging: 3 };
+const roles = (Object.keys(roleOrder) as ProviderRole[]).sort((a, b) => roleOrder[a] - roleOrder[b]);
 
 export function EstimateLines({ estimate }: { estimate: Estimate }) {
   return (

@@ -3,6 +3,7 @@
  * the range check (does every 1–3-level combination stay within the published range?).
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { ProviderRole } from '../../../core/case/enums';
 import type { FeeScheduleView } from '../../../core/ipc/contract';
 import type { Settings } from '../../../core/settings';
 import { ConfirmDialog } from '../lib/confirm-dialog';
@@ -10,7 +11,7 @@ import { formatRange, tidyMoneyText } from '../lib/text-parsers';
 import { SaveRow, type SaveState } from './save-row';
 import { defaultFeeTexts, feeTextsFrom, toFeeOverrides, type FeeErrors, type FeeTexts } from './fee-overrides';
 
-const providerLabels: Record<string, string> = {
+const providerLabels: Record<ProviderRole, string> = {
   facility: 'Facility',
   physician: 'Physician',
   anesthesia: 'Anesthesia',
@@ -126,7 +127,7 @@ export function FeeScheduleEditor({ feeOverrides, onSaved }: FeeScheduleEditorPr
                   {line.description}
                   <span className="fees__provider">
                     {' '}
-                    ({providerLabels[line.provider] ?? line.provider}
+                    ({providerLabels[line.provider]}
                     {line.separatelyScheduled ? ', scheduled separately' : ''})
                   </span>
                 </th>
