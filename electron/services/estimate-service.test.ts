@@ -44,6 +44,19 @@ describe('loadProcedureData', () => {
   it('says which file is missing', () => {
     expect(() => loadProcedureData(join(tmpdir(), 'no-templates-here'))).toThrow(/procedure\.json/);
   });
+
+  it('carries the file, the problem and the file system code (for the start-up message)', () => {
+    const missing = join(tmpdir(), 'no-templates-here');
+    expect(() => loadProcedureData(missing)).toThrow(
+      expect.objectContaining({ file: join(missing, 'vertebroplasty-lumbar', 'procedure.json'), problem: 'unreadable', code: 'ENOENT' }),
+    );
+    const wrong = copyTemplates((schedule) => {
+      schedule.currency = 'EUR';
+    });
+    expect(() => loadProcedureData(wrong)).toThrow(
+      expect.objectContaining({ file: join(wrong, 'vertebroplasty-lumbar', 'fee-schedule.json'), problem: 'invalid', code: null }),
+    );
+  });
 });
 
 describe('createEstimateService', () => {

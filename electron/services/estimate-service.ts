@@ -25,14 +25,31 @@ export interface ProcedureData {
   schedule: FeeSchedule;
 }
 
+/** What is wrong with a shipped data file. */
+export type ProcedureDataProblem = 'unreadable' | 'not-json' | 'invalid';
+
 /** Thrown when the shipped data files are missing or wrong: a packaging bug, not user input. */
 export class ProcedureDataError extends Error {
   readonly issues: FieldIssue[];
-  constructor(message: string, issues: FieldIssue[] = []) {
+  /** The data file at fault (absolute path). */
+  readonly file: string;
+  readonly problem: ProcedureDataProblem;
+  /** The file system's code when the file could not be read (ENOENT, EACCES, ...). */
+  readonly code: string | null;
+  constructor(message: string, details: { file: string; problem: ProcedureDataProblem; code?: string | null; issues?: FieldIssue[] }) {
+    const issues = details.issues ?? [];
     super(issues.length === 0 ? message : `${message}\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
     this.name = 'ProcedureDataError';
     this.issues = issues;
+    this.file = details.file;
+    this.problem = details.problem;
+    this.code = details.code ?? null;
   }
+}
+
+function fsCode(error: unknown): string | null {
+  const code = error && typeof error === 'object' && 'code' in error ? error.code : null;
+  return typeof code === 'string' ? code : null;
 }
 
 function readJson(filePath: string): unknown {
@@ -40,22 +57,29 @@ function readJson(filePath: string): unknown {
   try {
     text = readFileSync(filePath, 'utf8');
   } catch (error) {
-    throw new ProcedureDataError(`Cannot read ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ProcedureDataError(`Cannot read ${filePath}: ${reason}`, { file: filePath, problem: 'unreadable', code: fsCode(error) });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ProcedureDataError(`${filePath} is not valid JSON.`);
+    throw new ProcedureDataError(`${filePath} is not valid JSON.`, { file: filePath, problem: 'not-json' });
   }
 }
 
 /** Read and validate templates/<id>/procedure.json and fee-schedule.json. Throws ProcedureDataError. */
 export function loadProcedureData(templatesDir: string, procedureId: KnownProcedureId = 'vertebroplasty-lumbar'): ProcedureData {
   const dir = join(templatesDir, procedureId);
-  const procedure = parseProcedureDefinition(readJson(join(dir, 'procedure.json')), `${procedureId}/procedure.json`);
-  if (!procedure.ok) throw new ProcedureDataError('The procedure data file is invalid.', procedure.issues);
-  const schedule = parseFeeSchedule(readJson(join(dir, 'fee-schedule.json')), procedure.value, `${procedureId}/fee-schedule.json`);
-  if (!schedule.ok) throw new ProcedureDataError('The fee schedule data file is invalid.', schedule.issues);
+  const procedureFile = join(dir, 'procedure.json');
+  const procedure = parseProcedureDefinition(readJson(procedureFile), `${procedureId}/procedure.json`);
+  if (!procedure.ok) {
+    throw new ProcedureDataError('The procedure data file is invalid.', { file: procedureFile, problem: 'invalid', issues: procedure.issues });
+  }
+  const scheduleFile = join(dir, 'fee-schedule.json');
+  const schedule = parseFeeSchedule(readJson(scheduleFile), procedure.value, `${procedureId}/fee-schedule.json`);
+  if (!schedule.ok) {
+    throw new ProcedureDataError('The fee schedule data file is invalid.', { file: scheduleFile, problem: 'invalid', issues: schedule.issues });
+  }
   return { procedure: procedure.value, schedule: schedule.value };
 }
 
