@@ -7,7 +7,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../../core/settings';
 import { createDraftStore, type Cipher } from './draft-store';
-import { describeWriteError } from './atomic-write';
+import { assertWritableFolder, describeWriteError } from './atomic-write';
 import { createEstimateService } from './estimate-service';
 import { createHandlers, type HandlerDeps } from './ipc-handlers';
 import type { Handlers } from './ipc-dispatch';
@@ -57,6 +57,8 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     rename: caps.rename,
     now,
   });
+  // Settings, the draft and the audit log are written here: a read-only folder fails start-up.
+  assertWritableFolder(paths.dataDir);
   const estimates = createEstimateService({ templatesDir });
   const auditFile = join(paths.dataDir, 'audit.log');
   const packets = createPacketService({ templatesDir, fontsDir: join(paths.appRoot, 'resources', 'fonts') });
