@@ -5,9 +5,10 @@
 import { renameSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { app, type BrowserWindow } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppServices } from '../services/app-services';
+import { runStartup, type StartupFailureCaps } from '../services/startup-failure';
 import { installAppMenu } from './menu';
 import { clearPrintFolder, makeSaveFile, osCipher, printPdf } from './os-capabilities';
 import { registerIpc, sendEvent } from './ipc';
@@ -51,15 +52,24 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(async () => {
+  const startupPaths = { appRoot: app.getAppPath(), dataDir: app.getPath('userData') };
+  // Whatever fails before the window shows: a plain dialog naming the file or folder, then
+  // exit, releasing the lock (never an invisible process that blocks the next start).
+  const onStartupFailure: StartupFailureCaps = {
+    showErrorBox: (title, message) => dialog.showErrorBox(title, message),
+    releaseLock: () => app.releaseSingleInstanceLock(),
+    quit: (exitCode) => app.exit(exitCode),
+    log: safeLog,
+  };
+  void app.whenReady().then(() => runStartup(startupPaths, onStartupFailure, async () => {
     hardenDefaultSession(policy);
     await clearPrintFolder();
     serveAppScheme(join(import.meta.dirname, '../renderer'));
     installAppMenu();
 
-    const dataDir = app.getPath('userData');
+    const { dataDir } = startupPaths;
     const services = createAppServices(
-      { appRoot: app.getAppPath(), dataDir },
+      startupPaths,
       {
         openStore: () => new ElectronStore<Record<string, unknown>>({ name: 'settings', cwd: dataDir, configFileMode: 0o600 }),
         rename: renameSync,
@@ -79,5 +89,5 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = null;
     });
     await mainWindow.loadURL(devServerOrigin ?? `${APP_ORIGIN}/index.html`);
-  });
+  }));
 }

@@ -9,7 +9,7 @@ import type { MigrationContext } from '../../core/settings-migrations';
 import { createHandlers } from '../ipc/handlers';
 import type { Handlers } from '../ipc/dispatch';
 import type { SaveFile } from '../ipc/save-outcome';
-import { describeWriteError } from './atomic-write';
+import { assertWritableFolder, describeWriteError } from './atomic-write';
 import { createAuditLog } from './audit-log';
 import { createDraftStore, type Cipher } from './draft-store';
 import { createEstimateService, type EstimateService } from './estimate-service';
@@ -67,6 +67,8 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     now,
     migration,
   });
+  // Settings, the draft and the audit log are written here: a read-only folder fails start-up.
+  assertWritableFolder(paths.dataDir);
   const estimates = createEstimateService(catalog);
   const packets = createPacketService({ templatesDir, fontsDir: join(paths.appRoot, 'resources', 'fonts'), catalog });
   const audit = createAuditLog({ filePath: join(paths.dataDir, 'audit.log'), operator: caps.operator, now, log: caps.log ?? console.error });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -17,6 +18,16 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, m
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Create and remove an empty file in `dir`; throws the file system's error (its code and a
+ * path inside `dir`) when the folder cannot be written. Access checks alone miss Windows ACLs.
+ */
+export function assertWritableFolder(dir: string): void {
+  const probe = join(dir, `.write-check-${randomBytes(6).toString('hex')}.tmp`);
+  writeFileSync(probe, '', { flag: 'wx', mode: 0o600 });
+  rmSync(probe, { force: true });
 }
 
 /** A plain sentence for a failed write, by its errno code (no paths or PHI in it). */

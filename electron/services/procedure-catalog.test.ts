@@ -45,7 +45,7 @@ describe('loadProcedureCatalog', () => {
       throw new Error('expected a ProcedureDataError');
     } catch (error) {
       expect(error).toBeInstanceOf(ProcedureDataError);
-      expect((error as ProcedureDataError).filePath).toBe(join(dir, shippedProcedureId, 'procedure.json'));
+      expect((error as ProcedureDataError).file).toBe(join(dir, shippedProcedureId, 'procedure.json'));
       expect((error as Error).message).toMatch(/procedure\.json \(ENOENT\)/);
     }
   });

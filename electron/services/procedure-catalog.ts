@@ -10,17 +10,31 @@ import { makeCatalog, type CatalogEntry, type ProcedureCatalog } from '../../cor
 import { parseFeeSchedule, parseProcedureDefinition } from '../../core/estimate/procedure-schema';
 import type { FieldIssue } from '../../core/result';
 
+/** What is wrong with a shipped data file. */
+export type ProcedureDataProblem = 'unreadable' | 'not-json' | 'invalid';
+
 /** Thrown when the shipped data files are missing or wrong: a packaging bug, not user input. */
 export class ProcedureDataError extends Error {
   readonly issues: FieldIssue[];
-  /** The file at fault (for the start-up message). */
-  readonly filePath: string;
-  constructor(message: string, filePath: string, issues: FieldIssue[] = []) {
+  /** The data file (or templates folder) at fault, absolute: the start-up message names it. */
+  readonly file: string;
+  readonly problem: ProcedureDataProblem;
+  /** The file system's code when the file could not be read (ENOENT, EACCES, ...). */
+  readonly code: string | null;
+  constructor(message: string, details: { file: string; problem: ProcedureDataProblem; code?: string | null; issues?: FieldIssue[] }) {
+    const issues = details.issues ?? [];
     super(issues.length === 0 ? message : `${message}\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
     this.name = 'ProcedureDataError';
     this.issues = issues;
-    this.filePath = filePath;
+    this.file = details.file;
+    this.problem = details.problem;
+    this.code = details.code ?? null;
   }
+}
+
+function fsCode(error: unknown): string | null {
+  const code = error && typeof error === 'object' && 'code' in error ? error.code : null;
+  return typeof code === 'string' ? code : null;
 }
 
 function readJson(filePath: string): unknown {
@@ -28,13 +42,13 @@ function readJson(filePath: string): unknown {
   try {
     text = readFileSync(filePath, 'utf8');
   } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unreadable';
-    throw new ProcedureDataError(`Cannot read ${filePath} (${code}).`, filePath);
+    const code = fsCode(error);
+    throw new ProcedureDataError(`Cannot read ${filePath} (${code ?? 'unreadable'}).`, { file: filePath, problem: 'unreadable', code });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ProcedureDataError(`${filePath} is not valid JSON.`, filePath);
+    throw new ProcedureDataError(`${filePath} is not valid JSON.`, { file: filePath, problem: 'not-json' });
   }
 }
 
@@ -43,20 +57,23 @@ export function loadCatalogEntry(templatesDir: string, folder: string, today: st
   const dir = join(templatesDir, folder);
   const procedureFile = join(dir, 'procedure.json');
   const procedure = parseProcedureDefinition(readJson(procedureFile), `${folder}/procedure.json`);
-  if (!procedure.ok) throw new ProcedureDataError('The procedure data file is invalid.', procedureFile, procedure.issues);
+  if (!procedure.ok) throw new ProcedureDataError('The procedure data file is invalid.', { file: procedureFile, problem: 'invalid', issues: procedure.issues });
   if (procedure.value.id !== folder) {
-    throw new ProcedureDataError('The procedure data file is invalid.', procedureFile, [
-      { path: `${folder}/procedure.json.id`, message: `Use "${folder}", the name of the folder it sits in.` },
-    ]);
+    throw new ProcedureDataError('The procedure data file is invalid.', {
+      file: procedureFile,
+      problem: 'invalid',
+      issues: [{ path: `${folder}/procedure.json.id`, message: `Use "${folder}", the name of the folder it sits in.` }],
+    });
   }
   const scheduleFile = join(dir, 'fee-schedule.json');
   const schedule = parseFeeSchedule(readJson(scheduleFile), procedure.value, `${folder}/fee-schedule.json`);
-  if (!schedule.ok) throw new ProcedureDataError('The fee schedule data file is invalid.', scheduleFile, schedule.issues);
+  if (!schedule.ok) throw new ProcedureDataError('The fee schedule data file is invalid.', { file: scheduleFile, problem: 'invalid', issues: schedule.issues });
   const warmUpFile = join(dir, 'warm-up-case.json');
   const warmUpCase = readJson(warmUpFile);
   const checked = validateCase(warmUpCase, { today, catalog: [procedure.value] });
   if (!checked.ok) {
-    throw new ProcedureDataError('The warm-up case file is invalid.', warmUpFile, checked.issues.map((i) => ({ ...i, path: `${folder}/warm-up-case.json.${i.path}` })));
+    const issues = checked.issues.map((i) => ({ ...i, path: `${folder}/warm-up-case.json.${i.path}` }));
+    throw new ProcedureDataError('The warm-up case file is invalid.', { file: warmUpFile, problem: 'invalid', issues });
   }
   return { procedure: procedure.value, schedule: schedule.value, warmUpCase };
 }
@@ -79,11 +96,12 @@ export function loadProcedureCatalog(templatesDir: string, today: string): Proce
         }
       });
   } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unreadable';
-    throw new ProcedureDataError(`Cannot read the templates folder ${templatesDir} (${code}).`, templatesDir);
+    const code = fsCode(error);
+    throw new ProcedureDataError(`Cannot read the templates folder ${templatesDir} (${code ?? 'unreadable'}).`, { file: templatesDir, problem: 'unreadable', code });
   }
   if (folders.length === 0) {
-    throw new ProcedureDataError(`No procedure was found in ${templatesDir}: procedure.json is missing.`, join(templatesDir, '<procedure>', 'procedure.json'));
+    const file = join(templatesDir, '<procedure>', 'procedure.json');
+    throw new ProcedureDataError(`No procedure was found in ${templatesDir}: procedure.json is missing.`, { file, problem: 'unreadable', code: 'ENOENT' });
   }
   return makeCatalog(folders.map((folder) => loadCatalogEntry(templatesDir, folder, today)));
 }

@@ -114,7 +114,13 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     })().catch(() => send(response, 500, 'text/plain', 'Preview server error'));
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   return {
