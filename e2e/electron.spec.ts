@@ -3,25 +3,33 @@
  * Where the binary could not be downloaded (these build machines), it is skipped with the
  * reason printed; the Chromium specs cover the same renderer and handlers.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { _electron as electron } from '@playwright/test';
 import { test, expect, repoRoot } from './fixtures';
 
+/**
+ * Since Electron 42 the package has no install script: `require('electron')` downloads the
+ * binary the first time it runs. Look for a downloaded binary without starting a download
+ * (node_modules/electron/path.txt names it inside dist/).
+ */
 function electronBinary(): { path: string } | { reason: string } {
+  let packageDir: string;
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { reason: 'the electron package has no binary' };
-  } catch (error) {
-    return { reason: `the Electron binary is not installed (${error instanceof Error ? error.message.split('\n')[0] : 'unknown'})` };
+    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return { reason: 'the electron package is not installed' };
   }
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return { reason: 'the Electron binary has not been downloaded (`npx install-electron` or `npm start` fetches it)' };
+  const path = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(path) ? { path } : { reason: `node_modules/electron/path.txt names ${path}, which is missing` };
 }
 
 const binary = electronBinary();
-if ('reason' in binary) console.log(`[electron.spec] skipped: ${binary.reason}. Run on a machine where \`npm install\` downloaded Electron.`);
+if ('reason' in binary) console.log(`[electron.spec] skipped: ${binary.reason}.`);
 
 test.describe('Electron app', () => {
   test.skip('reason' in binary, 'reason' in binary ? `Electron binary unavailable: ${binary.reason}` : '');

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserWindow, app, dialog, safeStorage } from 'electron';
+import { BrowserWindow, app, dialog, safeStorage, type SafeStorage } from 'electron';
 import type { Cipher } from '../services/draft-store';
 import { writeFileAtomic } from '../services/atomic-write';
 import type { SaveOutcome } from '../ipc/save-outcome';
@@ -62,18 +62,37 @@ export async function printPdf(pdf: Uint8Array): Promise<{ printed: boolean }> {
   }
 }
 
+/** The parts of Electron's safeStorage the draft cipher uses (a stand-in in tests). */
+export type AsyncSafeStorage = Pick<
+  SafeStorage,
+  'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
+>;
+
 /**
- * safeStorage when the OS offers a real key store (DPAPI, Keychain, libsecret, KWallet);
- * refuses to store otherwise. On Linux without a keyring Electron falls back to a fixed
- * key ("basic_text"), which only obscures: that counts as unavailable.
+ * safeStorage's asynchronous API when the OS offers a real key store (DPAPI, Keychain,
+ * libsecret, KWallet); refuses to store otherwise. On Linux without a keyring Electron falls
+ * back to a fixed key (backend "basic_text"; "unknown" before the app is ready), which only
+ * obscures: that counts as unavailable.
+ *
+ * Drafts sealed by earlier versions with the synchronous encryptString still open: Electron
+ * documents that "data encrypted with safeStorage.encryptString can be decrypted with
+ * safeStorage.decryptStringAsync" (electron.d.ts 45, decryptString; safeStorage docs,
+ * https://www.electronjs.org/docs/latest/api/safe-storage). `shouldReEncrypt` (key rotated)
+ * needs nothing here: the draft is sealed afresh on its next save and deleted once issued.
  */
-export const osCipher: Cipher = {
-  encrypt(plain) {
-    const weakLinuxBackend = process.platform === 'linux' && ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend());
-    if (!safeStorage.isEncryptionAvailable() || weakLinuxBackend) throw new Error('encryption unavailable');
-    return safeStorage.encryptString(plain);
-  },
-  decrypt(sealed) {
-    return safeStorage.decryptString(Buffer.from(sealed));
-  },
-};
+export function safeStorageCipher(storage: AsyncSafeStorage, platform: NodeJS.Platform): Cipher {
+  return {
+    async encrypt(plain) {
+      const available = await storage.isAsyncEncryptionAvailable();
+      const weakLinuxBackend = platform === 'linux' && ['basic_text', 'unknown'].includes(storage.getSelectedStorageBackend());
+      if (!available || weakLinuxBackend) throw new Error('encryption unavailable');
+      return storage.encryptStringAsync(plain);
+    },
+    async decrypt(sealed) {
+      const { result } = await storage.decryptStringAsync(Buffer.from(sealed));
+      return result;
+    },
+  };
+}
+
+export const osCipher: Cipher = safeStorageCipher(safeStorage, process.platform);

@@ -40,11 +40,12 @@ export function hardenSession(target: Session, options: UrlPolicyOptions): void 
 
 export function hardenAllWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAllowedNavigation(contents.getURL(), url)) event.preventDefault();
+    // The target is read from the event: the positional url arguments are deprecated.
+    contents.on('will-navigate', (event) => {
+      if (!isAllowedNavigation(contents.getURL(), event.url)) event.preventDefault();
     });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAllowedNavigation(contents.getURL(), url)) event.preventDefault();
+    contents.on('will-redirect', (event) => {
+      if (!isAllowedNavigation(contents.getURL(), event.url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => (isAllowedWindowOpen(url) ? { action: 'allow' } : { action: 'deny' }));

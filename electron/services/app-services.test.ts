@@ -26,7 +26,7 @@ function setup(options: { saveDir?: string } = {}) {
   const caps: AppCapabilities = {
     openStore: () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', configFileMode: 0o600, projectName: 'clinic-test' }),
     rename: renameSync,
-    cipher: { encrypt: (plain) => Buffer.from(plain, 'utf8').reverse(), decrypt: (sealed) => Buffer.from(sealed).reverse().toString('utf8') },
+    cipher: { encrypt: async (plain) => Buffer.from(plain, 'utf8').reverse(), decrypt: async (sealed) => Buffer.from(sealed).reverse().toString('utf8') },
     saveFile: async (name, data) => {
       const path = join(saveDir, name);
       await writeFileAtomic(path, data);

@@ -3,16 +3,18 @@
  * details, so it is encrypted with the capability given (Electron safeStorage: the key is
  * held by the operating system) and written owner-only.
  *
- * Operations run one at a time, in the order asked: a save still being written when the
- * draft is cleared (packet issued) can never bring the cleared draft back.
+ * Operations run one at a time, in the order asked: a save still being encrypted or written
+ * when the draft is cleared (packet issued) can never bring the cleared draft back. The
+ * encryption runs inside the save's turn, so a clear asked meanwhile waits for it.
  */
 import { readFile, rm } from 'node:fs/promises';
 import { draftSchema, type Draft } from '../../core/ipc/contract';
 import { writeFileAtomic } from './atomic-write';
 
+/** Seals and opens the draft; asynchronous, as the OS key store may answer slowly. */
 export interface Cipher {
-  encrypt(plain: string): Uint8Array;
-  decrypt(sealed: Uint8Array): string;
+  encrypt(plain: string): Promise<Uint8Array>;
+  decrypt(sealed: Uint8Array): Promise<string>;
 }
 
 export interface DraftStore {
@@ -39,13 +41,13 @@ export function createDraftStore(filePath: string, cipher: Cipher): DraftStore {
           return null;
         }
         try {
-          const parsed = draftSchema.safeParse(JSON.parse(cipher.decrypt(sealed)));
+          const parsed = draftSchema.safeParse(JSON.parse(await cipher.decrypt(sealed)));
           return parsed.success ? parsed.data : null;
         } catch {
           return null;
         }
       }),
-    save: (draft) => inTurn(() => writeFileAtomic(filePath, cipher.encrypt(JSON.stringify(draft)))),
+    save: (draft) => inTurn(async () => writeFileAtomic(filePath, await cipher.encrypt(JSON.stringify(draft)))),
     clear: () => inTurn(() => rm(filePath, { force: true })),
   };
 }
