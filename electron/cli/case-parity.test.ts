@@ -37,7 +37,7 @@ function appDispatch() {
     {
       openStore: () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'clinic-test' }),
       rename: renameSync,
-      cipher: { encrypt: (plain: string) => Buffer.from(plain), decrypt: (sealed: Uint8Array) => Buffer.from(sealed).toString() },
+      cipher: { encrypt: async (plain: string) => Buffer.from(plain), decrypt: async (sealed: Uint8Array) => Buffer.from(sealed).toString() },
       saveFile: async () => ({ saved: false }),
       printPdf: async () => ({ printed: false }),
       settingsChanged: () => undefined,
