@@ -10,7 +10,9 @@ import { EstimatePage } from './pages/estimate-page';
 import { SettingsPage } from './pages/settings-page';
 import { writeConfigFile } from './pages/config-file';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
-import { shippedProcedureId } from '../core/testing/shipped-procedure';
+
+/** The shipped procedure: fee overrides are kept under its id (settings version 2). */
+const procedureId = 'vertebroplasty-lumbar';
 
 const facilityRoom = 'Hospital outpatient facility fee: room';
 const pending = 'Save the fee schedule to check these changes against the published range.';
@@ -83,5 +85,5 @@ test('an imported configuration shows in the Settings forms at once, and Save ke
   expect(onDisk.settings.clinic.npi).toBe('1234567893');
   expect(onDisk.settings.clinic.name).toBe('Lakeside Spine Center');
   expect(onDisk.settings.defaults.selfPayDiscountPercent).toBe(15);
-  expect(onDisk.settings.feeOverrides[shippedProcedureId]?.['facility-hospital-outpatient']?.highCents).toBe(610_000);
+  expect(onDisk.settings.feeOverrides[procedureId]?.['facility-hospital-outpatient']?.highCents).toBe(610_000);
 });
