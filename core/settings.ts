@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languages } from './case/enums';
 
 /** NPI: 10 digits whose Luhn check (with the 80840 prefix) holds. */
 export function isValidNpi(npi: string): boolean {
@@ -48,7 +49,7 @@ export const clinicProfileSchema = z.object({
 export type ClinicProfile = z.infer<typeof clinicProfileSchema>;
 
 export const packetDefaultsSchema = z.object({
-  language: z.enum(['en', 'es']),
+  language: z.enum(languages),
   largePrint: z.boolean(),
   selfPayDiscountPercent: z.number().min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.'),
   /** Original Medicare Part B deductible for the year, in cents. */

@@ -17,10 +17,12 @@
  *   changed from the seed page, why, and the source: kept for review, never printed).
  */
 import { z } from 'zod';
+import { coverageKinds, languages, placesOfService, providerRoles, sedations, type Language } from '../case/enums';
 import type { FieldIssue } from '../result';
 
-export const contentLanguages = ['en', 'es'] as const;
-export type ContentLanguage = (typeof contentLanguages)[number];
+/** The packet languages are the case's languages: one template per language. */
+export const contentLanguages = languages;
+export type ContentLanguage = Language;
 
 /** Section ids, in the order the packet prints them. */
 export const sectionIds = [
@@ -58,6 +60,9 @@ const list = <T extends z.ZodType>(item: T, min: number) =>
 const textList = (min: number) => list(text, min);
 
 const group = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: typeError('an object') });
+/** One text per value of a core enumeration: a value added in core needs its words in every template. */
+const labelsFor = <K extends string>(values: readonly K[]) =>
+  group(Object.fromEntries(values.map((value) => [value, text])) as Record<K, typeof text>);
 
 const documentLabels = group({
   /** Printed on the cover when the translation awaits review; may be empty otherwise. */
@@ -101,9 +106,9 @@ const estimateLabels = group({
   diagnosisCodes: text,
   separatelyScheduled: text,
   separatelyScheduledIntro: text,
-  providers: group({ facility: text, physician: text, anesthesia: text, imaging: text }),
-  sites: group({ 'hospital-outpatient': text, asc: text, office: text }),
-  sedation: group({ local: text, moderate: text, anesthesia: text }),
+  providers: labelsFor(providerRoles),
+  sites: labelsFor(placesOfService),
+  sedation: labelsFor(sedations),
 });
 
 const insuranceLabels = group({
@@ -135,14 +140,7 @@ const insuranceLabels = group({
   outOfNetworkWarning: text,
   /** Must say plainly that this is an estimate and the plan decides the final amount. */
   planDecides: text,
-  coverageKinds: group({
-    commercial: text,
-    medicare: text,
-    'medicare-advantage': text,
-    medicaid: text,
-    'self-pay': text,
-    uninsured: text,
-  }),
+  coverageKinds: labelsFor(coverageKinds),
 });
 
 /** Good Faith Estimate (45 CFR 149.610): one label per required element and disclaimer. */
@@ -218,7 +216,7 @@ const consentSchema = group({
   intro: text,
   procedure: text,
   /** One sentence on the numbing / sedation / anesthesia chosen for this case. */
-  sedation: group({ local: text, moderate: text, anesthesia: text }),
+  sedation: labelsFor(sedations),
   risks: textList(1),
   benefits: textList(1),
   alternatives: list(alternativeSchema, 1),
