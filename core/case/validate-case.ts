@@ -87,8 +87,10 @@ function procedureIssues(input: unknown, catalog: readonly ProcedureDefinition[]
   const issues: FieldIssue[] = [];
   const { min, max } = procedure.levels;
   const levels = choice?.['levels'];
-  if (typeof levels === 'number' && Number.isInteger(levels) && (levels < min || levels > max)) {
+  if (typeof levels === 'number' && Number.isInteger(levels) && levels > max) {
     issues.push({ path: 'procedure.levels', message: `Enter ${min} to ${max} levels: more than ${max} in one session cannot be estimated.` });
+  } else if (typeof levels === 'number' && Number.isInteger(levels) && levels < min) {
+    issues.push({ path: 'procedure.levels', message: `Enter ${min} to ${max} levels for this procedure.` });
   }
   const site = choice?.['site'];
   if (typeof site === 'string' && !(procedure.sites as readonly string[]).includes(site)) {

@@ -13,19 +13,22 @@ export interface CatalogEntry {
 }
 
 export interface ProcedureCatalog {
-  /** In folder-name order; never empty. */
+  /** The primary procedure first, then the others by id; never empty. */
   readonly entries: readonly CatalogEntry[];
   /** The definitions, for validateCase's context and the renderer. */
   readonly definitions: readonly ProcedureDefinition[];
-  /** The first procedure: the form's default, and the owner of version-1 fee settings. */
+  /** The procedure marked `primary` (or the only one): the form's, and the owner of version-1 fee settings. */
   readonly primary: CatalogEntry;
   get(id: string): CatalogEntry | undefined;
 }
 
+/** Throws RangeError without exactly one primary procedure (the only one counts as primary). */
 export function makeCatalog(entries: readonly CatalogEntry[]): ProcedureCatalog {
-  const sorted = [...entries].sort((a, b) => (a.procedure.id < b.procedure.id ? -1 : a.procedure.id > b.procedure.id ? 1 : 0));
-  const primary = sorted[0];
-  if (primary === undefined) throw new RangeError('A procedure catalog needs at least one procedure.');
+  const byPrimaryThenId = (e: CatalogEntry) => `${e.procedure.primary === true ? 0 : 1}${e.procedure.id}`;
+  const sorted = [...entries].sort((a, b) => (byPrimaryThenId(a) < byPrimaryThenId(b) ? -1 : 1));
+  const marked = sorted.filter((e) => e.procedure.primary === true);
+  const primary = sorted.length === 1 ? sorted[0] : marked.length === 1 ? marked[0] : undefined;
+  if (primary === undefined) throw new RangeError('A procedure catalog needs exactly one procedure marked "primary": true.');
   const byId = new Map(sorted.map((e) => [e.procedure.id, e]));
   return { entries: sorted, definitions: sorted.map((e) => e.procedure), primary, get: (id) => byId.get(id) };
 }

@@ -17,6 +17,8 @@ const text = z.string().trim().min(1, 'Fill this in.');
 export const procedureSchema = z
   .object({
     id: procedureIdSchema,
+    /** The form's procedure, and the one whose fees version 1 settings held. Exactly one, once there are several. */
+    primary: z.boolean().optional(),
     name: text,
     plainName: text,
     codes: z.object({ primary: code, addOn: code }),

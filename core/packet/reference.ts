@@ -1,6 +1,8 @@
 /**
  * The packet's estimate reference number and suggested file name. Both are pure functions
- * of their inputs, so a re-printed packet carries the same reference as the first print.
+ * of their inputs, so a re-printed packet carries the same reference as the first print
+ * (within one app version: a new field in the estimate changes the hash; issued packets are
+ * reprinted from their record, not recomputed).
  */
 import type { ProcedureDefinition } from '../estimate/procedure-schema';
 import type { Case, Estimate } from '../estimate/types';

@@ -59,6 +59,9 @@ function feeNames(estimates: Pick<EstimateService, 'catalog'>): FeeNames {
 export function createConfigHandlers(deps: ConfigIpcDeps): FeatureHandlers<'config:export' | 'config:import-preview' | 'config:import-apply'> {
   return {
     'config:export': async () => {
+      // A newer app's settings are not loaded here: exporting the stand-in defaults would wipe other PCs.
+      const refused = refuseIfReadOnly(deps.settings);
+      if (refused) return refused;
       const file = { kind: CONFIG_FILE_KIND, version: SETTINGS_VERSION, exportedAt: deps.now().toISOString(), settings: deps.settings.get() };
       const bytes = new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`);
       const saved = await saveAsResult(deps.saveFile, deps.describeWriteError, `clinic-configuration-${deps.today()}.json`, bytes, 'config');

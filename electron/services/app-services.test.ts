@@ -18,8 +18,8 @@ import { clinic, insuredCase, uninsuredCase } from './testing/packet-fixtures';
 
 const appRoot = join(import.meta.dirname, '..', '..');
 
-function setup(options: { saveDir?: string } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clinic-services-'));
+function setup(options: { saveDir?: string; dataDir?: string } = {}) {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-services-'));
   const saveDir = options.saveDir ?? join(dataDir, 'saved');
   const logs: string[] = [];
   const changed: Settings[] = [];
@@ -172,6 +172,21 @@ describe('clinic configuration', () => {
     expect(!wrongVersion.ok && wrongVersion.error.message).toMatch(/newer version of the app/);
     const settings = value(await call('settings:get')) as { settings: Settings };
     expect(settings.settings.clinic.name).toBe('');
+  });
+});
+
+describe('settings from a newer version of the app', () => {
+  it('refuses changes, imports and exports (which would send stand-in defaults to other PCs), keeping the file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'clinic-newer-'));
+    const newer = JSON.stringify({ version: 99, settings: { clinic: { name: 'Future Clinic' } } });
+    writeFileSync(join(dataDir, 'settings.json'), newer);
+    const { call } = setup({ dataDir });
+    const state = value(await call('settings:get')) as { notice: string };
+    expect(state.notice).toMatch(/newer version of this app/);
+    for (const [channel, request] of [['settings:update', { clinic: { name: 'X' } }], ['config:export', undefined], ['config:import-apply', { text: '{}' }]] as const) {
+      expect(await call(channel, request)).toMatchObject({ ok: false, error: { code: 'settings-read-only' } });
+    }
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(newer);
   });
 });
 

@@ -29,7 +29,12 @@ export interface EstimateService {
 const NO_OVERRIDES: FeeOverrides = {};
 
 export function createEstimateService(catalog: ProcedureCatalog): EstimateService {
-  const entryFor = (id: string) => catalog.get(id) ?? catalog.primary;
+  // validateCase has checked the id against this catalog; anything else is a programming error.
+  const entryFor = (id: string) => {
+    const entry = catalog.get(id);
+    if (entry === undefined) throw new RangeError('procedure not in the catalog');
+    return entry;
+  };
   return {
     catalog,
     estimate(valid, settings) {

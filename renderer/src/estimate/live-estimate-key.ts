@@ -7,8 +7,6 @@ import type { CaseInput } from '../../../core/case/case-schema';
 import { canonicalJson } from '../../../core/packet/reference';
 import type { Settings } from '../../../core/settings';
 
-type CaseJson = CaseInput;
-
 /** The settings the estimate depends on, as a stable string (keys sorted: procedures, fee lines). */
 export function estimateSettingsKey(settings: Pick<Settings, 'feeOverrides' | 'defaults'>): string {
   const d = settings.defaults;
@@ -17,17 +15,17 @@ export function estimateSettingsKey(settings: Pick<Settings, 'feeOverrides' | 'd
 
 interface KeyParts {
   settings: string;
-  caseJson: CaseJson;
+  caseJson: CaseInput;
 }
 
 /** One key for a question to the engine; null while the form stops the estimate. */
-export function liveEstimateKey(caseJson: CaseJson | null, settingsKey: string): string | null {
+export function liveEstimateKey(caseJson: CaseInput | null, settingsKey: string): string | null {
   if (caseJson === null) return null;
   const parts: KeyParts = { settings: settingsKey, caseJson };
   return JSON.stringify(parts);
 }
 
 /** The case a key was made from (to send to the engine). */
-export function caseFromKey(key: string): CaseJson {
+export function caseFromKey(key: string): CaseInput {
   return (JSON.parse(key) as KeyParts).caseJson;
 }

@@ -30,6 +30,7 @@ async function load(): Promise<Loaded | string> {
   ]);
   if (!settingsResult.ok) return settingsResult.error.message;
   if (!proceduresResult.ok) return proceduresResult.error.message;
+  // The catalog lists its primary procedure first: the one the form estimates.
   const procedure = proceduresResult.value[0];
   if (procedure === undefined) return 'The app has no procedure to estimate. Reinstall it, or ask IT.';
   const { settings, notice } = settingsResult.value;
