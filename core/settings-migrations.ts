@@ -6,6 +6,7 @@
  * - 1 -> 2: fee overrides are keyed by procedure. Version 1 knew one procedure only, so its
  *   overrides move under the procedure the catalog names as the original one.
  */
+import { isPlainObject as isRecord } from './plain-object';
 import { toFieldIssues, type FieldIssue } from './result';
 import { applySettingsPatch, defaultSettings, settingsSchema, SETTINGS_VERSION, type Settings, type SettingsPatch } from './settings';
 
@@ -16,7 +17,6 @@ export interface MigrationContext {
 
 type Step = (settings: Record<string, unknown>, context: MigrationContext) => Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Version 1 -> 2: `feeOverrides: { lineId: fee }` becomes `{ [legacyProcedureId]: { lineId: fee } }`. */
 export function migrateV1ToV2(settings: Record<string, unknown>, context: MigrationContext): Record<string, unknown> {

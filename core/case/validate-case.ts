@@ -7,6 +7,7 @@
 import type { EstimateWarning } from '../estimate/types';
 import type { Case } from '../estimate/types';
 import type { ProcedureDefinition } from '../estimate/procedure-schema';
+import { isPlainObject } from '../plain-object';
 import { toFieldIssues, type FieldIssue } from '../result';
 import { caseInputSchema, isCalendarDate, MAX_AGE_YEARS, toCoverage, yearsBefore } from './case-schema';
 import { listChoices } from './enums';
@@ -27,8 +28,7 @@ export interface ValidCase {
 
 export type CaseValidation = { ok: true; value: ValidCase } | { ok: false; issues: FieldIssue[] };
 
-const asRecord = (value: unknown): Record<string, unknown> | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+const asRecord = (value: unknown): Record<string, unknown> | null => (isPlainObject(value) ? value : null);
 
 /**
  * A case may name the procedure by what staff type ("22371", "vertebroplasty"): read it as

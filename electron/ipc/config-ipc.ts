@@ -5,6 +5,7 @@
 import { CONFIG_FILE_KIND, SETTINGS_VERSION, type Settings } from '../../core/settings';
 import { describeSettingsChanges, type FeeNames } from '../../core/settings-diff';
 import { migrateSettings, type MigrationContext } from '../../core/settings-migrations';
+import { isPlainObject } from '../../core/plain-object';
 import { fail, ok, type Result } from '../../core/result';
 import type { AuditLog } from '../services/audit-log';
 import type { EstimateService } from '../services/estimate-service';
@@ -25,8 +26,6 @@ export interface ConfigIpcDeps {
   describeWriteError: (error: unknown) => string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A configuration file's text to current settings, or a message naming what is wrong. */
 export function parseConfigText(text: string, migration: MigrationContext): Result<Settings> {
   let json: unknown;
@@ -35,7 +34,7 @@ export function parseConfigText(text: string, migration: MigrationContext): Resu
   } catch {
     return fail('invalid-input', 'This file is not a clinic configuration file (it is not valid JSON).');
   }
-  if (!isRecord(json) || json['kind'] !== CONFIG_FILE_KIND) {
+  if (!isPlainObject(json) || json['kind'] !== CONFIG_FILE_KIND) {
     return fail('invalid-input', 'This file is not a clinic configuration file; nothing was changed.', [{ path: 'kind', message: `Expected "${CONFIG_FILE_KIND}".` }]);
   }
   const migrated = migrateSettings(json['version'], json['settings'], migration);

@@ -2,37 +2,20 @@
  * The complete handler map: one module per feature, merged. `Handlers` is a mapped type
  * over the contract, so a channel no module handles is a compile error here.
  */
-import type { Settings } from '../../core/settings';
-import type { MigrationContext } from '../../core/settings-migrations';
-import type { AuditLog } from '../services/audit-log';
 import type { DraftStore } from '../services/draft-store';
-import type { EstimateService } from '../services/estimate-service';
-import type { PacketService } from '../services/packet-service';
-import type { SettingsService } from '../services/settings-service';
 import { createCaseEstimator } from './case-estimator';
-import { createConfigHandlers } from './config-ipc';
+import { createConfigHandlers, type ConfigIpcDeps } from './config-ipc';
 import type { Handlers } from './dispatch';
 import { createDraftHandlers } from './draft-ipc';
-import { createEstimateHandlers } from './estimate-ipc';
-import { createPacketHandlers } from './packet-ipc';
-import type { SaveFile } from './save-outcome';
-import { createSettingsHandlers } from './settings-ipc';
+import { createEstimateHandlers, type EstimateIpcDeps } from './estimate-ipc';
+import { createPacketHandlers, type PacketIpcDeps } from './packet-ipc';
+import { createSettingsHandlers, type SettingsIpcDeps } from './settings-ipc';
 
-export interface HandlerDeps {
-  settings: SettingsService;
-  drafts: DraftStore;
-  estimates: EstimateService;
-  packets: Pick<PacketService, 'build'>;
-  audit: AuditLog;
-  migration: MigrationContext;
-  /** Today's local date, YYYY-MM-DD. */
-  today: () => string;
-  now: () => Date;
-  saveFile: SaveFile;
-  printPdf: (pdf: Uint8Array, fileName: string) => Promise<{ printed: boolean }>;
-  settingsChanged: (settings: Settings) => void;
-  describeWriteError: (error: unknown) => string;
-}
+/** What every feature module needs, together (the case estimator is built here from them). */
+export type HandlerDeps = SettingsIpcDeps &
+  ConfigIpcDeps &
+  Omit<EstimateIpcDeps, 'estimateCase'> &
+  Omit<PacketIpcDeps, 'estimateCase' | 'drafts'> & { drafts: DraftStore };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const estimateCase = createCaseEstimator({ estimates: deps.estimates, settings: () => deps.settings.get(), today: deps.today });

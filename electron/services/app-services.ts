@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { Settings } from '../../core/settings';
 import type { MigrationContext } from '../../core/settings-migrations';
+import { createCaseEstimator } from '../ipc/case-estimator';
 import { createHandlers } from '../ipc/handlers';
 import type { Handlers } from '../ipc/dispatch';
 import type { SaveFile } from '../ipc/save-outcome';
@@ -88,7 +89,8 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
   });
 
   const warmUp = async (): Promise<void> => {
-    const input = warmUpInput(catalog, estimates, settings.get(), today());
+    const estimateCase = createCaseEstimator({ estimates, settings: () => settings.get(), today });
+    const input = warmUpInput(estimateCase, catalog.primary.warmUpCase, settings.get(), today());
     if (input !== null) await packets.warmUp(input);
   };
   return { handlers, settings, estimates, warmUp };

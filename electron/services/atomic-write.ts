@@ -30,9 +30,15 @@ export function assertWritableFolder(dir: string): void {
   rmSync(probe, { force: true });
 }
 
+/** The file system's error code (ENOENT, EACCES, ...), or null when the error carries none. */
+export function fsErrorCode(error: unknown): string | null {
+  const code = error !== null && typeof error === 'object' && 'code' in error ? error.code : null;
+  return typeof code === 'string' ? code : null;
+}
+
 /** A plain sentence for a failed write, by its errno code (no paths or PHI in it). */
 export function describeWriteError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = fsErrorCode(error);
   switch (code) {
     case 'ENOSPC':
       return 'The disk is full. Free some space or choose another place, then try again.';

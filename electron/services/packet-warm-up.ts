@@ -4,18 +4,17 @@
  * procedure's warm-up case (templates/<id>/warm-up-case.json, an invented person), estimated
  * with the clinic's settings. Never shown, never saved.
  */
-import { validateCase } from '../../core/case/validate-case';
-import type { ProcedureCatalog } from '../../core/estimate/procedure-catalog';
 import type { Settings } from '../../core/settings';
-import type { EstimateService } from './estimate-service';
+import type { CaseEstimator } from '../ipc/case-estimator';
 import type { PacketBuildInput } from './packet-service';
 
-export function warmUpInput(catalog: ProcedureCatalog, estimates: EstimateService, settings: Settings, today: string): PacketBuildInput | null {
-  const checked = validateCase(catalog.primary.warmUpCase, { today, catalog: catalog.definitions });
-  if (!checked.ok) return null;
+/** The warm-up case through the app's own case pipeline; null if it no longer passes (no warm-up then). */
+export function warmUpInput(estimateCase: CaseEstimator, warmUpCase: unknown, settings: Settings, today: string): PacketBuildInput | null {
+  const estimated = estimateCase(warmUpCase);
+  if (!estimated.ok) return null;
   return {
-    caseData: checked.value.case,
-    estimate: estimates.estimate(checked.value, settings),
+    caseData: estimated.value.case,
+    estimate: estimated.value.estimate,
     clinic: settings.clinic,
     otherProviders: settings.otherProviders,
     preparedDate: today,

@@ -9,6 +9,7 @@ import { validateCase } from '../../core/case/validate-case';
 import { makeCatalog, type CatalogEntry, type ProcedureCatalog } from '../../core/estimate/procedure-catalog';
 import { parseFeeSchedule, parseProcedureDefinition } from '../../core/estimate/procedure-schema';
 import type { FieldIssue } from '../../core/result';
+import { fsErrorCode } from './atomic-write';
 
 /** What is wrong with a shipped data file. */
 export type ProcedureDataProblem = 'unreadable' | 'not-json' | 'invalid';
@@ -32,17 +33,12 @@ export class ProcedureDataError extends Error {
   }
 }
 
-function fsCode(error: unknown): string | null {
-  const code = error && typeof error === 'object' && 'code' in error ? error.code : null;
-  return typeof code === 'string' ? code : null;
-}
-
 function readJson(filePath: string): unknown {
   let text: string;
   try {
     text = readFileSync(filePath, 'utf8');
   } catch (error) {
-    const code = fsCode(error);
+    const code = fsErrorCode(error);
     throw new ProcedureDataError(`Cannot read ${filePath} (${code ?? 'unreadable'}).`, { file: filePath, problem: 'unreadable', code });
   }
   try {
@@ -96,7 +92,7 @@ export function loadProcedureCatalog(templatesDir: string, today: string): Proce
         }
       });
   } catch (error) {
-    const code = fsCode(error);
+    const code = fsErrorCode(error);
     throw new ProcedureDataError(`Cannot read the templates folder ${templatesDir} (${code ?? 'unreadable'}).`, { file: templatesDir, problem: 'unreadable', code });
   }
   if (folders.length === 0) {

@@ -9,6 +9,7 @@
  * screen or in the log.
  */
 import { isAbsolute, relative } from 'node:path';
+import { fsErrorCode } from './atomic-write';
 import { ProcedureDataError } from './procedure-catalog';
 
 export interface StartupPaths {
@@ -107,8 +108,8 @@ export function describeStartupFailure(error: unknown, paths: StartupPaths): Sta
   if (fs) {
     return { title: TITLE, message: `The app cannot use this file or folder${codeText(fs.code)}:\n${fs.path}\n\nAsk IT for help.` };
   }
-  const rawCode = error && typeof error === 'object' && 'code' in error ? error.code : null;
-  const code = typeof rawCode === 'string' && /^[A-Z0-9_]{1,40}$/.test(rawCode) ? ` ${rawCode}` : '';
+  const rawCode = fsErrorCode(error);
+  const code = rawCode !== null && /^[A-Z0-9_]{1,40}$/.test(rawCode) ? ` ${rawCode}` : '';
   return { title: TITLE, message: `Something went wrong while the app was starting (${errorKind(error)}${code}).\n\n${REINSTALL}` };
 }
 

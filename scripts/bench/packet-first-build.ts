@@ -14,10 +14,8 @@ const input = { ...fx.estimateCase(fx.insuredCase), clinic: fx.clinic, preparedD
 let buildStart = start;
 if (mode === 'warm') {
   const { warmUpInput } = await import('../../electron/services/packet-warm-up');
-  const { createEstimateService } = await import('../../electron/services/estimate-service');
   const { defaultSettings } = await import('../../core/settings');
-  const catalog = fx.shippedCatalog();
-  const warm = warmUpInput(catalog, createEstimateService(catalog), defaultSettings, fx.PREPARED_DATE);
+  const warm = warmUpInput(fx.shippedEstimator(), fx.shippedCatalog().primary.warmUpCase, defaultSettings, fx.PREPARED_DATE);
   if (warm === null) throw new Error('the warm-up case is invalid');
   await service.warmUp(warm);
   buildStart = performance.now();

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Case, Estimate } from '../../../core/estimate/types';
 import type { ClinicProfile } from '../../../core/settings';
 import { shippedProcedureId } from '../../../core/testing/shipped-procedure';
-import { createCaseEstimator } from '../../ipc/case-estimator';
+import { createCaseEstimator, type CaseEstimator } from '../../ipc/case-estimator';
 import type { ProcedureCatalog } from '../../../core/estimate/procedure-catalog';
 import { createEstimateService } from '../estimate-service';
 import { loadProcedureCatalog } from '../procedure-catalog';
@@ -83,14 +83,21 @@ export function shippedCatalog(): ProcedureCatalog {
   return loaded;
 }
 
-/** Run a raw case through the app's case pipeline (default fees and settings). */
-export function estimateCase(raw: unknown): EstimatedCase {
-  const estimator = createCaseEstimator({
+let estimator: CaseEstimator | null = null;
+
+/** The app's case pipeline on the shipped catalog, default fees and settings, dated PREPARED_DATE. */
+export function shippedEstimator(): CaseEstimator {
+  estimator ??= createCaseEstimator({
     estimates: createEstimateService(shippedCatalog()),
     settings: () => ({ feeOverrides: {}, defaults: { selfPayDiscountPercent: 0, medicareDeductibleCents: 28_300 } }),
     today: () => PREPARED_DATE,
   });
-  const result = estimator(raw);
+  return estimator;
+}
+
+/** Run a raw case through the app's case pipeline (default fees and settings). */
+export function estimateCase(raw: unknown): EstimatedCase {
+  const result = shippedEstimator()(raw);
   if (!result.ok) throw new Error(`fixture case is invalid: ${result.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   return { caseData: result.value.case, estimate: result.value.estimate };
 }
