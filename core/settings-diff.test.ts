@@ -11,14 +11,17 @@ describe('describeSettingsChanges', () => {
     const after: Settings = {
       ...defaultSettings,
       clinic: { ...defaultSettings.clinic, name: 'Lakeside Spine', npi: '1234567893' },
-      defaults: { ...defaultSettings.defaults, selfPayDiscountPercent: 25, medicareDeductibleCents: 29_000 },
+      defaults: { ...defaultSettings.defaults, selfPayDiscountPercent: 25 },
       feeOverrides: { proc: { 'physician-22511': { lowCents: 150_000, highCents: 200_000 } } },
+      medicareRates: { proc: { '2026': { 'deductibles.partB': 29_000, 'anesthesia.01942.baseUnits': 5, 'anesthesia.conversionFactor': 2_100.5 } } },
     };
     expect(describeSettingsChanges(defaultSettings, after)).toEqual([
       'Clinic name: (empty) -> Lakeside Spine',
       'NPI: (empty) -> 1234567893',
       'Self-pay discount: 0% -> 25%',
-      'Medicare deductible: $283.00 -> $290.00',
+      'Medicare 2026 anesthesia.01942.baseUnits: national -> 5 units',
+      'Medicare 2026 anesthesia.conversionFactor: national -> $21.0050',
+      'Medicare 2026 deductibles.partB: national -> $290.00',
       'Fee physician-22511: default -> $1,500.00–$2,000.00',
     ]);
   });

@@ -50,8 +50,17 @@ export function describeSettingsChanges(before: Settings, after: Settings, feeNa
   if (d0.selfPayDiscountPercent !== d1.selfPayDiscountPercent) {
     lines.push(`Self-pay discount: ${d0.selfPayDiscountPercent}% -> ${d1.selfPayDiscountPercent}%`);
   }
-  if (d0.medicareDeductibleCents !== d1.medicareDeductibleCents) {
-    lines.push(`Medicare deductible: ${formatCents(d0.medicareDeductibleCents)} -> ${formatCents(d1.medicareDeductibleCents)}`);
+  for (const procedureId of [...new Set([...Object.keys(before.medicareRates), ...Object.keys(after.medicareRates)])].sort()) {
+    const was = before.medicareRates[procedureId] ?? {};
+    const now = after.medicareRates[procedureId] ?? {};
+    for (const year of [...new Set([...Object.keys(was), ...Object.keys(now)])].sort()) {
+      const a = was[year] ?? {};
+      const b = now[year] ?? {};
+      for (const id of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+        const text = (v: number | undefined) => (v === undefined ? 'national' : medicareValueText(id, v));
+        if (a[id] !== b[id]) lines.push(`Medicare ${year} ${id}: ${text(a[id])} -> ${text(b[id])}`);
+      }
+    }
   }
   const procedures = new Set([...Object.keys(before.feeOverrides), ...Object.keys(after.feeOverrides)]);
   for (const procedureId of [...procedures].sort()) {
@@ -64,4 +73,11 @@ export function describeSettingsChanges(before: Settings, after: Settings, feeNa
     }
   }
   return lines;
+}
+
+/** A Medicare figure as staff read it: base units as a number, money in dollars (the conversion factor to 4 decimals). */
+function medicareValueText(id: string, value: number): string {
+  if (id.endsWith('.baseUnits')) return `${value} units`;
+  if (id.endsWith('conversionFactor')) return `$${(value / 100).toFixed(4)}`;
+  return Number.isInteger(value) ? formatCents(value) : String(value);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, SETTINGS_VERSION } from './settings';
-import { migrateSettings, migrateV1ToV2, migrationSteps } from './settings-migrations';
+import { migrateSettings, migrateV1ToV2, migrateV2ToV3, migrationSteps } from './settings-migrations';
 
 const context = { legacyProcedureId: 'first-procedure' };
 const fee = { lowCents: 100, highCents: 200 };
@@ -16,6 +16,19 @@ describe('settings migrations', () => {
     expect(migrateV1ToV2(v1, context)).toEqual({ clinic: { name: 'Lakeside' }, feeOverrides: { 'first-procedure': { 'facility-asc': fee } } });
     expect(migrateV1ToV2({ feeOverrides: {} }, context)).toEqual({ feeOverrides: {} });
     expect(v1.feeOverrides).toEqual({ 'facility-asc': fee });
+  });
+
+  it('2 -> 3 keeps a Part B deductible the clinic had changed as its 2026 Medicare amount, and drops the national one', () => {
+    const v2 = { defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 10, medicareDeductibleCents: 29_000 }, feeOverrides: {} };
+    expect(migrateV2ToV3(v2, context)).toEqual({
+      defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 10 },
+      feeOverrides: {},
+      medicareRates: { 'first-procedure': { '2026': { 'deductibles.partB': 29_000 } } },
+    });
+    expect(migrateV2ToV3({ defaults: { medicareDeductibleCents: 28_300 } }, context)).toEqual({ defaults: {}, medicareRates: {} });
+    expect(v2.defaults.medicareDeductibleCents).toBe(29_000);
+    const outcome = migrateSettings(2, { ...defaultSettings, medicareRates: undefined, defaults: { ...defaultSettings.defaults, medicareDeductibleCents: 28_300 } }, context);
+    expect(outcome).toEqual({ ok: true, migratedFrom: 2, settings: defaultSettings });
   });
 
   it('brings a version 1 file to the current version, defaults filling missing groups', () => {

@@ -5,6 +5,9 @@
  *
  * - 1 -> 2: fee overrides are keyed by procedure. Version 1 knew one procedure only, so its
  *   overrides move under the procedure the catalog names as the original one.
+ * - 2 -> 3: Medicare's rates come from the procedure's medicare-<year>.json; the one Medicare
+ *   figure version 2 kept (the Part B deductible) becomes the clinic's 2026 amount when it
+ *   differed from the national $283.
  */
 import { isPlainObject as isRecord } from './plain-object';
 import { toFieldIssues, type FieldIssue } from './result';
@@ -25,8 +28,21 @@ export function migrateV1ToV2(settings: Record<string, unknown>, context: Migrat
   return { ...settings, feeOverrides: hasFees ? { [context.legacyProcedureId]: fees } : {} };
 }
 
+/** The national 2026 Part B deductible version 2 defaulted to (CMS-8091-N). */
+const V2_DEFAULT_PART_B_CENTS = 28_300;
+
+/** Version 2 -> 3: `defaults.medicareDeductibleCents` moves into `medicareRates` when the clinic had changed it. */
+export function migrateV2ToV3(settings: Record<string, unknown>, context: MigrationContext): Record<string, unknown> {
+  const defaults = isRecord(settings['defaults']) ? { ...settings['defaults'] } : undefined;
+  const deductible = defaults?.['medicareDeductibleCents'];
+  if (defaults !== undefined) delete defaults['medicareDeductibleCents'];
+  const keep = typeof deductible === 'number' && deductible !== V2_DEFAULT_PART_B_CENTS;
+  const medicareRates = keep ? { [context.legacyProcedureId]: { '2026': { 'deductibles.partB': deductible } } } : {};
+  return { ...settings, ...(defaults === undefined ? {} : { defaults }), medicareRates };
+}
+
 /** steps[n] turns version n into version n + 1. */
-export const migrationSteps: Readonly<Record<number, Step>> = { 1: migrateV1ToV2 };
+export const migrationSteps: Readonly<Record<number, Step>> = { 1: migrateV1ToV2, 2: migrateV2ToV3 };
 
 export type MigrationOutcome =
   | { ok: true; settings: Settings; migratedFrom: number | null }

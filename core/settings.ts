@@ -52,8 +52,6 @@ export const packetDefaultsSchema = z.object({
   language: z.enum(languages),
   largePrint: z.boolean(),
   selfPayDiscountPercent: z.number().min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.'),
-  /** Original Medicare Part B deductible for the year, in cents. */
-  medicareDeductibleCents: z.number().int().min(0).max(1_000_000),
 });
 export type PacketDefaults = z.infer<typeof packetDefaultsSchema>;
 
@@ -82,6 +80,19 @@ export type OtherProviders = z.infer<typeof otherProvidersSchema>;
 
 export const noOtherProviders: OtherProviders = { hospitalOutpatient: noProvider, asc: noProvider, anesthesia: noProvider };
 
+/**
+ * The clinic's own Medicare amounts (its Medicare contractor's locality figures), by rate year
+ * ("2026"), then figure id (core/estimate/medicare-schema.ts figureRefs), in the figure's unit.
+ */
+export const medicareYearOverridesSchema = z.record(
+  z.string().regex(/^\d{4}$/, 'Use the rate year, like 2026.'),
+  z.record(
+    z.string().regex(/^[A-Za-z0-9.]{1,80}$/, 'Use a figure id from the rate file.'),
+    z.number().min(0, 'Use 0 or more.').max(100_000_000, 'Use at most $1,000,000.'),
+  ),
+);
+export type MedicareYearOverrides = z.infer<typeof medicareYearOverridesSchema>;
+
 export const settingsSchema = z.object({
   clinic: clinicProfileSchema,
   /** Optional: files exported before it existed still import. */
@@ -89,17 +100,20 @@ export const settingsSchema = z.object({
   defaults: packetDefaultsSchema,
   /** Clinic's own charges, by procedure id, then fee-line id; lines not listed use the default schedule. */
   feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)),
+  /** The clinic's Medicare amounts, by procedure id, then rate year, then figure id. */
+  medicareRates: z.record(z.string(), medicareYearOverridesSchema),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** Version 2 keys fee overrides by procedure (see settings-migrations.ts). */
-export const SETTINGS_VERSION = 2;
+/** Version 2 keys fee overrides by procedure; version 3 holds Medicare's rates per procedure and year (see settings-migrations.ts). */
+export const SETTINGS_VERSION = 3;
 
 export const defaultSettings: Settings = {
   clinic: { name: '', address: '', phone: '', npi: '', tin: '', logoDataUrl: '' },
   otherProviders: noOtherProviders,
-  defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 0, medicareDeductibleCents: 28_300 },
+  defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 0 },
   feeOverrides: {},
+  medicareRates: {},
 };
 
 /** A change to settings: any group may be left out; given groups are merged field by field. */
@@ -109,6 +123,8 @@ export const settingsPatchSchema = z.object({
   defaults: packetDefaultsSchema.partial().optional(),
   /** Per procedure: a procedure given here has its overrides replaced; others are kept. */
   feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)).optional(),
+  /** Per procedure: a procedure given here has its Medicare amounts replaced (all years); others are kept. */
+  medicareRates: z.record(z.string(), medicareYearOverridesSchema).optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -118,6 +134,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     otherProviders: patch.otherProviders ?? current.otherProviders ?? noOtherProviders,
     defaults: { ...current.defaults, ...patch.defaults },
     feeOverrides: { ...current.feeOverrides, ...patch.feeOverrides },
+    medicareRates: { ...current.medicareRates, ...patch.medicareRates },
   };
 }
 

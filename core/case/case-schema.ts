@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import { dollarsToCents } from '../money';
-import type { Coverage } from '../estimate/types';
-import { coverageKinds, languages, listChoices, networks, placesOfService, sedations } from './enums';
+import type { Coverage, ProviderAmounts, Supplement } from '../estimate/types';
+import { billingRoles, coverageKinds, languages, listChoices, medigapPlans, networks, placesOfService, sedations } from './enums';
 
 /** True for a real calendar date written YYYY-MM-DD (no 2026-02-30). */
 export function isCalendarDate(text: string): boolean {
@@ -58,6 +58,76 @@ const optionalText = (what: string, max: number) =>
 
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { error: message });
 
+const percent = (what: string) =>
+  z
+    .number(typed('Enter a percentage from 0 to 100.', `Enter the ${what} as a number from 0 to 100.`))
+    .min(0, 'Enter a percentage from 0 to 100.')
+    .max(100, 'Enter a percentage from 0 to 100.')
+    .refine(hasAtMostTwoDecimals, 'Enter the percentage with at most 2 decimals.');
+
+const roleWords = { physician: 'doctor', facility: 'facility', anesthesia: 'anesthesia' } as const;
+
+/** { physician?, facility?, anesthesia? } in dollars. */
+const providerAmounts = (what: string) =>
+  z
+    .object(
+      Object.fromEntries(billingRoles.map((role) => [role, dollars(`${roleWords[role]} ${what}`).optional()])) as Record<
+        (typeof billingRoles)[number],
+        z.ZodOptional<ReturnType<typeof dollars>>
+      >,
+      { error: `Enter the ${what}s per provider: physician, facility, anesthesia.` },
+    )
+    .strict();
+
+const supplementSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('medigap'),
+      plan: choice(medigapPlans, `Choose the Medigap plan: ${listChoices(medigapPlans)}.`),
+      deductibleMet: dollars('Medigap deductible already met').optional(),
+      outOfPocketMet: dollars('Medigap out-of-pocket amount already met').optional(),
+    }),
+    z.object({ kind: z.literal('medicaid'), qmb: z.boolean({ error: 'Say whether the patient is a Qualified Medicare Beneficiary (QMB): true or false.' }) }),
+    z.object({ kind: z.literal('other'), paysPercent: percent('share the other plan pays') }),
+  ],
+  { error: 'Choose the supplemental coverage: medigap, medicaid or other.' },
+);
+
+type CoverageFields = Record<string, unknown> & { kind: (typeof coverageKinds)[number] };
+
+/** Fields a coverage kind does not have, and what to do instead (Medicare's terms are set by law). */
+const notForKind: Record<string, Partial<Record<(typeof coverageKinds)[number], string>>> = {
+  deductible: { medicare: "Original Medicare's deductible is set by Medicare each year and is in the app: leave it out and enter only the deductible already met." },
+  coinsurancePercent: { medicare: "Original Medicare's coinsurance is 20% by law: leave it out. For a plan that pays it, choose the supplemental coverage." },
+  copay: {
+    medicare: 'Original Medicare has no copays: leave it out (Medicare Advantage plans have copays).',
+    'medicare-advantage': 'For Medicare Advantage, enter the copays per provider: the facility copay, the doctor copay and the anesthesia copay.',
+  },
+  outOfPocketMax: { medicare: 'Original Medicare has no out-of-pocket maximum: leave it out, or choose Medicare Advantage if that is the plan.' },
+  outOfPocketMet: { medicare: 'Original Medicare has no out-of-pocket maximum: leave it out, or choose Medicare Advantage if that is the plan.' },
+  allowedAmount: {
+    medicare: "For Medicare, enter approved amounts per provider (allowedAmounts: physician, facility, anesthesia), or leave them out to use Medicare's rates.",
+    'medicare-advantage': "For Medicare Advantage, enter approved amounts per provider (allowedAmounts: physician, facility, anesthesia), or leave them out to use Medicare's rates.",
+  },
+};
+const medicareOnly: Record<string, { kinds: readonly string[]; message: string }> = {
+  supplement: { kinds: ['medicare'], message: 'Supplemental coverage (Medigap, Medicaid, a retiree plan) is entered for Original Medicare only.' },
+  allowedAmounts: { kinds: ['medicare', 'medicare-advantage'], message: 'Approved amounts per provider are for Medicare and Medicare Advantage: enter one allowed amount for this plan.' },
+  copays: { kinds: ['medicare-advantage'], message: 'Copays per provider are for Medicare Advantage: enter one copay for this plan.' },
+};
+
+function coverageKindIssues(coverage: CoverageFields, ctx: z.RefinementCtx): void {
+  for (const [field, byKind] of Object.entries(notForKind)) {
+    const message = byKind[coverage.kind];
+    if (message !== undefined && coverage[field] !== undefined && coverage[field] !== null) ctx.addIssue({ code: 'custom', path: [field], message });
+    if (message !== undefined && field === 'outOfPocketMax' && coverage[field] === null) continue;
+  }
+  for (const [field, rule] of Object.entries(medicareOnly)) {
+    if (coverage[field] !== undefined && !rule.kinds.includes(coverage.kind)) ctx.addIssue({ code: 'custom', path: [field], message: rule.message });
+  }
+}
+
 export const caseInputSchema = z.object(
   {
     patient: z.object(
@@ -92,19 +162,17 @@ export const caseInputSchema = z.object(
         network: choice(networks, 'Choose in or out of network.').optional(),
         deductible: dollars('deductible').optional(),
         deductibleMet: dollars('deductible already met').optional(),
-        coinsurancePercent: z
-          .number(typed('Enter a percentage from 0 to 100.', 'Enter the coinsurance as a number from 0 to 100.'))
-          .min(0, 'Enter a percentage from 0 to 100.')
-          .max(100, 'Enter a percentage from 0 to 100.')
-          .refine(hasAtMostTwoDecimals, 'Enter the percentage with at most 2 decimals.')
-          .optional(),
+        coinsurancePercent: percent('coinsurance').optional(),
         copay: dollars('copay').optional(),
         outOfPocketMax: dollars('out-of-pocket maximum').nullable().optional(),
         outOfPocketMet: dollars('out-of-pocket amount already met').optional(),
         allowedAmount: dollars('allowed amount').optional(),
+        supplement: supplementSchema.optional(),
+        allowedAmounts: providerAmounts('approved amount').optional(),
+        copays: providerAmounts('copay').optional(),
       },
       { error: 'Enter the coverage details.' },
-    ),
+    ).superRefine(coverageKindIssues),
     language: choice(languages, 'Choose the packet language: en (English) or es (Spanish).').optional(),
     largePrint: z.boolean({ error: 'Use true or false for large print.' }).optional(),
   },
@@ -136,6 +204,30 @@ export function toCoverage(input: ParsedCaseInput['coverage']): Coverage {
     outOfPocketMaxCents: input.outOfPocketMax === null ? null : cents(input.outOfPocketMax),
     outOfPocketMetCents: cents(input.outOfPocketMet),
     allowedAmountCents: cents(input.allowedAmount),
+    supplement: toSupplement(input.supplement),
+    allowedAmounts: providerCents(input.allowedAmounts),
+    copays: providerCents(input.copays),
   };
+}
+
+function toSupplement(input: ParsedCaseInput['coverage']['supplement']): Supplement | undefined {
+  if (input === undefined) return undefined;
+  if (input.kind === 'medigap') {
+    const out: Supplement = { kind: 'medigap', plan: input.plan };
+    if (input.deductibleMet !== undefined) out.deductibleMetCents = dollarsToCents(input.deductibleMet);
+    if (input.outOfPocketMet !== undefined) out.outOfPocketMetCents = dollarsToCents(input.outOfPocketMet);
+    return out;
+  }
+  return input.kind === 'medicaid' ? { kind: 'medicaid', qmb: input.qmb } : { kind: 'other', paysPercent: input.paysPercent };
+}
+
+function providerCents(input: Partial<Record<(typeof billingRoles)[number], number | undefined>> | undefined): ProviderAmounts | undefined {
+  if (input === undefined) return undefined;
+  const out: ProviderAmounts = {};
+  for (const role of billingRoles) {
+    const value = input[role];
+    if (value !== undefined) out[role] = dollarsToCents(value);
+  }
+  return out;
 }
 

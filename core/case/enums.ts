@@ -18,6 +18,18 @@ export type Sedation = (typeof sedations)[number];
 export const providerRoles = ['facility', 'physician', 'anesthesia', 'imaging'] as const;
 export type ProviderRole = (typeof providerRoles)[number];
 
+/** The providers that bill their own part of the procedure day (imaging is billed before it). */
+export const billingRoles = ['physician', 'facility', 'anesthesia'] as const;
+export type BillingRole = (typeof billingRoles)[number];
+
+/** The standardized Medigap plans (DOMAIN.md section 2b); "-high" = the high-deductible version. */
+export const medigapPlans = ['A', 'B', 'C', 'D', 'F', 'F-high', 'G', 'G-high', 'K', 'L', 'M', 'N'] as const;
+export type MedigapPlan = (typeof medigapPlans)[number];
+
+/** What may stand behind Original Medicare. */
+export const supplementKinds = ['medigap', 'medicaid', 'other'] as const;
+export type SupplementKind = (typeof supplementKinds)[number];
+
 export const networks = ['in', 'out'] as const;
 export type Network = (typeof networks)[number];
 

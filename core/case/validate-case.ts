@@ -22,6 +22,8 @@ export interface CaseContext {
 
 export interface ValidCase {
   case: Case;
+  /** The clinic's date the case was checked against (deductible years and rate files follow it). */
+  today: string;
   /** How the case was read, for staff (e.g. "22371" read as the lumbar procedure). */
   notes: EstimateWarning[];
 }
@@ -133,6 +135,7 @@ export function validateCase(input: unknown, context: CaseContext): CaseValidati
         language: data.language ?? 'en',
         largePrint: data.largePrint ?? false,
       },
+      today: context.today,
       notes: alias.note === null ? [] : [alias.note],
     },
   };

@@ -21,7 +21,7 @@ describe('computeShare: HealthCare.gov worked examples (DOMAIN.md section 2)', (
       input({ allowedCents: 1_200_000, chargesCents: 1_200_000, deductibleRemainingCents: 300_000, coinsurancePercent: 20, outOfPocketRemainingCents: 685_000 }),
     );
     expect(share.patientCents).toBe(480_000);
-    expect(share.breakdown).toEqual({ copayCents: 0, deductibleCents: 300_000, coinsuranceCents: 180_000, balanceBillCents: 0 });
+    expect(share.breakdown).toEqual({ copayCents: 0, deductibleCents: 300_000, coinsuranceCents: 180_000, balanceBillCents: 0, secondaryCents: 0 });
     expect(share.insuranceCents).toBe(720_000);
   });
 

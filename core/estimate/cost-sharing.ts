@@ -56,7 +56,7 @@ export function computeShare(terms: ShareTerms, allowedCents: number, chargesCen
   const planShare = copay + deductible + coinsurance;
   const balanceBill = terms.network === 'out' ? Math.max(0, chargesCents - allowed) : 0;
   return {
-    breakdown: { copayCents: copay, deductibleCents: deductible, coinsuranceCents: coinsurance, balanceBillCents: balanceBill },
+    breakdown: { copayCents: copay, deductibleCents: deductible, coinsuranceCents: coinsurance, balanceBillCents: balanceBill, secondaryCents: 0 },
     patientCents: planShare + balanceBill,
     insuranceCents: allowed - planShare,
     capReached,

@@ -18,12 +18,13 @@ export interface CoveragePreset {
 }
 
 export interface PresetOptions {
-  /** Original Medicare Part B deductible for the year (2026: $283 = 28300). */
-  medicareDeductibleCents: number;
+  /**
+   * The highest in-network out-of-pocket maximum Medicare lets an Advantage plan set, from the
+   * year's rate file (the typical value when staff leave it blank); null where it is not known
+   * (the form shows the field empty and the engine fills it).
+   */
+  medicareAdvantageOutOfPocketCents: number | null;
 }
-
-/** Medicare Advantage in-network out-of-pocket limit for 2026 (CMS): the highest a plan may set. */
-export const MEDICARE_ADVANTAGE_OOP_MAX_CENTS = 925_000;
 
 const noPlan: CoveragePreset = {
   insured: false,
@@ -39,21 +40,15 @@ export function coveragePresets(kind: CoverageKind, options: PresetOptions): Cov
     case 'commercial':
       return { insured: true, deductibleCents: 180_000, coinsurancePercent: 20, copayCents: 0, outOfPocketMaxCents: 600_000, typicalOnly: true };
     case 'medicare':
-      return {
-        insured: true,
-        deductibleCents: options.medicareDeductibleCents,
-        coinsurancePercent: 20,
-        copayCents: 0,
-        outOfPocketMaxCents: null,
-        typicalOnly: false,
-      };
+      // Original Medicare's terms are set by law and come from the year's rate file (medicare-<year>.json).
+      return { insured: true, deductibleCents: 0, coinsurancePercent: 20, copayCents: 0, outOfPocketMaxCents: null, typicalOnly: false };
     case 'medicare-advantage':
       return {
         insured: true,
         deductibleCents: 0,
         coinsurancePercent: 20,
         copayCents: 0,
-        outOfPocketMaxCents: MEDICARE_ADVANTAGE_OOP_MAX_CENTS,
+        outOfPocketMaxCents: options.medicareAdvantageOutOfPocketCents,
         typicalOnly: true,
       };
     case 'medicaid':
@@ -74,16 +69,26 @@ export type ResolvedCoverage = Omit<CostSharingUsed, 'network' | 'allowedFromSta
   typicalValuesUsed: string[];
 };
 
+type TypicalField = CostSharingUsed['typical'][number];
+
 /** Staff values over presets, field by field. */
 export function resolveCoverage(coverage: Coverage, options: PresetOptions): ResolvedCoverage {
   const preset = coveragePresets(coverage.kind, options);
   // A blank copay means "no copay"; the other three define the plan and are only guessed.
   const typical: string[] = [];
+  const typicalFields: TypicalField[] = [];
   if (preset.typicalOnly) {
-    if (coverage.deductibleCents === undefined) typical.push(`Deductible ${formatCents(preset.deductibleCents)}`);
-    if (coverage.coinsurancePercent === undefined) typical.push(`Coinsurance ${preset.coinsurancePercent}%`);
+    if (coverage.deductibleCents === undefined) {
+      typical.push(`Deductible ${formatCents(preset.deductibleCents)}`);
+      typicalFields.push('deductible');
+    }
+    if (coverage.coinsurancePercent === undefined) {
+      typical.push(`Coinsurance ${preset.coinsurancePercent}%`);
+      typicalFields.push('coinsurance');
+    }
     if (coverage.outOfPocketMaxCents === undefined) {
       typical.push(`Out-of-pocket maximum ${preset.outOfPocketMaxCents === null ? 'none' : formatCents(preset.outOfPocketMaxCents)}`);
+      typicalFields.push('outOfPocketMax');
     }
   }
   return {
@@ -95,5 +100,7 @@ export function resolveCoverage(coverage: Coverage, options: PresetOptions): Res
     // Left blank: at least the deductible already met counts toward the maximum.
     outOfPocketMetCents: coverage.outOfPocketMetCents ?? coverage.deductibleMetCents ?? 0,
     typicalValuesUsed: typical,
+    typical: typicalFields,
+    copays: coverage.copays ?? {},
   };
 }

@@ -70,17 +70,12 @@ describe('Original Medicare and Medicaid', () => {
     expect(codes(e)).not.toContain('out-of-network');
   });
 
-  it('Medicare Advantage keeps its network', () => {
-    const e = estimate(makeCase({ kind: 'medicare-advantage', network: 'out', allowedAmountCents: 400_000 }));
+  it('Medicare Advantage keeps its network for the cost sharing, but with no balance bill (42 CFR 422.214)', () => {
+    const e = estimate(makeCase({ kind: 'medicare-advantage', network: 'out', coinsurancePercent: 40 }));
     expect(e.costSharing?.network).toBe('out');
-    expect(e.patientBreakdown.high.balanceBillCents).toBeGreaterThan(0);
-  });
-
-  it('warns when Original Medicare is given figures that are not Medicare\'s', () => {
-    const e = estimate(makeCase({ kind: 'medicare', deductibleCents: 300_000, coinsurancePercent: 40 }));
-    const warning = e.warnings.find((w) => w.code === 'medicare-terms-differ');
-    expect(warning?.message).toMatch(/deductible \$3,000\.00.*\$283\.00.*coinsurance 40%/);
-    expect(codes(estimate(makeCase({ kind: 'medicare' })))).not.toContain('medicare-terms-differ');
+    expect(e.patientBreakdown.high.balanceBillCents).toBe(0);
+    expect(codes(e)).toContain('medicare-advantage-out-of-network');
+    expect(codes(e)).not.toContain('out-of-network');
   });
 });
 

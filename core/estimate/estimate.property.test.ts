@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { computeShare as computeShareWithTerms, type ShareTerms } from './cost-sharing';
 import { computeEstimate } from './estimate';
 import { applyFeeOverrides } from './fee-schedule';
-import { makeCase, shippedProcedureData } from '../testing/shipped-procedure';
-import type { Case, CentsRange, Coverage, Estimate } from './types';
+import { defaultOptions, makeCase, shippedMedicare2026, shippedProcedureData } from '../testing/shipped-procedure';
+import { medigapPlans } from '../case/enums';
+import type { EstimateOptions } from './estimate';
+import type { Case, CentsRange, Coverage, Estimate, ProviderAmounts, Supplement } from './types';
 
 const RUNS = 3_000;
 const { procedure, schedule } = shippedProcedureData();
@@ -78,17 +80,56 @@ describe('computeShare properties', () => {
 });
 
 const optionalMoney = fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined });
-const coverageArb: fc.Arbitrary<Partial<Coverage>> = fc.record({
-  kind: fc.constantFrom('commercial' as const, 'medicare' as const, 'medicare-advantage' as const, 'medicaid' as const, 'self-pay' as const, 'uninsured' as const),
-  network: fc.constantFrom('in' as const, 'out' as const),
-  deductibleCents: optionalMoney,
-  deductibleMetCents: optionalMoney,
-  coinsurancePercent: fc.option(percent, { nil: undefined }),
-  copayCents: optionalMoney,
-  outOfPocketMaxCents: fc.option(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 5_000_000 })), { nil: undefined }),
-  outOfPocketMetCents: optionalMoney,
-  allowedAmountCents: optionalMoney,
-});
+const providerAmountsArb: fc.Arbitrary<ProviderAmounts> = fc.record(
+  { physician: fc.integer({ min: 0, max: 1_000_000 }), facility: fc.integer({ min: 0, max: 1_000_000 }), anesthesia: fc.integer({ min: 0, max: 1_000_000 }) },
+  { requiredKeys: [] },
+);
+const supplementArb: fc.Arbitrary<Supplement> = fc.oneof(
+  fc.record(
+    { kind: fc.constant('medigap' as const), plan: fc.constantFrom(...medigapPlans), deductibleMetCents: fc.integer({ min: 0, max: 400_000 }), outOfPocketMetCents: fc.integer({ min: 0, max: 900_000 }) },
+    { requiredKeys: ['kind', 'plan'] },
+  ),
+  fc.record({ kind: fc.constant('medicaid' as const), qmb: fc.boolean() }),
+  fc.record({ kind: fc.constant('other' as const), paysPercent: percent }),
+);
+/** Coverage as validateCase lets each kind through (Original Medicare takes no plan figures). */
+const coverageArb: fc.Arbitrary<Partial<Coverage>> = fc.oneof(
+  fc.record({
+    kind: fc.constantFrom('commercial' as const, 'medicaid' as const, 'self-pay' as const, 'uninsured' as const),
+    network: fc.constantFrom('in' as const, 'out' as const),
+    deductibleCents: optionalMoney,
+    deductibleMetCents: optionalMoney,
+    coinsurancePercent: fc.option(percent, { nil: undefined }),
+    copayCents: optionalMoney,
+    outOfPocketMaxCents: fc.option(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 5_000_000 })), { nil: undefined }),
+    outOfPocketMetCents: optionalMoney,
+    allowedAmountCents: optionalMoney,
+  }),
+  fc.record(
+    {
+      kind: fc.constant('medicare' as const),
+      network: fc.constant('in' as const),
+      deductibleMetCents: fc.integer({ min: 0, max: 50_000 }),
+      supplement: supplementArb,
+      allowedAmounts: providerAmountsArb,
+    },
+    { requiredKeys: ['kind', 'network'] },
+  ),
+  fc.record(
+    {
+      kind: fc.constant('medicare-advantage' as const),
+      network: fc.constantFrom('in' as const, 'out' as const),
+      deductibleCents: fc.integer({ min: 0, max: 500_000 }),
+      deductibleMetCents: fc.integer({ min: 0, max: 500_000 }),
+      coinsurancePercent: percent,
+      copays: providerAmountsArb,
+      outOfPocketMaxCents: fc.integer({ min: 0, max: 1_000_000 }),
+      outOfPocketMetCents: fc.integer({ min: 0, max: 1_000_000 }),
+      allowedAmounts: providerAmountsArb,
+    },
+    { requiredKeys: ['kind', 'network'] },
+  ),
+);
 const caseArb: fc.Arbitrary<Case> = fc
   .tuple(
     coverageArb,
@@ -103,30 +144,61 @@ const overridesArb = fc.dictionary(
   fc.constantFrom(...chargedIds),
   fc.tuple(fc.integer({ min: 0, max: 3_000_000 }), fc.integer({ min: 0, max: 3_000_000 })).map(([a, b]) => ({ lowCents: Math.min(a, b), highCents: Math.max(a, b) })),
 );
-const optionsArb = fc.record({ selfPayDiscountPercent: percent, medicareDeductibleCents: fc.integer({ min: 0, max: 100_000 }) });
+const medicare2026 = shippedMedicare2026();
+/** The clinic's own Medicare amounts, the missing facility payments among them (or none). */
+const medicareOverridesArb = fc.record(
+  {
+    'hospitalOutpatient.22511.payment': fc.integer({ min: 0, max: 1_500_000 }),
+    'hospitalOutpatient.22511.minimumCopay': fc.integer({ min: 0, max: 300_000 }),
+    'asc.22511.payment': fc.integer({ min: 0, max: 1_000_000 }),
+    'deductibles.partB': fc.integer({ min: 0, max: 100_000 }),
+    'physician.22511.facility': fc.integer({ min: 0, max: 500_000 }),
+  },
+  { requiredKeys: [] },
+);
+const optionsArb: fc.Arbitrary<EstimateOptions> = fc.record({
+  selfPayDiscountPercent: percent,
+  today: fc.constantFrom('2026-03-02', '2026-12-20'),
+  medicare: medicareOverridesArb.map((overrides) => ({ files: [medicare2026], overrides: { '2026': overrides } })),
+});
 
-function allRanges(e: Estimate): CentsRange[] {
-  const b = e.patientBreakdown;
-  const part = (key: 'copayCents' | 'deductibleCents' | 'coinsuranceCents' | 'balanceBillCents'): CentsRange => ({ low: b.low[key], high: b.high[key] });
+/** Ranges whose low end is never above the high end. */
+function orderedRanges(e: Estimate): CentsRange[] {
   return [
     e.charges, e.allowed, e.patient, e.insurance, e.referenceRange,
-    part('copayCents'), part('deductibleCents'), part('coinsuranceCents'), part('balanceBillCents'),
     ...e.lines.map((l) => ({ low: l.lowCents, high: l.highCents })),
     ...e.separatelyScheduled.map((l) => ({ low: l.lowCents, high: l.highCents })),
   ];
 }
 
+/**
+ * The breakdown's parts are whole cents too, but not ordered: with several providers sharing
+ * one out-of-pocket maximum, which part the cap cuts can differ between the two ends.
+ */
+function breakdownParts(e: Estimate): number[] {
+  const keys = ['copayCents', 'deductibleCents', 'coinsuranceCents', 'balanceBillCents', 'secondaryCents'] as const;
+  return [e.patientBreakdown, ...e.providers.map((p) => p.breakdown)].flatMap((b) => keys.flatMap((k) => [b.low[k], b.high[k]]));
+}
+
 describe('computeEstimate properties (random cases, clinic fees and settings)', () => {
-  it('whole non-negative cents, low <= high everywhere, and the money adds up', () => {
+  it('whole non-negative cents, low <= high for every total and line, and the money adds up, provider by provider', () => {
     fc.assert(
       fc.property(caseArb, overridesArb, optionsArb, (c, overrides, options) => {
         const e = computeEstimate(c, procedure, applyFeeOverrides(schedule, overrides), options);
-        for (const r of allRanges(e)) {
+        for (const r of orderedRanges(e)) {
           expect(isCents(r.low) && isCents(r.high)).toBe(true);
           expect(r.low).toBeLessThanOrEqual(r.high);
         }
+        for (const n of breakdownParts(e)) expect(isCents(n)).toBe(true);
         for (const end of ['low', 'high'] as const) {
-          expect(e.patient[end] + e.insurance[end]).toBe(e.allowed[end] + e.patientBreakdown[end].balanceBillCents);
+          expect(e.patient[end] + e.insurance[end] + e.secondary[end]).toBe(e.allowed[end] + e.patientBreakdown[end].balanceBillCents);
+          // Each provider's parts add up to the totals.
+          for (const key of ['charges', 'allowed', 'insurance', 'secondary', 'patient'] as const) {
+            expect(e.providers.reduce((sum, p) => sum + p[key][end], 0)).toBe(e[key][end]);
+          }
+          for (const p of e.providers) {
+            expect(isCents(p.patient[end]) && isCents(p.insurance[end]) && isCents(p.secondary[end]) && isCents(p.allowed[end])).toBe(true);
+          }
           expect(e.lines.reduce((sum, l) => sum + (end === 'low' ? l.lowCents : l.highCents), 0)).toBe(e.charges[end]);
           if (e.goodFaithEstimate) expect(e.patient[end]).toBeLessThanOrEqual(e.charges[end]);
         }
@@ -156,7 +228,7 @@ describe('computeEstimate properties (random cases, clinic fees and settings)', 
         const moreMet = run({ deductibleMetCents: (c.coverage.deductibleMetCents ?? 0) + delta });
         expect(moreMet.patient.low).toBeLessThanOrEqual(base.patient.low);
         expect(moreMet.patient.high).toBeLessThanOrEqual(base.patient.high);
-        if (c.coverage.network === 'in') {
+        if (c.coverage.network === 'in' && (c.coverage.kind === 'commercial' || c.coverage.kind === 'medicaid')) {
           const allowed = c.coverage.allowedAmountCents ?? 0;
           const smaller = run({ allowedAmountCents: allowed });
           const larger = run({ allowedAmountCents: allowed + delta });
@@ -179,7 +251,7 @@ describe('computeEstimate properties (random cases, clinic fees and settings)', 
 
 describe('the patient never owes more than is charged', () => {
   it('with an allowed amount within the charges, or none, patient <= charges at each end', () => {
-    const kinds = fc.constantFrom('commercial' as const, 'medicare' as const, 'medicare-advantage' as const, 'medicaid' as const);
+    const kinds = fc.constantFrom('commercial' as const, 'medicaid' as const);
     fc.assert(
       fc.property(
         kinds,
@@ -188,15 +260,60 @@ describe('the patient never owes more than is charged', () => {
         fc.record({ deductibleCents: money, deductibleMetCents: money, coinsurancePercent: percent, copayCents: money }),
         fc.option(money, { nil: undefined }),
         (kind, network, allowedAmountCents, plan, outOfPocketMaxCents) => {
-          const e = computeEstimate(makeCase({ kind, network, allowedAmountCents, ...plan, outOfPocketMaxCents }), procedure, schedule, {
-            selfPayDiscountPercent: 0,
-            medicareDeductibleCents: 28_300,
-          });
+          const e = computeEstimate(makeCase({ kind, network, allowedAmountCents, ...plan, outOfPocketMaxCents }), procedure, schedule, defaultOptions);
           expect(e.patient.low).toBeLessThanOrEqual(e.charges.low);
           expect(e.patient.high).toBeLessThanOrEqual(e.charges.high);
           expect(e.insurance.low).toBeGreaterThanOrEqual(0);
         },
       ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('Medicare properties', () => {
+  const medicareCase = fc
+    .tuple(
+      fc.record({ deductibleMetCents: fc.integer({ min: 0, max: 50_000 }), allowedAmounts: providerAmountsArb }, { requiredKeys: [] }),
+      supplementArb,
+      fc.integer({ min: 1, max: 5 }),
+      fc.constantFrom('hospital-outpatient' as const, 'asc' as const, 'office' as const),
+      fc.constantFrom('local' as const, 'moderate' as const, 'anesthesia' as const),
+    )
+    .map(([coverage, supplement, levels, site, sedation]) => ({
+      without: makeCase({ kind: 'medicare', ...coverage }, { levels, site, sedation }),
+      withSupplement: makeCase({ kind: 'medicare', ...coverage, supplement }, { levels, site, sedation }),
+    }));
+
+  it('a supplement never makes the patient pay more than Original Medicare alone, provider by provider', () => {
+    fc.assert(
+      fc.property(medicareCase, optionsArb, ({ without, withSupplement }, options) => {
+        const alone = computeEstimate(without, procedure, schedule, options);
+        const behind = computeEstimate(withSupplement, procedure, schedule, options);
+        for (const end of ['low', 'high'] as const) {
+          expect(behind.patient[end]).toBeLessThanOrEqual(alone.patient[end]);
+          expect(behind.insurance[end]).toBe(alone.insurance[end]);
+          behind.providers.forEach((p, i) => expect(p.patient[end]).toBeLessThanOrEqual(alone.providers[i]?.patient[end] ?? Infinity));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('Original Medicare has no balance bill and no out-of-pocket maximum; the hospital coinsurance never passes the Part A deductible', () => {
+    fc.assert(
+      fc.property(medicareCase, optionsArb, ({ without }, options) => {
+        const e = computeEstimate(without, procedure, schedule, options);
+        const cap = options.medicare.overrides['2026']?.['deductibles.partA'] ?? medicare2026.deductibles.partA.value;
+        for (const end of ['low', 'high'] as const) {
+          expect(e.patientBreakdown[end].balanceBillCents).toBe(0);
+          const facility = e.providers.find((p) => p.role === 'facility');
+          if (without.procedure.site === 'hospital-outpatient' && facility !== undefined) {
+            expect(facility.breakdown[end].coinsuranceCents).toBeLessThanOrEqual(cap);
+          }
+        }
+        expect(e.costSharing?.outOfPocketMaxCents).toBeNull();
+      }),
       { numRuns: RUNS },
     );
   });

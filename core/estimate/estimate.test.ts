@@ -35,18 +35,6 @@ describe('computeEstimate: insured patients', () => {
     expect(e.costSharing?.allowedFromStaff).toBe(false);
   });
 
-  it('applies Original Medicare: the clinic deductible setting, 20%, no cap', () => {
-    const e = estimate(makeCase({ kind: 'medicare', allowedAmountCents: 400_000 }), { ...defaultOptions, medicareDeductibleCents: 28_300 });
-    expect(e.patient.low).toBe(28_300 + (400_000 - 28_300) / 5);
-    expect(e.costSharing).toMatchObject({ deductibleCents: 28_300, coinsurancePercent: 20, outOfPocketMaxCents: null });
-    expect(codes(e)).not.toContain('preset-values-used');
-  });
-
-  it('lets staff values override the presets', () => {
-    const e = estimate(makeCase({ kind: 'medicare', allowedAmountCents: 100_000, deductibleCents: 0, coinsurancePercent: 0 }));
-    expect(e.patient).toEqual({ low: 0, high: 0 });
-  });
-
   it('warns when typical values stand in for a commercial plan', () => {
     expect(codes(estimate(makeCase({ allowedAmountCents: 100_000 })))).toContain('preset-values-used');
   });

@@ -8,36 +8,34 @@ import { formatCents } from '../money';
 import { computeShare, percentOf, type ShareTerms } from './cost-sharing';
 import { isGoodFaithEstimateKind, resolveCoverage, type ResolvedCoverage } from './coverage-presets';
 import { isWithinRange, itemizeCharges, separatelyScheduledItems } from './fee-schedule';
+import { medicareShares } from './medicare-estimate';
+import type { MedicareOverrides } from './medicare-rates';
+import type { MedicareRateFile } from './medicare-schema';
 import type { FeeSchedule, ProcedureDefinition } from './procedure-schema';
-import type { Case, CentsRange, CostSharingUsed, Estimate, EstimateWarning, PatientBreakdown, WarningCode } from './types';
+import { allocate, allocatePlanShare, emptyBreakdown, patientOf, providersOf, type ProviderLines } from './providers';
+import { range, rangeText, warn, yearOf, type Shares } from './shares';
+import type { AllowedSource, Case, CentsRange, Estimate, EstimateWarning, PatientBreakdown, ProviderShare } from './types';
 
 export interface EstimateOptions {
   /** Clinic's discount off charges for uninsured and self-pay patients, 0-100. */
   selfPayDiscountPercent: number;
-  /** Original Medicare Part B deductible for the year, in cents. */
-  medicareDeductibleCents: number;
+  /** The clinic's date, YYYY-MM-DD: deductibles and Medicare's rates follow the calendar year. */
+  today: string;
+  /** This procedure's Medicare rate files (one per year) and the clinic's own amounts by year. */
+  medicare: MedicareData;
 }
 
-const range = (low: number, high: number): CentsRange => ({ low, high });
-const rangeText = (r: CentsRange): string => (r.low === r.high ? formatCents(r.low) : `${formatCents(r.low)} to ${formatCents(r.high)}`);
-
-const warn = (code: WarningCode, message: string): EstimateWarning => ({ code, message });
-
-/** The money half of an estimate: what is owed and by whom. */
-interface Shares {
-  allowed: CentsRange;
-  patient: CentsRange;
-  insurance: CentsRange;
-  patientBreakdown: { low: PatientBreakdown; high: PatientBreakdown };
-  costSharing: CostSharingUsed | null;
-  selfPayDiscountPercent: number;
-  selfPayDiscountCents: CentsRange | undefined;
-  outOfPocketCapReached: boolean;
+export interface MedicareData {
+  files: readonly MedicareRateFile[];
+  /** By rate year ("2026"), then figure id: the clinic's locality amounts (Settings -> Medicare rates). */
+  overrides: Readonly<Record<string, MedicareOverrides>>;
 }
+
 
 /**
  * Throws RangeError when the case asks for more levels than the procedure allows (the case
- * schema refuses those first, so this only guards programming mistakes).
+ * schema refuses those first, so this only guards programming mistakes), or when a Medicare
+ * case has no rate file (the catalog loader requires one).
  */
 export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedule: FeeSchedule, options: EstimateOptions): Estimate {
   const { levels, site, sedation } = c.procedure;
@@ -60,7 +58,13 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
     );
   }
   const goodFaithEstimate = isGoodFaithEstimateKind(c.coverage.kind);
-  const shares = goodFaithEstimate ? selfPayShares(charges, options) : insuredShares(c, charges, options, warnings);
+  const providers = providersOf(lines);
+  const kind = c.coverage.kind;
+  const shares = goodFaithEstimate
+    ? selfPayShares(c, providers, charges, options, warnings)
+    : kind === 'medicare' || kind === 'medicare-advantage'
+      ? medicareShares(c, { lines, providers, schedule }, options, warnings)
+      : insuredShares(c, providers, charges, options, warnings);
 
   // Written out in full (no object spread): this runs for every keystroke and in bulk.
   return {
@@ -71,8 +75,13 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
     separatelyScheduled: separatelyScheduledItems(schedule),
     charges,
     allowed: shares.allowed,
+    allowedSource: shares.allowedSource,
+    rateYear: shares.rateYear,
+    providers: shares.providers,
     patient: shares.patient,
     insurance: shares.insurance,
+    secondary: shares.secondary,
+    medicare: shares.medicare,
     patientBreakdown: shares.patientBreakdown,
     costSharing: shares.costSharing,
     goodFaithEstimate,
@@ -85,23 +94,50 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
   };
 }
 
-const selfPayBreakdown = (selfPayCents: number): PatientBreakdown => ({
-  copayCents: 0,
-  deductibleCents: 0,
-  coinsuranceCents: 0,
-  balanceBillCents: 0,
-  selfPayCents,
-});
+const selfPayBreakdown = (selfPayCents: number): PatientBreakdown => ({ ...emptyBreakdown(), selfPayCents });
+
+/** Per-provider ranges from per-end allocations. */
+const pair = (low: readonly number[], high: readonly number[], i: number): CentsRange => range(low[i] ?? 0, high[i] ?? 0);
 
 /** Good Faith Estimate: the clinic's self-pay discount off the charges; no insurer. */
-function selfPayShares(charges: CentsRange, options: EstimateOptions): Shares {
+function selfPayShares(c: Case, providers: readonly ProviderLines[], charges: CentsRange, options: EstimateOptions, warnings: EstimateWarning[]): Shares {
   const percent = options.selfPayDiscountPercent;
   const discount = range(percentOf(charges.low, percent), percentOf(charges.high, percent));
   const patient = range(charges.low - discount.low, charges.high - discount.high);
+  const discountLow = allocate(discount.low, providers.map((p) => p.charges.low));
+  const discountHigh = allocate(discount.high, providers.map((p) => p.charges.high));
+  const perProvider: ProviderShare[] = providers.map((p, i) => {
+    const off = pair(discountLow, discountHigh, i);
+    const owed = range(p.charges.low - off.low, p.charges.high - off.high);
+    return {
+      role: p.role,
+      charges: p.charges,
+      allowed: owed,
+      allowedSource: 'charges',
+      insurance: range(0, 0),
+      secondary: range(0, 0),
+      patient: owed,
+      breakdown: { low: selfPayBreakdown(owed.low), high: selfPayBreakdown(owed.high) },
+    };
+  });
+  const age = ageOn(c.patient.dateOfBirth, c.procedure.scheduledDate ?? options.today);
+  if (age >= MEDICARE_AGE) {
+    warnings.push(
+      warn(
+        'medicare-self-pay',
+        `The patient is ${age}: most people this age have Medicare. A Medicare patient cannot simply pay cash: the doctor must bill Medicare unless the doctor has opted out of Medicare and the patient signed a private contract. Check Medicare eligibility before giving a self-pay Good Faith Estimate.`,
+      ),
+    );
+  }
   return {
     allowed: patient,
+    allowedSource: 'charges',
+    rateYear: null,
+    providers: perProvider,
     patient,
     insurance: range(0, 0),
+    secondary: range(0, 0),
+    medicare: null,
     patientBreakdown: { low: selfPayBreakdown(patient.low), high: selfPayBreakdown(patient.high) },
     costSharing: null,
     selfPayDiscountPercent: percent,
@@ -110,13 +146,28 @@ function selfPayShares(charges: CentsRange, options: EstimateOptions): Shares {
   };
 }
 
-/** Insured: DOMAIN.md section 2 at each end of the range; warnings added to `warnings`. */
-function insuredShares(c: Case, charges: CentsRange, options: EstimateOptions, warnings: EstimateWarning[]): Shares {
-  const coverage = resolveCoverage(c.coverage, options);
+/** Medicare eligibility by age (SSA 226). */
+const MEDICARE_AGE = 65;
+
+/** Whole years between a date of birth and a day (both YYYY-MM-DD). */
+export function ageOn(dateOfBirth: string, day: string): number {
+  const years = yearOf(day) - yearOf(dateOfBirth);
+  return day.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+}
+
+/**
+ * Commercial plans and Medicaid: DOMAIN.md section 2 on the total at each end (one allowed
+ * amount for the whole bill until payer contracts give one per provider), then divided among
+ * the providers exactly: the plan's parts by allowed amount, any balance bill by what each
+ * charges above it.
+ */
+function insuredShares(c: Case, providers: readonly ProviderLines[], charges: CentsRange, options: EstimateOptions, warnings: EstimateWarning[]): Shares {
+  const coverage = resolveCoverage(c.coverage, { medicareAdvantageOutOfPocketCents: null });
   const network = networkOf(c);
   const oopMax = coverage.outOfPocketMaxCents;
   const staffAllowed = c.coverage.allowedAmountCents;
-  warnings.push(...coverageWarnings(c, coverage, network, options));
+  warnings.push(...coverageWarnings(c, coverage, network));
+  warnings.push(...planYearWarnings(c, options.today));
   if (staffAllowed !== undefined && staffAllowed > charges.high) {
     warnings.push(
       warn(
@@ -140,10 +191,43 @@ function insuredShares(c: Case, charges: CentsRange, options: EstimateOptions, w
   };
   const low = computeShare(terms, allowed.low, charges.low);
   const high = computeShare(terms, allowed.high, charges.high);
+  const allowedSource: AllowedSource = staffAllowed !== undefined ? 'entered' : 'charges';
+  const perEnd = (end: 'low' | 'high', share: typeof low) => {
+    const allowedParts = staffAllowed !== undefined || network === 'in' ? allocate(allowed[end], providers.map((p) => p.charges[end])) : providers.map(() => 0);
+    const planParts = allocatePlanShare(share.breakdown, allowedParts);
+    const above = providers.map((p, i) => Math.max(0, p.charges[end] - (allowedParts[i] ?? 0)));
+    const balance = allocate(share.breakdown.balanceBillCents, above);
+    return providers.map((_, i) => {
+      const b = { ...(planParts[i] ?? emptyBreakdown()), balanceBillCents: balance[i] ?? 0 };
+      const allowedCents = allowedParts[i] ?? 0;
+      return { b, allowedCents, insurance: allowedCents - (b.copayCents + b.deductibleCents + b.coinsuranceCents) };
+    });
+  };
+  const lows = perEnd('low', low);
+  const highs = perEnd('high', high);
+  const perProvider: ProviderShare[] = providers.map((p, i) => {
+    const l = lows[i] ?? { b: emptyBreakdown(), allowedCents: 0, insurance: 0 };
+    const h = highs[i] ?? { b: emptyBreakdown(), allowedCents: 0, insurance: 0 };
+    return {
+      role: p.role,
+      charges: p.charges,
+      allowed: range(l.allowedCents, h.allowedCents),
+      allowedSource,
+      insurance: range(l.insurance, h.insurance),
+      secondary: range(0, 0),
+      patient: range(patientOf(l.b), patientOf(h.b)),
+      breakdown: { low: l.b, high: h.b },
+    };
+  });
   return {
     allowed,
+    allowedSource,
+    rateYear: null,
+    providers: perProvider,
     patient: range(low.patientCents, high.patientCents),
     insurance: range(low.insuranceCents, high.insuranceCents),
+    secondary: range(0, 0),
+    medicare: null,
     patientBreakdown: { low: low.breakdown, high: high.breakdown },
     costSharing: {
       network,
@@ -154,6 +238,8 @@ function insuredShares(c: Case, charges: CentsRange, options: EstimateOptions, w
       outOfPocketMaxCents: oopMax,
       outOfPocketMetCents: coverage.outOfPocketMetCents,
       allowedFromStaff: staffAllowed !== undefined,
+      typical: coverage.typical,
+      copays: {},
     },
     selfPayDiscountPercent: 0,
     selfPayDiscountCents: undefined,
@@ -161,12 +247,25 @@ function insuredShares(c: Case, charges: CentsRange, options: EstimateOptions, w
   };
 }
 
+/** A commercial plan's year often starts on January 1, but not always: say so for a date next year. */
+function planYearWarnings(c: Case, today: string): EstimateWarning[] {
+  const scheduled = c.procedure.scheduledDate;
+  if (c.coverage.kind !== 'commercial' || scheduled === undefined || yearOf(scheduled) <= yearOf(today)) return [];
+  if ((c.coverage.deductibleMetCents ?? 0) === 0 && (c.coverage.outOfPocketMetCents ?? 0) === 0) return [];
+  return [
+    warn(
+      'plan-year-may-reset',
+      `The procedure is booked for ${yearOf(scheduled)}: most plans start the deductible and out-of-pocket amounts again on January 1. Check with the plan whether the amounts met so far still count on that date.`,
+    ),
+  ];
+}
+
 /** Original Medicare and Medicaid have no networks, and their patients cannot be balance billed. */
 function networkOf(c: Case): 'in' | 'out' {
   return c.coverage.kind === 'medicare' || c.coverage.kind === 'medicaid' ? 'in' : c.coverage.network;
 }
 
-function coverageWarnings(c: Case, coverage: ResolvedCoverage, network: 'in' | 'out', options: EstimateOptions): EstimateWarning[] {
+function coverageWarnings(c: Case, coverage: ResolvedCoverage, network: 'in' | 'out'): EstimateWarning[] {
   const warnings: EstimateWarning[] = [];
   if (c.coverage.network === 'out' && network === 'in') {
     warnings.push(
@@ -175,17 +274,6 @@ function coverageWarnings(c: Case, coverage: ResolvedCoverage, network: 'in' | '
         'Original Medicare and Medicaid have no networks, and their patients cannot be billed above the approved amount. The estimate is figured as in network; if the clinic does not accept this plan, ask billing.',
       ),
     );
-  }
-  if (c.coverage.kind === 'medicare') {
-    const differs: string[] = [];
-    if (coverage.deductibleCents !== options.medicareDeductibleCents) differs.push(`deductible ${formatCents(coverage.deductibleCents)} (this year's Part B deductible is ${formatCents(options.medicareDeductibleCents)})`);
-    if (coverage.coinsurancePercent !== 20) differs.push(`coinsurance ${coverage.coinsurancePercent}% (Part B is 20%)`);
-    if (coverage.outOfPocketMaxCents !== null) differs.push('an out-of-pocket maximum (Original Medicare has none)');
-    if (differs.length > 0) {
-      warnings.push(
-        warn('medicare-terms-differ', `Original Medicare was chosen but the plan figures differ from Medicare's: ${differs.join('; ')}. Check them, or choose Medicare Advantage if that is the plan.`),
-      );
-    }
   }
   if (c.coverage.outOfPocketMetCents !== undefined && c.coverage.outOfPocketMetCents < coverage.deductibleMetCents) {
     warnings.push(

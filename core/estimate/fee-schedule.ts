@@ -46,14 +46,14 @@ export function itemizeCharges(schedule: FeeSchedule, choice: ChargeOptions): It
     const quantity = lineQuantity(line.quantity, choice.levels);
     if (quantity === 0) continue;
     if (line.included === true) {
-      lines.push({ code: line.code, description: line.description, provider: line.provider, quantity, lowCents: 0, highCents: 0, included: true });
+      lines.push({ id: line.id, code: line.code, description: line.description, provider: line.provider, quantity, lowCents: 0, highCents: 0, included: true });
       continue;
     }
     const lowCents = line.lowCents * quantity;
     const highCents = line.highCents * quantity;
     low += lowCents;
     high += highCents;
-    lines.push({ code: line.code, description: line.description, provider: line.provider, quantity, lowCents, highCents });
+    lines.push({ id: line.id, code: line.code, description: line.description, provider: line.provider, quantity, lowCents, highCents });
   }
   return { lines, charges: { low, high } };
 }

@@ -5,7 +5,7 @@ import { makeCatalog, type CatalogEntry } from './procedure-catalog';
 const { procedure, schedule } = shippedProcedureData();
 const entry = (id: string, primary?: boolean): CatalogEntry => {
   const { primary: _shipped, ...rest } = procedure;
-  return { procedure: primary === undefined ? { ...rest, id } : { ...rest, id, primary }, schedule, warmUpCase: {} };
+  return { procedure: primary === undefined ? { ...rest, id } : { ...rest, id, primary }, schedule, medicare: [], warmUpCase: {} };
 };
 
 describe('makeCatalog', () => {

@@ -3,11 +3,14 @@
  * definition, default fee schedule and warm-up case. Everything procedure-specific is read
  * from here; no code names a procedure or a billing code.
  */
+import type { MedicareRateFile } from './medicare-schema';
 import type { FeeSchedule, ProcedureDefinition } from './procedure-schema';
 
 export interface CatalogEntry {
   procedure: ProcedureDefinition;
   schedule: FeeSchedule;
+  /** Medicare's rates, one file per rate year (medicare-<year>.json), oldest first; at least one. */
+  medicare: readonly MedicareRateFile[];
   /** An invented case (CaseInput) rendered once at start-up so the first real packet is fast. */
   warmUpCase: unknown;
 }

@@ -3,9 +3,9 @@
  * `YYYY-MM-DD` strings. The case-file / CLI boundary uses dollars (see core/case/case-schema.ts).
  */
 
-import type { CoverageKind, Language, Network, PlaceOfService, ProviderRole, Sedation } from '../case/enums';
+import type { BillingRole, CoverageKind, Language, MedigapPlan, Network, PlaceOfService, ProviderRole, Sedation } from '../case/enums';
 
-export type { CoverageKind, Language, Network, PlaceOfService, ProviderRole, Sedation };
+export type { BillingRole, CoverageKind, Language, MedigapPlan, Network, PlaceOfService, ProviderRole, Sedation };
 
 /** A low-high range of cents, low <= high. */
 export interface CentsRange {
@@ -42,7 +42,20 @@ export interface Coverage {
   outOfPocketMaxCents?: number | null;
   outOfPocketMetCents?: number;
   allowedAmountCents?: number;
+  /** Original Medicare only: the plan behind it (Medigap, Medicaid, an employer or retiree plan). */
+  supplement?: Supplement;
+  /** Medicare and Medicare Advantage: approved amounts staff know, per provider (else Medicare's rates). */
+  allowedAmounts?: ProviderAmounts;
+  /** Medicare Advantage: the plan's copay per provider (a provider without one pays coinsurance). */
+  copays?: ProviderAmounts;
 }
+
+export type Supplement =
+  | { kind: 'medigap'; plan: MedigapPlan; deductibleMetCents?: number; outOfPocketMetCents?: number }
+  | { kind: 'medicaid'; qmb: boolean }
+  | { kind: 'other'; paysPercent: number };
+
+export type ProviderAmounts = Partial<Record<BillingRole, number>>;
 
 /** A validated case, in cents. */
 export interface Case {
@@ -54,6 +67,8 @@ export interface Case {
 }
 
 export interface EstimateLine {
+  /** The fee line it comes from (fee-schedule.json). */
+  id: string;
   code: string;
   description: string;
   provider: ProviderRole;
@@ -82,6 +97,8 @@ export interface PatientBreakdown {
   balanceBillCents: number;
   /** Good Faith Estimate only: the discounted self-pay price (the whole patient amount). */
   selfPayCents?: number;
+  /** What a second plan (Medigap, Medicaid, a retiree plan) pays of the parts above. */
+  secondaryCents: number;
 }
 
 /** The cost-sharing figures actually used (after presets and staff overrides). */
@@ -95,6 +112,43 @@ export interface CostSharingUsed {
   outOfPocketMetCents: number;
   /** true when allowed = what staff typed; false when estimated from charges. */
   allowedFromStaff: boolean;
+  /** Plan figures that are only a typical plan's (staff left them blank): never printed as the patient's plan. */
+  typical: Array<'deductible' | 'coinsurance' | 'outOfPocketMax'>;
+  /** Medicare Advantage: the copays per provider used (empty elsewhere). */
+  copays: ProviderAmounts;
+}
+
+/** Where the allowed (approved) amounts came from. */
+export type AllowedSource = 'medicare-fee-schedule' | 'entered' | 'charges';
+
+/** One provider's part of the bill. The providers add up to the estimate's totals. */
+export interface ProviderShare {
+  role: ProviderRole;
+  charges: CentsRange;
+  allowed: CentsRange;
+  allowedSource: AllowedSource;
+  insurance: CentsRange;
+  secondary: CentsRange;
+  patient: CentsRange;
+  breakdown: { low: PatientBreakdown; high: PatientBreakdown };
+}
+
+/** How a Medicare estimate was figured, for the summary and the packet. */
+export interface MedicareBasis {
+  /** The rate file's year, and the year the case falls in (they differ when the app has no file for it). */
+  rateYear: number;
+  caseYear: number;
+  /** Figures the clinic entered for its locality (labels); empty = national amounts only. */
+  clinicFigures: string[];
+  /** Figures used that no public source confirmed yet (labels). */
+  unconfirmedFigures: string[];
+  /** Part B deductible for the rate year, and what was still left of it. */
+  partBDeductibleCents: number;
+  partBDeductibleRemainingCents: number;
+  /** The hospital outpatient coinsurance was cut to the Part A deductible (one service). */
+  hospitalCopayCapped: boolean;
+  hospitalCopayCapCents: number;
+  supplement: Supplement | null;
 }
 
 export type WarningCode =
@@ -111,6 +165,14 @@ export type WarningCode =
   | 'oop-met-below-deductible-met'
   | 'medicare-terms-differ'
   | 'allowed-exceeds-charges'
+  | 'medicare-figures-unconfirmed'
+  | 'medicare-rate-missing'
+  | 'rate-year-missing'
+  | 'new-year-reset'
+  | 'qmb-no-cost-sharing'
+  | 'medicare-advantage-out-of-network'
+  | 'medicare-self-pay'
+  | 'plan-year-may-reset'
   /** Plan figures left blank: typical preset values were used (commercial, Medicare Advantage). */
   | 'preset-values-used';
 
@@ -130,8 +192,17 @@ export interface Estimate {
   separatelyScheduled: SeparateItem[];
   charges: CentsRange;
   allowed: CentsRange;
+  allowedSource: AllowedSource;
+  /** The Medicare rate year used (null when Medicare's rates were not used). */
+  rateYear: number | null;
+  /** Each billing provider's part, physician first; their sums are the totals. */
+  providers: ProviderShare[];
   patient: CentsRange;
   insurance: CentsRange;
+  /** What a second plan pays (0 without one). */
+  secondary: CentsRange;
+  /** Original Medicare and Medicare Advantage: which figures were used. */
+  medicare: MedicareBasis | null;
   patientBreakdown: { low: PatientBreakdown; high: PatientBreakdown };
   /** Null for self-pay / uninsured. */
   costSharing: CostSharingUsed | null;

@@ -4,7 +4,10 @@
  */
 import procedureJson from '../../templates/vertebroplasty-lumbar/procedure.json';
 import feeScheduleJson from '../../templates/vertebroplasty-lumbar/fee-schedule.json';
+import medicare2026Json from '../../templates/vertebroplasty-lumbar/medicare-2026.json';
 import { validateCase, type CaseValidation } from '../case/validate-case';
+import type { EstimateOptions } from '../estimate/estimate';
+import { parseMedicareRateFile, type MedicareRateFile } from '../estimate/medicare-schema';
 import { parseFeeSchedule, parseProcedureDefinition, type FeeSchedule, type ProcedureDefinition } from '../estimate/procedure-schema';
 import type { Case, Coverage, ProcedureChoice } from '../estimate/types';
 import type { FieldIssue } from '../result';
@@ -35,7 +38,7 @@ export function parseCase(input: unknown, today: string): { ok: true; value: Cas
 
 export function makeCase(coverage: Partial<Coverage> = {}, procedure: Partial<ProcedureChoice> = {}): Case {
   return {
-    patient: { firstName: 'Test', lastName: 'Patient', dateOfBirth: '1950-01-01' },
+    patient: { firstName: 'Test', lastName: 'Patient', dateOfBirth: '1975-01-01' },
     procedure: { id: shippedProcedureId, levels: 1, site: 'hospital-outpatient', sedation: 'moderate', ...procedure },
     coverage: { kind: 'commercial', network: 'in', ...coverage },
     language: 'en',
@@ -43,4 +46,16 @@ export function makeCase(coverage: Partial<Coverage> = {}, procedure: Partial<Pr
   };
 }
 
-export const defaultOptions = { selfPayDiscountPercent: 0, medicareDeductibleCents: 28_300 };
+/** The shipped 2026 Medicare rate file, validated against the shipped fee schedule. */
+export function shippedMedicare2026(): MedicareRateFile {
+  const parsed = parseMedicareRateFile(medicare2026Json, shippedProcedureData().schedule, 'vertebroplasty-lumbar/medicare-2026.json');
+  if (!parsed.ok) throw new Error(`medicare-2026.json invalid: ${JSON.stringify(parsed.issues)}`);
+  return parsed.value;
+}
+
+/** Options for computeEstimate: no discount, a 2026 clinic date, the shipped Medicare rates, no clinic amounts. */
+export const defaultOptions: EstimateOptions = {
+  selfPayDiscountPercent: 0,
+  today: '2026-03-02',
+  medicare: { files: [shippedMedicare2026()], overrides: {} },
+};

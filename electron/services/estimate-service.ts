@@ -15,7 +15,8 @@ import type { Settings } from '../../core/settings';
 /** The slice of Settings the estimate needs (a full Settings object fits). */
 export interface EstimateSettings {
   feeOverrides: Settings['feeOverrides'];
-  defaults: { selfPayDiscountPercent: number; medicareDeductibleCents: number };
+  medicareRates: Settings['medicareRates'];
+  defaults: { selfPayDiscountPercent: number };
 }
 
 export interface EstimateService {
@@ -38,9 +39,13 @@ export function createEstimateService(catalog: ProcedureCatalog): EstimateServic
   return {
     catalog,
     estimate(valid, settings) {
-      const { procedure, schedule: defaultSchedule } = entryFor(valid.case.procedure.id);
+      const { procedure, schedule: defaultSchedule, medicare } = entryFor(valid.case.procedure.id);
       const schedule = applyFeeOverrides(defaultSchedule, settings.feeOverrides[procedure.id] ?? NO_OVERRIDES);
-      const computed = computeEstimate(valid.case, procedure, schedule, settings.defaults);
+      const computed = computeEstimate(valid.case, procedure, schedule, {
+        selfPayDiscountPercent: settings.defaults.selfPayDiscountPercent,
+        today: valid.today,
+        medicare: { files: medicare, overrides: settings.medicareRates[procedure.id] ?? {} },
+      });
       return valid.notes.length === 0 ? computed : { ...computed, warnings: [...valid.notes, ...computed.warnings] };
     },
     feeSchedule(feeOverrides, procedureId = catalog.primary.procedure.id) {

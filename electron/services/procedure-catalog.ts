@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateCase } from '../../core/case/validate-case';
 import { makeCatalog, type CatalogEntry, type ProcedureCatalog } from '../../core/estimate/procedure-catalog';
-import { parseFeeSchedule, parseProcedureDefinition } from '../../core/estimate/procedure-schema';
+import { parseMedicareRateFile, type MedicareRateFile } from '../../core/estimate/medicare-schema';
+import { parseFeeSchedule, parseProcedureDefinition, type FeeSchedule } from '../../core/estimate/procedure-schema';
 import type { FieldIssue } from '../../core/result';
 import { fsErrorCode } from './atomic-write';
 
@@ -64,6 +65,7 @@ export function loadCatalogEntry(templatesDir: string, folder: string, today: st
   const scheduleFile = join(dir, 'fee-schedule.json');
   const schedule = parseFeeSchedule(readJson(scheduleFile), procedure.value, `${folder}/fee-schedule.json`);
   if (!schedule.ok) throw new ProcedureDataError('The fee schedule data file is invalid.', { file: scheduleFile, problem: 'invalid', issues: schedule.issues });
+  const medicare = loadMedicareRates(dir, folder, schedule.value);
   const warmUpFile = join(dir, 'warm-up-case.json');
   const warmUpCase = readJson(warmUpFile);
   const checked = validateCase(warmUpCase, { today, catalog: [procedure.value] });
@@ -71,7 +73,24 @@ export function loadCatalogEntry(templatesDir: string, folder: string, today: st
     const issues = checked.issues.map((i) => ({ ...i, path: `${folder}/warm-up-case.json.${i.path}` }));
     throw new ProcedureDataError('The warm-up case file is invalid.', { file: warmUpFile, problem: 'invalid', issues });
   }
-  return { procedure: procedure.value, schedule: schedule.value, warmUpCase };
+  return { procedure: procedure.value, schedule: schedule.value, medicare, warmUpCase };
+}
+
+const MEDICARE_FILE = /^medicare-(\d{4})\.json$/;
+
+/** Every medicare-<year>.json beside the fee schedule, oldest first; at least one is required. */
+function loadMedicareRates(dir: string, folder: string, schedule: FeeSchedule): MedicareRateFile[] {
+  const names = readdirSync(dir).filter((name) => MEDICARE_FILE.test(name)).sort();
+  if (names.length === 0) {
+    const file = join(dir, `medicare-<year>.json`);
+    throw new ProcedureDataError(`No Medicare rate file was found in ${dir}: medicare-<year>.json is missing.`, { file, problem: 'unreadable', code: 'ENOENT' });
+  }
+  return names.map((name) => {
+    const file = join(dir, name);
+    const parsed = parseMedicareRateFile(readJson(file), schedule, `${folder}/${name}`);
+    if (!parsed.ok) throw new ProcedureDataError('The Medicare rate file is invalid.', { file, problem: 'invalid', issues: parsed.issues });
+    return parsed.value;
+  });
 }
 
 /** A folder with either data file is a procedure folder: one missing the other is a fault to report. */

@@ -14,6 +14,38 @@ const KINDS: CoverageKind[] = ['commercial', 'medicare', 'medicare-advantage', '
 const SITES: PlaceOfService[] = ['hospital-outpatient', 'asc', 'office'];
 const SEDATIONS: Sedation[] = ['local', 'moderate', 'anesthesia'];
 
+const MEDIGAP = ['A', 'C', 'F-high', 'G', 'G-high', 'K', 'L', 'N'] as const;
+
+/** Coverage of one kind, varied by `i`, with only the fields that kind takes. */
+function coverageFor(kind: string, i: number): Record<string, unknown> {
+  if (kind === 'medicare') {
+    const supplement = i % 4 === 0 ? undefined : i % 4 === 1 ? { kind: 'medicaid', qmb: i % 8 === 1 } : { kind: 'medigap', plan: MEDIGAP[i % MEDIGAP.length], outOfPocketMet: (i % 5) * 100 };
+    return { kind, deductibleMet: (i % 3) * 100, ...(supplement === undefined ? {} : { supplement }) };
+  }
+  if (kind === 'medicare-advantage') {
+    return {
+      kind,
+      network: i % 7 === 0 ? 'out' : 'in',
+      deductible: (i % 3) * 250,
+      coinsurancePercent: 20,
+      copays: i % 2 === 0 ? { facility: 300, physician: 50 } : {},
+      outOfPocketMax: 5000 + (i % 4) * 1000,
+      outOfPocketMet: (i % 6) * 400,
+    };
+  }
+  return {
+    kind,
+    network: i % 7 === 0 ? 'out' : 'in',
+    deductible: 1000 + (i % 4) * 500,
+    deductibleMet: (i % 5) * 300,
+    coinsurancePercent: 10 + (i % 3) * 10,
+    copay: i % 2 === 0 ? 0 : 250,
+    outOfPocketMax: i % 4 === 0 ? null : 6850,
+    outOfPocketMet: (i % 6) * 400,
+    ...(i % 3 === 0 ? {} : { allowedAmount: 4000 + i * 10 }),
+  };
+}
+
 /** A varied set of raw case files (dollars), every kind, site, sedation and 1-5 levels. */
 function rawCases(catalogId: string): unknown[] {
   const cases: unknown[] = [];
@@ -22,17 +54,7 @@ function rawCases(catalogId: string): unknown[] {
     cases.push({
       patient: { firstName: 'Bench', lastName: 'Case', dateOfBirth: '1950-01-01' },
       procedure: { id: catalogId, levels: 1 + (i % 5), site: SITES[i % 3], sedation: SEDATIONS[Math.floor(i / 3) % 3] },
-      coverage: {
-        kind,
-        network: i % 7 === 0 ? 'out' : 'in',
-        deductible: 1000 + (i % 4) * 500,
-        deductibleMet: (i % 5) * 300,
-        coinsurancePercent: 10 + (i % 3) * 10,
-        copay: i % 2 === 0 ? 0 : 250,
-        outOfPocketMax: i % 4 === 0 ? null : 6850,
-        outOfPocketMet: (i % 6) * 400,
-        ...(i % 3 === 0 ? {} : { allowedAmount: 4000 + i * 10 }),
-      },
+      coverage: coverageFor(kind, i),
     });
   }
   return cases;
@@ -51,8 +73,8 @@ export const estimateBenchSection: BenchSection = {
       if (!result.ok) throw new Error(`bench case invalid: ${JSON.stringify(result.issues)}`);
       return result.value.case;
     });
-    const options = defaultSettings.defaults;
-    const { procedure, schedule } = catalog.primary;
+    const { procedure, schedule, medicare } = catalog.primary;
+    const options = { selfPayDiscountPercent: defaultSettings.defaults.selfPayDiscountPercent, today: TODAY, medicare: { files: medicare, overrides: {} } };
     return [
       measure('computeEstimate (pure engine)', (i) => computeEstimate(parsed[i % parsed.length] as Case, procedure, schedule, options), {
         targetPerSecond: 100_000,

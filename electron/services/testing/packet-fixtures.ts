@@ -89,7 +89,7 @@ let estimator: CaseEstimator | null = null;
 export function shippedEstimator(): CaseEstimator {
   estimator ??= createCaseEstimator({
     estimates: createEstimateService(shippedCatalog()),
-    settings: () => ({ feeOverrides: {}, defaults: { selfPayDiscountPercent: 0, medicareDeductibleCents: 28_300 } }),
+    settings: () => ({ feeOverrides: {}, medicareRates: {}, defaults: { selfPayDiscountPercent: 0 } }),
     today: () => PREPARED_DATE,
   });
   return estimator;
