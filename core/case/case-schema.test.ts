@@ -132,3 +132,45 @@ describe('caseInputSchema and dates', () => {
     expect(isCalendarDate('2026-1-01')).toBe(false);
   });
 });
+
+describe('parseCase: Medicare coverage', () => {
+  const medicare = (coverage: Record<string, unknown>) => ({ ...valid(), coverage: { kind: 'medicare', ...coverage } });
+
+  it('reads a supplement, per-provider approved amounts and Medicare Advantage copays in cents', () => {
+    const result = parseCase(medicare({ memberId: '1EG4', deductibleMet: 100, supplement: { kind: 'medigap', plan: 'G-high', deductibleMet: 1200.5 }, allowedAmounts: { physician: 400 } }), TODAY);
+    expect(result.ok && result.value.coverage).toMatchObject({
+      deductibleMetCents: 10_000,
+      supplement: { kind: 'medigap', plan: 'G-high', deductibleMetCents: 120_050 },
+      allowedAmounts: { physician: 40_000 },
+    });
+    const ma = parseCase({ ...valid(), coverage: { kind: 'medicare-advantage', copays: { facility: 300, physician: 45.5 } } }, TODAY);
+    expect(ma.ok && ma.value.coverage.copays).toEqual({ facility: 30_000, physician: 4_550 });
+    for (const supplement of [{ kind: 'medicaid', qmb: true }, { kind: 'other', paysPercent: 80 }]) {
+      expect(parseCase(medicare({ supplement }), TODAY).ok).toBe(true);
+    }
+  });
+
+  it("refuses Original Medicare plan figures that the law sets, naming each field and saying what to do", () => {
+    const issues = (() => {
+      const r = parseCase(medicare({ deductible: 500, coinsurancePercent: 10, copay: 20, outOfPocketMax: 3000, allowedAmount: 100 }), TODAY);
+      return r.ok ? [] : r.issues;
+    })();
+    expect(issues.map((i) => i.path)).toEqual(['coverage.deductible', 'coverage.coinsurancePercent', 'coverage.copay', 'coverage.outOfPocketMax', 'coverage.allowedAmount']);
+    expect(issues[0]?.message).toMatch(/set by Medicare each year/);
+    expect(issues[4]?.message).toMatch(/allowedAmounts: physician, facility, anesthesia/);
+  });
+
+  it('refuses a single Medicare Advantage copay, and supplements or per-provider figures on other plans', () => {
+    const one = parseCase({ ...valid(), coverage: { kind: 'medicare-advantage', copay: 300 } }, TODAY);
+    expect(!one.ok && one.issues[0]).toEqual({ path: 'coverage.copay', message: expect.stringMatching(/facility copay, the doctor copay and the anesthesia copay/) });
+    const paths = pathsFor((c) => ({ ...c, coverage: { ...c.coverage, supplement: { kind: 'medicaid', qmb: true }, copays: { facility: 1 }, allowedAmounts: { physician: 1 } } }));
+    expect(paths).toEqual(['coverage.supplement', 'coverage.allowedAmounts', 'coverage.copays']);
+  });
+
+  it('names a wrong supplement field', () => {
+    expect(parseCase(medicare({ supplement: { kind: 'medigap', plan: 'Z' } }), TODAY)).toMatchObject({ ok: false, issues: [{ path: 'coverage.supplement.plan' }] });
+    expect(parseCase(medicare({ supplement: { kind: 'medicaid' } }), TODAY)).toMatchObject({ ok: false, issues: [{ path: 'coverage.supplement.qmb' }] });
+    expect(parseCase(medicare({ supplement: { kind: 'other', paysPercent: 140 } }), TODAY)).toMatchObject({ ok: false, issues: [{ path: 'coverage.supplement.paysPercent' }] });
+    expect(parseCase(medicare({ allowedAmounts: { surgeon: 1 } }), TODAY)).toMatchObject({ ok: false, issues: [{ path: 'coverage.allowedAmounts' }] });
+  });
+});

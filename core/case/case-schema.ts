@@ -120,8 +120,8 @@ const medicareOnly: Record<string, { kinds: readonly string[]; message: string }
 function coverageKindIssues(coverage: CoverageFields, ctx: z.RefinementCtx): void {
   for (const [field, byKind] of Object.entries(notForKind)) {
     const message = byKind[coverage.kind];
+    // null is "no out-of-pocket maximum", which is Original Medicare's own term.
     if (message !== undefined && coverage[field] !== undefined && coverage[field] !== null) ctx.addIssue({ code: 'custom', path: [field], message });
-    if (message !== undefined && field === 'outOfPocketMax' && coverage[field] === null) continue;
   }
   for (const [field, rule] of Object.entries(medicareOnly)) {
     if (coverage[field] !== undefined && !rule.kinds.includes(coverage.kind)) ctx.addIssue({ code: 'custom', path: [field], message: rule.message });

@@ -3,7 +3,7 @@
  * warnings as plain sentences. Keys beyond the published shape are extras for readers.
  */
 import { centsToDollars } from '../money';
-import type { CentsRange, Estimate, EstimateLine, PatientBreakdown, ProviderRole } from './types';
+import type { AllowedSource, CentsRange, Estimate, EstimateLine, PatientBreakdown, ProviderRole, ProviderShare } from './types';
 
 export interface DollarRange {
   low: number;
@@ -25,7 +25,20 @@ export interface BreakdownJson {
   deductible: number;
   coinsurance: number;
   balanceBill: number;
+  /** What a second plan (Medigap, Medicaid, a retiree plan) pays of the parts above. */
+  secondary: number;
   selfPay?: number;
+}
+
+export interface ProviderJson {
+  role: ProviderRole;
+  charges: DollarRange;
+  allowed: DollarRange;
+  allowedSource: AllowedSource;
+  insurance: DollarRange;
+  secondary: DollarRange;
+  patient: DollarRange;
+  breakdown: { low: BreakdownJson; high: BreakdownJson };
 }
 
 export interface EstimateJson {
@@ -35,8 +48,14 @@ export interface EstimateJson {
   separatelyScheduled: Array<{ code: string; description: string; provider: ProviderRole; low: number; high: number }>;
   charges: DollarRange;
   allowed: DollarRange;
+  allowedSource: AllowedSource;
+  /** The Medicare rate year used; null when Medicare's rates were not used. */
+  rateYear: number | null;
+  /** Each billing provider's part (physician first); the totals are their sums. */
+  providers: ProviderJson[];
   patient: DollarRange;
   insurance: DollarRange;
+  secondary: DollarRange;
   patientBreakdown: { low: BreakdownJson; high: BreakdownJson };
   goodFaithEstimate: boolean;
   selfPayDiscountPercent: number;
@@ -67,9 +86,23 @@ function breakdownJson(b: PatientBreakdown): BreakdownJson {
     deductible: centsToDollars(b.deductibleCents),
     coinsurance: centsToDollars(b.coinsuranceCents),
     balanceBill: centsToDollars(b.balanceBillCents),
+    secondary: centsToDollars(b.secondaryCents),
   };
   if (b.selfPayCents !== undefined) out.selfPay = centsToDollars(b.selfPayCents);
   return out;
+}
+
+function providerJson(p: ProviderShare): ProviderJson {
+  return {
+    role: p.role,
+    charges: dollars(p.charges),
+    allowed: dollars(p.allowed),
+    allowedSource: p.allowedSource,
+    insurance: dollars(p.insurance),
+    secondary: dollars(p.secondary),
+    patient: dollars(p.patient),
+    breakdown: { low: breakdownJson(p.breakdown.low), high: breakdownJson(p.breakdown.high) },
+  };
 }
 
 export function toEstimateJson(estimate: Estimate): EstimateJson {
@@ -86,8 +119,12 @@ export function toEstimateJson(estimate: Estimate): EstimateJson {
     })),
     charges: dollars(estimate.charges),
     allowed: dollars(estimate.allowed),
+    allowedSource: estimate.allowedSource,
+    rateYear: estimate.rateYear,
+    providers: estimate.providers.map(providerJson),
     patient: dollars(estimate.patient),
     insurance: dollars(estimate.insurance),
+    secondary: dollars(estimate.secondary),
     patientBreakdown: { low: breakdownJson(estimate.patientBreakdown.low), high: breakdownJson(estimate.patientBreakdown.high) },
     goodFaithEstimate: estimate.goodFaithEstimate,
     selfPayDiscountPercent: estimate.selfPayDiscountPercent,

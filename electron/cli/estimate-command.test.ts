@@ -54,14 +54,35 @@ describe.concurrent('npm run estimate (electron/cli.ts estimate)', { timeout: 90
     expect(json.patient).toEqual({ low: 4800, high: 4800 });
     expect(json.insurance).toEqual({ low: 7200, high: 7200 });
     expect(json.patientBreakdown).toEqual({
-      low: { copay: 0, deductible: 3000, coinsurance: 1800, balanceBill: 0 },
-      high: { copay: 0, deductible: 3000, coinsurance: 1800, balanceBill: 0 },
+      low: { copay: 0, deductible: 3000, coinsurance: 1800, balanceBill: 0, secondary: 0 },
+      high: { copay: 0, deductible: 3000, coinsurance: 1800, balanceBill: 0, secondary: 0 },
     });
+    expect(json.allowedSource).toBe('entered');
+    expect(json.rateYear).toBeNull();
+    const providers = json.providers as { role: string; allowed: { low: number }; patient: { low: number } }[];
+    expect(providers.map((p) => p.role)).toEqual(['physician', 'facility']);
+    expect(providers.reduce((sum, p) => sum + p.patient.low, 0)).toBeCloseTo(4800, 2);
+    expect(providers.reduce((sum, p) => sum + p.allowed.low, 0)).toBeCloseTo(12000, 2);
     expect(json.referenceRange).toEqual({ low: 5000, high: 15000 });
     expect(json.goodFaithEstimate).toBe(false);
     expect(json.withinReferenceRange).toBe(true);
     expect(Array.isArray(json.lines)).toBe(true);
     expect(Array.isArray(json.warnings)).toBe(true);
+  });
+
+  it("Original Medicare with Medigap G in the office: Medicare's rates, per provider, the supplement's part", async () => {
+    const file = caseFile(validCase({ kind: 'medicare', deductibleMet: 0, supplement: { kind: 'medigap', plan: 'G' } }, { site: 'office', sedation: 'local' }));
+    const result = await run(['estimate', file]);
+    expect(result.stderr).toBe('');
+    const json = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(json.allowedSource).toBe('medicare-fee-schedule');
+    expect(typeof json.rateYear).toBe('number');
+    expect(json.allowed).toEqual({ low: 1773.92, high: 1773.92 });
+    expect(json.patient).toEqual({ low: 283, high: 283 });
+    expect(json.secondary).toEqual({ low: 298.18, high: 298.18 });
+    expect(json.providers).toEqual([
+      expect.objectContaining({ role: 'physician', allowed: { low: 1773.92, high: 1773.92 }, insurance: { low: 1192.74, high: 1192.74 }, secondary: { low: 298.18, high: 298.18 }, patient: { low: 283, high: 283 } }),
+    ]);
   });
 
   it('HealthCare.gov: allowed $100, deductible met, 20% -> $20 (run from another folder)', async () => {

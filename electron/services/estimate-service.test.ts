@@ -31,7 +31,8 @@ describe('the case pipeline: validateCase, then the estimate service', () => {
   it("follows the clinic's fee overrides for this procedure and its self-pay discount", () => {
     const settings = {
       feeOverrides: { [shippedProcedureId]: { 'office-first-level': { lowCents: 600_000, highCents: 600_000 } } },
-      defaults: { selfPayDiscountPercent: 10, medicareDeductibleCents: 28_300 },
+      medicareRates: {},
+      defaults: { selfPayDiscountPercent: 10 },
     };
     const result = estimateWith(settings)(caseInput());
     expect(result.ok && result.value.estimate.charges).toEqual({ low: 600_000, high: 600_000 });
@@ -45,10 +46,15 @@ describe('the case pipeline: validateCase, then the estimate service', () => {
     expect(result.ok && plain.ok && result.value.estimate.charges).toEqual(plain.ok && plain.value.estimate.charges);
   });
 
-  it('uses the clinic Medicare deductible setting', () => {
-    const settings = { ...defaultSettings, defaults: { ...defaultSettings.defaults, medicareDeductibleCents: 50_000 } };
-    const result = estimateWith(settings)(caseInput({ kind: 'medicare', allowedAmount: 2000 }));
+  it("uses the clinic's Medicare amounts for the case's rate year, and only for this procedure", () => {
+    const mine = { ...defaultSettings, medicareRates: { [shippedProcedureId]: { '2026': { 'deductibles.partB': 50_000, 'physician.22511.nonFacility': 200_000 } } } };
+    const result = estimateWith(mine)(caseInput({ kind: 'medicare' }));
+    // $500 deductible, then 20% of $1,500.
     expect(result.ok && result.value.estimate.patient.low).toBe(50_000 + 30_000);
+    expect(result.ok && result.value.estimate.medicare?.clinicFigures).toEqual(['Part B deductible (yearly)', 'Doctor, 22511, in the office']);
+    const other = { ...defaultSettings, medicareRates: { 'another-procedure': { '2026': { 'deductibles.partB': 50_000 } } } };
+    const national = estimateWith(other)(caseInput({ kind: 'medicare' }));
+    expect(national.ok && national.value.estimate.patient.low).toBe(58_118);
   });
 
   it('reads "22371" as the lumbar procedure, billed 22511, and says why the code differs', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../core/settings';
+import { defaultSettings, SETTINGS_VERSION } from '../../core/settings';
 import { createSettingsService, type JsonStore } from './settings-service';
 
 function serviceIn(dir: string) {
@@ -33,7 +33,7 @@ describe('settings service on conf', () => {
     const again = serviceIn(dir);
     expect(again.get().clinic.name).toBe('Lakeside Spine');
     const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as Record<string, unknown>;
-    expect(onDisk['version']).toBe(2);
+    expect(onDisk['version']).toBe(SETTINGS_VERSION);
   });
 
   it('writes the file readable by its owner only', () => {
@@ -70,7 +70,7 @@ describe('settings service on conf', () => {
     expect(readdirSync(dir).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
   });
 
-  it('migrates a version 1 file: fee overrides move under the original procedure, and the next save writes version 2', () => {
+  it('migrates a version 1 file: fee overrides move under the original procedure, and the next save writes the current version', () => {
     const dir = tempDir();
     const fee = { lowCents: 410_000, highCents: 610_000 };
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ version: 1, settings: { ...defaultSettings, feeOverrides: { 'facility-asc': fee } } }));
@@ -79,7 +79,7 @@ describe('settings service on conf', () => {
     expect(service.get().feeOverrides).toEqual({ 'first-procedure': { 'facility-asc': fee } });
     service.update({ clinic: { name: 'Lakeside' } });
     const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as { version: number; settings: { feeOverrides: unknown } };
-    expect(onDisk.version).toBe(2);
+    expect(onDisk.version).toBe(SETTINGS_VERSION);
     expect(onDisk.settings.feeOverrides).toEqual({ 'first-procedure': { 'facility-asc': fee } });
   });
 
@@ -89,7 +89,7 @@ describe('settings service on conf', () => {
     writeFileSync(join(dir, 'settings.json'), newer);
     const service = serviceIn(dir);
     expect(service.get()).toEqual(defaultSettings);
-    expect(service.notice).toMatch(/newer version of this app \(settings version 99; this app reads up to 2\)/);
+    expect(service.notice).toMatch(/newer version of this app \(settings version 99; this app reads up to 3\)/);
     expect(service.readOnlyReason).toBe(service.notice);
     expect(() => service.update({ clinic: { name: 'Lakeside' } })).toThrow(/read-only/);
     service.setWindowBounds({ width: 900, height: 700 });
