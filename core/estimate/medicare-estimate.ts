@@ -134,6 +134,7 @@ export function medicareShares(
     insurance: sumRanges(shares.map((s) => s.insurance)),
     secondary: sumRanges(shares.map((s) => s.secondary)),
     medicare: {
+      plan: isAdvantage ? 'advantage' : 'original',
       rateYear: file.rateYear,
       caseYear,
       clinicFigures,

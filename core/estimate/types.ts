@@ -135,6 +135,8 @@ export interface ProviderShare {
 
 /** How a Medicare estimate was figured, for the summary and the packet. */
 export interface MedicareBasis {
+  /** Original Medicare, or a Medicare Advantage plan paying on Medicare's amounts. */
+  plan: 'original' | 'advantage';
   /** The rate file's year, and the year the case falls in (they differ when the app has no file for it). */
   rateYear: number;
   caseYear: number;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CaseInput } from '../case/case-schema';
+import type { FigureUnit } from '../estimate/medicare-schema';
 import type { ProcedureDefinition } from '../estimate/procedure-schema';
 import type { Estimate, ProviderRole } from '../estimate/types';
 import type { Result } from '../result';
@@ -60,6 +61,29 @@ export interface FeeScheduleView {
   referenceRange: { low: number; high: number };
 }
 
+/** One Medicare figure as Settings -> Medicare rates shows it. */
+export interface MedicareFigureView {
+  id: string;
+  label: string;
+  unit: FigureUnit;
+  /** The national figure shipped in the rate file; null when the app does not have it. */
+  nationalValue: number | null;
+  /** The clinic's own amount, when it entered one. */
+  clinicValue: number | null;
+  source: string;
+  /** false: no public source confirmed the national figure. */
+  confirmed: boolean;
+}
+
+export interface MedicareRatesView {
+  procedureId: string;
+  /** The rate year shown: this year's file, or the latest earlier one. */
+  rateYear: number;
+  /** The calendar year today (differs from rateYear when the app has no file for it yet). */
+  currentYear: number;
+  figures: MedicareFigureView[];
+}
+
 export interface PacketPdf {
   /** The PDF, base64 (transport-neutral: IPC and the preview bridge carry it alike). */
   pdfBase64: string;
@@ -78,6 +102,7 @@ export const channels = {
   'settings:update': channel<Settings>()(settingsPatchSchema),
   'procedures:list': channel<readonly ProcedureDefinition[]>()(none),
   'fees:get': channel<FeeScheduleView>()(none),
+  'medicare:rates': channel<MedicareRatesView>()(none),
   'estimate:compute': channel<Estimate>()(caseRequest),
   'packet:preview': channel<PacketPdf>()(caseRequest),
   'packet:print': channel<{ printed: boolean }>()(caseRequest),

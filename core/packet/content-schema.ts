@@ -141,6 +141,32 @@ const insuranceLabels = group({
   /** Must say plainly that this is an estimate and the plan decides the final amount. */
   planDecides: text,
   coverageKinds: labelsFor(coverageKinds),
+  /** Medicare and Medicare Advantage: "allowed" is Medicare's approved amount. */
+  medicareApprovedAmount: text,
+  noOutOfPocketMaxMedicare: text,
+  /** What stands behind Original Medicare: "Medigap Plan" + the plan letter, "(high deductible)", Medicaid, another plan. */
+  supplement: text,
+  medigapPlan: text,
+  highDeductible: text,
+  medicaidQmb: text,
+  medicaidNotQmb: text,
+  otherPlan: text,
+  /** A plan figure the patient's plan did not give (a typical value): never printed as theirs. */
+  typicalValue: text,
+  /** The per-provider table. */
+  byProvider: text,
+  providerColumn: text,
+  approvedColumn: text,
+  medicarePaysColumn: text,
+  planPaysColumn: text,
+  supplementPaysColumn: text,
+  youPayColumn: text,
+  /** Breakdown row: what the second plan pays of the parts above (printed as a minus). */
+  supplementPart: text,
+  medicareNote: text,
+  hospitalCapNote: text,
+  qmbNote: text,
+  advantageNote: text,
 });
 
 /** Good Faith Estimate (45 CFR 149.610): one label per required element and disclaimer. */

@@ -8,7 +8,9 @@ import { computeEstimate } from '../../core/estimate/estimate';
 import { applyFeeOverrides, checkScheduleRange, type FeeOverrides } from '../../core/estimate/fee-schedule';
 import type { ProcedureCatalog } from '../../core/estimate/procedure-catalog';
 import type { FeeSchedule } from '../../core/estimate/procedure-schema';
-import type { FeeLineView, FeeScheduleView } from '../../core/ipc/contract';
+import type { FeeLineView, FeeScheduleView, MedicareRatesView } from '../../core/ipc/contract';
+import { chooseRateFile } from '../../core/estimate/medicare-rates';
+import { figureRefs } from '../../core/estimate/medicare-schema';
 import type { Estimate } from '../../core/estimate/types';
 import type { Settings } from '../../core/settings';
 
@@ -25,6 +27,8 @@ export interface EstimateService {
   estimate(valid: ValidCase, settings: EstimateSettings): Estimate;
   /** A procedure's schedule (defaults + the clinic's overrides) for the settings screen; included lines are left out. */
   feeSchedule(feeOverrides: Settings['feeOverrides'], procedureId?: string): FeeScheduleView;
+  /** A procedure's Medicare figures for this year (national and the clinic's), for Settings -> Medicare rates. */
+  medicareRates(medicareRates: Settings['medicareRates'], today: string, procedureId?: string): MedicareRatesView;
 }
 
 const NO_OVERRIDES: FeeOverrides = {};
@@ -47,6 +51,27 @@ export function createEstimateService(catalog: ProcedureCatalog): EstimateServic
         medicare: { files: medicare, overrides: settings.medicareRates[procedure.id] ?? {} },
       });
       return valid.notes.length === 0 ? computed : { ...computed, warnings: [...valid.notes, ...computed.warnings] };
+    },
+    medicareRates(medicareRates, today, procedureId = catalog.primary.procedure.id) {
+      const { procedure, medicare } = entryFor(procedureId);
+      const currentYear = Number(today.slice(0, 4));
+      const file = chooseRateFile(medicare, currentYear);
+      if (file === null) throw new RangeError('procedure without a Medicare rate file');
+      const clinic = medicareRates[procedure.id]?.[String(file.rateYear)] ?? {};
+      return {
+        procedureId: procedure.id,
+        rateYear: file.rateYear,
+        currentYear,
+        figures: figureRefs(file).map((ref) => ({
+          id: ref.id,
+          label: ref.label,
+          unit: ref.unit,
+          nationalValue: ref.figure.value,
+          clinicValue: Object.hasOwn(clinic, ref.id) ? (clinic[ref.id] ?? null) : null,
+          source: ref.figure.source,
+          confirmed: ref.figure.confirmed,
+        })),
+      };
     },
     feeSchedule(feeOverrides, procedureId = catalog.primary.procedure.id) {
       const { procedure, schedule: defaultSchedule } = entryFor(procedureId);

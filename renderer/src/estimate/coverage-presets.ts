@@ -10,9 +10,14 @@ import type { CoverageFieldName, FieldName } from './form-fields';
 
 export type CoveragePreset = Partial<Record<CoverageFieldName, string | boolean>>;
 
-export function coveragePreset(kind: CoverageKind, defaults: PacketDefaults): CoveragePreset {
-  const preset = coveragePresets(kind, { medicareDeductibleCents: defaults.medicareDeductibleCents });
+/** The form does not know the year's Medicare figures: a blank Advantage maximum is filled in by the engine. */
+const FORM_PRESETS = { medicareAdvantageOutOfPocketCents: null };
+
+export function coveragePreset(kind: CoverageKind, _defaults: PacketDefaults): CoveragePreset {
+  const preset = coveragePresets(kind, FORM_PRESETS);
   if (!preset.insured) return {};
+  // Original Medicare's terms are set by law: nothing to prefill but the network (it has none).
+  if (kind === 'medicare') return { inNetwork: true };
   return {
     inNetwork: true,
     deductible: formatCents(preset.deductibleCents),
@@ -27,7 +32,7 @@ export function coveragePreset(kind: CoverageKind, defaults: PacketDefaults): Co
  * staff leave them untouched they are not sent, so the engine applies the same preset and
  * warns that typical values were used.
  */
-export function typicalPresetFields(kind: CoverageKind, defaults: PacketDefaults): FieldName[] {
-  const preset = coveragePresets(kind, { medicareDeductibleCents: defaults.medicareDeductibleCents });
+export function typicalPresetFields(kind: CoverageKind, _defaults: PacketDefaults): FieldName[] {
+  const preset = coveragePresets(kind, FORM_PRESETS);
   return preset.typicalOnly ? ['deductible', 'coinsurancePercent', 'outOfPocketMax'] : [];
 }

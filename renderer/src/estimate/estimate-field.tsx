@@ -3,10 +3,12 @@ import { CheckboxField, SelectField, TextField } from '../lib/field-controls';
 import {
   coverageKinds,
   fieldDefs,
+  fieldHint,
   languageChoices,
   levelChoices,
   placeChoices,
   sedationChoices,
+  supplementChoices,
   type FieldName,
 } from './form-fields';
 import { fieldId, type EstimateForm } from './use-estimate-form';
@@ -35,6 +37,18 @@ export function EstimateField({ name, form }: { name: FieldName; form: EstimateF
       return <SelectField id={id} label={def.label} value={values.site} choices={placeChoices(procedure)} onChange={(v) => setField(name, v)} error={error} />;
     case 'sedation':
       return <SelectField id={id} label={def.label} value={values.sedation} choices={sedationChoices(procedure)} onChange={(v) => setField(name, v)} error={error} />;
+    case 'supplement':
+      return (
+        <SelectField
+          id={id}
+          label={def.label}
+          value={values.supplement}
+          choices={supplementChoices}
+          onChange={(v) => setField(name, v)}
+          error={error}
+          hint="A plan that pays after Original Medicare"
+        />
+      );
     case 'language':
       return <SelectField id={id} label={def.label} value={values.language} choices={languageChoices} onChange={(v) => setField(name, v)} />;
     default: {
@@ -46,7 +60,7 @@ export function EstimateField({ name, form }: { name: FieldName; form: EstimateF
           value={values[name]}
           onChange={(v) => setField(name, v)}
           onBlur={() => form.blurField(name)}
-          hint={def.hint}
+          hint={fieldHint(name, values.coverageKind)}
           error={error}
           inputMode={kind === 'money' || kind === 'percent' ? 'decimal' : kind === 'date' ? 'numeric' : 'text'}
           width={kind === 'text' ? 'long' : kind === 'percent' ? 'short' : 'medium'}

@@ -1,10 +1,10 @@
 /** The New estimate form's four groups, each a fieldset with a legend. */
-import { coverageFieldNames, fieldApplies, type FieldName } from './form-fields';
+import { coverageDisplayOrder, coverageFieldNames, fieldApplies, type FieldName } from './form-fields';
 import { EstimateField } from './estimate-field';
 import type { EstimateForm } from './use-estimate-form';
 
 function Group({ legend, names, form, columns }: { legend: string; names: FieldName[]; form: EstimateForm; columns?: boolean }) {
-  const shown = names.filter((n) => fieldApplies(n, form.values.coverageKind));
+  const shown = names.filter((n) => fieldApplies(n, form.values.coverageKind, form.values.supplement));
   return (
     <fieldset className="group">
       <legend className="group__legend">{legend}</legend>
@@ -32,8 +32,8 @@ export function EstimateFormFields({ form }: { form: EstimateForm }) {
           <p className="group__note">No insurance details needed: the patient gets a Good Faith Estimate of the clinic&apos;s charges.</p>
         ) : (
           <div className="group__grid">
-            {coverageFieldNames
-              .filter((n) => fieldApplies(n, form.values.coverageKind))
+            {coverageDisplayOrder
+              .filter((n) => fieldApplies(n, form.values.coverageKind, form.values.supplement))
               .map((name) => (
                 <EstimateField key={name} name={name} form={form} />
               ))}

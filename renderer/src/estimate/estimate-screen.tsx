@@ -37,7 +37,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenClinicProfi
   const { values, edited, errors, setLiveIssues } = form;
   const defaults = settings.defaults;
   const caseJson = useMemo(
-    () => (blocksEstimate(errors) ? null : caseJsonFor(values, edited, { defaults, procedure }, { estimateOnly: true })),
+    () => (blocksEstimate(errors) ? null : caseJsonFor(values, edited, { defaults, procedure }, { estimateOnly: true, errors })),
     [errors, values, edited, defaults, procedure],
   );
   const live = useLiveEstimate(caseJson, estimateSettingsKey(settings), setLiveIssues);
@@ -88,7 +88,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenClinicProfi
         <EstimateSummary
           live={live}
           goodFaithKind={isGoodFaithEstimateKind(values.coverageKind)}
-          blockingLabels={blockingLabels(errors, values.coverageKind)}
+          blockingLabels={blockingLabels(errors, values.coverageKind, values.supplement)}
           clinicIdsMissing={settings.clinic.npi.trim() === '' || settings.clinic.tin.trim() === ''}
         />
       </div>

@@ -2,30 +2,85 @@
  * The live summary, a region named "Estimate": total charges, what the patient pays and why,
  * what insurance pays, warnings in plain words, and the Good Faith Estimate badge.
  */
-import type { Estimate } from '../../../core/estimate/types';
+import type { Estimate, ProviderRole } from '../../../core/estimate/types';
 import { fieldDefs, fieldForPath } from './form-fields';
 import { formatRange } from '../lib/text-parsers';
 import { EstimateLines } from './estimate-lines';
 import type { LiveEstimate } from './use-live-estimate';
 
-type BreakdownKey = 'copayCents' | 'deductibleCents' | 'coinsuranceCents' | 'balanceBillCents';
+type BreakdownKey = 'copayCents' | 'deductibleCents' | 'coinsuranceCents' | 'balanceBillCents' | 'secondaryCents';
 
 const breakdownRows: { key: BreakdownKey; label: string }[] = [
   { key: 'copayCents', label: 'Copay' },
   { key: 'deductibleCents', label: 'Deductible' },
   { key: 'coinsuranceCents', label: 'Coinsurance' },
   { key: 'balanceBillCents', label: 'Balance bill (out of network)' },
+  { key: 'secondaryCents', label: 'Less: paid by the supplemental plan' },
 ];
+
+const shownOnlyWhenUsed: BreakdownKey[] = ['balanceBillCents', 'secondaryCents'];
+
+const roleLabels: Record<ProviderRole, string> = {
+  physician: 'Doctor',
+  facility: 'Facility',
+  anesthesia: 'Anesthesia',
+  imaging: 'Imaging',
+};
+
+const isMedicareRates = (e: Estimate): boolean => e.medicare !== null;
+
+/** Who pays first: Original Medicare itself, or the plan. */
+const insurerName = (e: Estimate): string => (e.medicare?.plan === 'original' ? 'Medicare pays' : 'Plan pays');
+
+/** Each billing provider's part: what is approved, what the plan and any supplement pay, what the patient pays. */
+function Providers({ estimate }: { estimate: Estimate }) {
+  if (estimate.providers.length < 2 && estimate.secondary.high === 0 && !isMedicareRates(estimate)) return null;
+  const withSecondary = estimate.secondary.high > 0;
+  const insurer = insurerName(estimate);
+  return (
+    <table className="summary__providers">
+      <caption>Each provider&apos;s part</caption>
+      <thead>
+        <tr>
+          <th scope="col">Provider</th>
+          <th scope="col">{isMedicareRates(estimate) ? 'Medicare approved' : 'Allowed'}</th>
+          <th scope="col">{insurer}</th>
+          {withSecondary ? <th scope="col">Supplement pays</th> : null}
+          <th scope="col">Patient pays</th>
+        </tr>
+      </thead>
+      <tbody>
+        {estimate.providers.map((p) => (
+          <tr key={p.role}>
+            <th scope="row">{roleLabels[p.role]}</th>
+            <td>{p.allowedSource === 'charges' && isMedicareRates(estimate) ? `${formatRange(p.allowed)} (charges)` : formatRange(p.allowed)}</td>
+            <td>{formatRange(p.insurance)}</td>
+            {withSecondary ? <td>{formatRange(p.secondary)}</td> : null}
+            <td>{formatRange(p.patient)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Which Medicare figures the estimate used, in one line. */
+function MedicareNote({ estimate }: { estimate: Estimate }) {
+  const m = estimate.medicare;
+  if (m === null) return null;
+  const which = m.clinicFigures.length === 0 ? `Medicare's ${m.rateYear} national amounts` : `Medicare's ${m.rateYear} amounts, with the clinic's own for: ${m.clinicFigures.join('; ')}`;
+  return <p className="summary__note">{which}.</p>;
+}
 
 function Breakdown({ estimate }: { estimate: Estimate }) {
   const { low, high } = estimate.patientBreakdown;
-  const rows = breakdownRows.filter((r) => r.key !== 'balanceBillCents' || low[r.key] > 0 || high[r.key] > 0);
+  const rows = breakdownRows.filter((r) => !shownOnlyWhenUsed.includes(r.key) || low[r.key] > 0 || high[r.key] > 0);
   return (
     <dl className="summary__breakdown" aria-label="Patient pays, broken down">
       {rows.map((r) => (
         <div key={r.key} className="summary__row">
           <dt>{r.label}</dt>
-          <dd>{formatRange({ low: low[r.key], high: high[r.key] })}</dd>
+          <dd>{r.key === 'secondaryCents' ? `− ${formatRange({ low: low[r.key], high: high[r.key] })}` : formatRange({ low: low[r.key], high: high[r.key] })}</dd>
         </div>
       ))}
     </dl>
@@ -41,9 +96,9 @@ function Figures({ estimate }: { estimate: Estimate }) {
           <dt>Total charges</dt>
           <dd>{formatRange(estimate.charges)}</dd>
         </div>
-        {estimate.costSharing?.allowedFromStaff ? (
+        {estimate.costSharing?.allowedFromStaff || isMedicareRates(estimate) ? (
           <div className="summary__row">
-            <dt>Plan allows</dt>
+            <dt>{isMedicareRates(estimate) ? 'Medicare approved amount' : 'Plan allows'}</dt>
             <dd>{formatRange(estimate.allowed)}</dd>
           </div>
         ) : null}
@@ -61,10 +116,18 @@ function Figures({ estimate }: { estimate: Estimate }) {
           <Breakdown estimate={estimate} />
           <dl className="summary__figures">
             <div className="summary__row">
-              <dt>Insurance pays</dt>
+              <dt>{estimate.medicare?.plan === 'original' ? 'Medicare pays' : 'Insurance pays'}</dt>
               <dd>{formatRange(estimate.insurance)}</dd>
             </div>
+            {estimate.secondary.high > 0 ? (
+              <div className="summary__row">
+                <dt>Supplemental plan pays</dt>
+                <dd>{formatRange(estimate.secondary)}</dd>
+              </div>
+            ) : null}
           </dl>
+          <Providers estimate={estimate} />
+          <MedicareNote estimate={estimate} />
         </>
       )}
       <p className="summary__note">

@@ -6,6 +6,8 @@
 import {
   coverageKinds as coverageKindValues,
   languages,
+  medigapPlans,
+  type MedigapPlan,
   placesOfService as placeValues,
   sedations,
   type CoverageKind,
@@ -14,6 +16,9 @@ import {
   type Sedation,
 } from '../../../core/case/enums';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
+
+/** The `Supplemental coverage` choice behind Original Medicare. */
+export type SupplementChoice = 'none' | `medigap-${MedigapPlan}` | 'medicaid-qmb' | 'medicaid' | 'other';
 
 export interface FormValues {
   firstName: string;
@@ -30,6 +35,13 @@ export interface FormValues {
   outOfPocketMax: string;
   outOfPocketMet: string;
   allowedAmount: string;
+  supplement: SupplementChoice;
+  medigapDeductibleMet: string;
+  medigapOutOfPocketMet: string;
+  supplementPaysPercent: string;
+  facilityCopay: string;
+  doctorCopay: string;
+  anesthesiaCopay: string;
   levels: string;
   site: PlaceOfService;
   sedation: Sedation;
@@ -59,7 +71,7 @@ export interface Choice<T extends string> {
 /** Labels by value: a value core adds without a label here does not compile. */
 export const coverageKindLabels: Record<CoverageKind, string> = {
   commercial: 'Commercial insurance',
-  medicare: 'Medicare',
+  medicare: 'Original Medicare',
   'medicare-advantage': 'Medicare Advantage',
   medicaid: 'Medicaid',
   'self-pay': 'Self-pay',
@@ -87,6 +99,23 @@ const choices = <T extends string>(values: readonly T[], labels: Record<T, strin
   values.map((value) => ({ value, label: labels[value] }));
 
 export const coverageKinds = choices(coverageKindValues, coverageKindLabels);
+
+const medigapLabel = (plan: MedigapPlan): string =>
+  plan === 'F-high' ? 'Medigap Plan F (high deductible)' : plan === 'G-high' ? 'Medigap Plan G (high deductible)' : `Medigap Plan ${plan}`;
+
+/** The exact options of `Supplemental coverage` (issue 9), in this order. */
+export const supplementChoices: Choice<SupplementChoice>[] = [
+  { value: 'none', label: 'None' },
+  ...medigapPlans.map((plan): Choice<SupplementChoice> => ({ value: `medigap-${plan}`, label: medigapLabel(plan) })),
+  { value: 'medicaid-qmb', label: 'Medicaid (QMB)' },
+  { value: 'medicaid', label: 'Medicaid (not QMB)' },
+  { value: 'other', label: 'Other (employer or retiree plan)' },
+];
+
+/** The Medigap plan a choice names, or null. */
+export function medigapPlanOf(choice: SupplementChoice): MedigapPlan | null {
+  return choice.startsWith('medigap-') ? (choice.slice('medigap-'.length) as MedigapPlan) : null;
+}
 export const languageChoices = choices(languages, languageLabels);
 
 /** The places of service the procedure allows, in core's order. */
@@ -131,6 +160,13 @@ export const fieldDefs: Record<FieldName, FieldDef> = {
     'coverage.allowedAmount',
     'Leave empty to use the charges',
   ),
+  supplement: def('supplement', 'Supplemental coverage', 'select', 'coverage.supplement'),
+  medigapDeductibleMet: def('medigapDeductibleMet', 'Medigap deductible met so far', 'money', 'coverage.supplement.deductibleMet', "This calendar year, toward the plan's own deductible"),
+  medigapOutOfPocketMet: def('medigapOutOfPocketMet', 'Medigap out-of-pocket met so far', 'money', 'coverage.supplement.outOfPocketMet', "This year, toward the plan's yearly limit"),
+  supplementPaysPercent: def('supplementPaysPercent', 'Other plan pays (%)', 'percent', 'coverage.supplement.paysPercent', 'Of what Medicare leaves to the patient'),
+  facilityCopay: def('facilityCopay', 'Facility copay', 'money', 'coverage.copays.facility', 'Leave empty if the plan uses coinsurance'),
+  doctorCopay: def('doctorCopay', 'Doctor copay', 'money', 'coverage.copays.physician', 'Leave empty if the plan uses coinsurance'),
+  anesthesiaCopay: def('anesthesiaCopay', 'Anesthesia copay', 'money', 'coverage.copays.anesthesia', 'Leave empty if the plan uses coinsurance'),
   levels: def('levels', 'Levels to treat', 'select', 'procedure.levels'),
   site: def('site', 'Place of service', 'select', 'procedure.site'),
   sedation: def('sedation', 'Sedation', 'select', 'procedure.sedation'),
@@ -139,22 +175,34 @@ export const fieldDefs: Record<FieldName, FieldDef> = {
   largePrint: def('largePrint', 'Large print', 'checkbox', 'largePrint'),
 };
 
-/** Form order: focus goes to the first invalid field in this order. */
+/** Coverage order for display: the copays sit where the one copay sits for other plans. */
+export const coverageDisplayOrder = [
+  'payerName',
+  'memberId',
+  'inNetwork',
+  'supplement',
+  'medigapDeductibleMet',
+  'medigapOutOfPocketMet',
+  'supplementPaysPercent',
+  'deductible',
+  'deductibleMet',
+  'coinsurancePercent',
+  'copay',
+  'facilityCopay',
+  'doctorCopay',
+  'anesthesiaCopay',
+  'outOfPocketMax',
+  'outOfPocketMet',
+  'allowedAmount',
+] as const satisfies readonly FieldName[];
+
+/** Form order: focus goes to the first invalid field in this order (the order they show in). */
 export const fieldOrder: FieldName[] = [
   'firstName',
   'lastName',
   'dateOfBirth',
   'coverageKind',
-  'payerName',
-  'memberId',
-  'inNetwork',
-  'deductible',
-  'deductibleMet',
-  'coinsurancePercent',
-  'copay',
-  'outOfPocketMax',
-  'outOfPocketMet',
-  'allowedAmount',
+  ...coverageDisplayOrder,
   'levels',
   'site',
   'sedation',
@@ -173,7 +221,14 @@ export type CoverageFieldName =
   | 'copay'
   | 'outOfPocketMax'
   | 'outOfPocketMet'
-  | 'allowedAmount';
+  | 'allowedAmount'
+  | 'supplement'
+  | 'medigapDeductibleMet'
+  | 'medigapOutOfPocketMet'
+  | 'supplementPaysPercent'
+  | 'facilityCopay'
+  | 'doctorCopay'
+  | 'anesthesiaCopay';
 
 export const coverageFieldNames: CoverageFieldName[] = [
   'payerName',
@@ -186,32 +241,65 @@ export const coverageFieldNames: CoverageFieldName[] = [
   'outOfPocketMax',
   'outOfPocketMet',
   'allowedAmount',
+  'supplement',
+  'medigapDeductibleMet',
+  'medigapOutOfPocketMet',
+  'supplementPaysPercent',
+  'facilityCopay',
+  'doctorCopay',
+  'anesthesiaCopay',
 ];
 
-const insuredPlan: CoverageFieldName[] = coverageFieldNames;
+const commercialPlan: CoverageFieldName[] = [
+  'payerName', 'memberId', 'inNetwork', 'deductible', 'deductibleMet', 'coinsurancePercent', 'copay', 'outOfPocketMax', 'outOfPocketMet', 'allowedAmount',
+];
 
 /** Which coverage fields apply to each kind; the others are hidden (their values kept). */
 export const coverageFieldsByKind: Record<CoverageKind, CoverageFieldName[]> = {
-  commercial: insuredPlan,
-  'medicare-advantage': insuredPlan,
-  // Original Medicare: Part B deductible then 20%, no copay, no out-of-pocket maximum.
-  medicare: ['memberId', 'deductible', 'deductibleMet', 'coinsurancePercent', 'allowedAmount'],
+  commercial: commercialPlan,
+  // Medicare Advantage: copays per provider (or coinsurance); approved amounts are Medicare's.
+  'medicare-advantage': [
+    'payerName', 'memberId', 'inNetwork', 'deductible', 'deductibleMet', 'coinsurancePercent', 'facilityCopay', 'doctorCopay', 'anesthesiaCopay', 'outOfPocketMax', 'outOfPocketMet',
+  ],
+  // Original Medicare: its deductible, 20% and rates are set by law (the rate file); what the patient met, and what stands behind it.
+  medicare: ['memberId', 'deductibleMet', 'supplement', 'medigapDeductibleMet', 'medigapOutOfPocketMet', 'supplementPaysPercent'],
   medicaid: ['payerName', 'memberId', 'copay', 'allowedAmount'],
   'self-pay': [],
   uninsured: [],
 };
 
-export function fieldApplies(name: FieldName, kind: CoverageKind): boolean {
+/** Supplement fields that show only for some supplement choices. */
+function supplementFieldApplies(name: FieldName, supplement: SupplementChoice): boolean {
+  const plan = medigapPlanOf(supplement);
+  if (name === 'medigapDeductibleMet') return plan === 'F-high' || plan === 'G-high';
+  if (name === 'medigapOutOfPocketMet') return plan === 'K' || plan === 'L';
+  if (name === 'supplementPaysPercent') return supplement === 'other';
+  return true;
+}
+
+export function fieldApplies(name: FieldName, kind: CoverageKind, supplement: SupplementChoice = 'none'): boolean {
   const coverageField = (coverageFieldNames as FieldName[]).includes(name);
-  return !coverageField || (coverageFieldsByKind[kind] as FieldName[]).includes(name);
+  if (!coverageField) return true;
+  return (coverageFieldsByKind[kind] as FieldName[]).includes(name) && supplementFieldApplies(name, supplement);
+}
+
+/** A field's hint for this coverage kind, where it differs from its usual one. */
+export function fieldHint(name: FieldName, kind: CoverageKind): string | undefined {
+  if (kind === 'medicare-advantage' && name === 'outOfPocketMax') return "Leave empty to use Medicare's yearly limit for plans (typical)";
+  if (kind === 'medicare' && name === 'deductibleMet') return 'Toward the Part B deductible, this calendar year';
+  return fieldDefs[name].hint;
 }
 
 /** A server issue path ("coverage.coinsurancePercent") to the field it concerns. */
 export function fieldForPath(path: string): FieldName | null {
+  // The longest matching path wins: coverage.supplement.paysPercent before coverage.supplement.
+  let best: FieldName | null = null;
   for (const name of fieldOrder) {
     const fieldPath = fieldDefs[name].path;
-    if (path === fieldPath || path.startsWith(`${fieldPath}.`)) return name;
+    const matches = path === fieldPath || path.startsWith(`${fieldPath}.`);
+    if (matches && (best === null || fieldPath.length > fieldDefs[best].path.length)) best = name;
   }
+  if (best !== null) return best;
   // The procedure itself is not a field (the form has one procedure); its limits show at Levels.
   if (path === 'procedure.id') return 'levels';
   return null;

@@ -11,20 +11,59 @@ const defaults = defaultSettings.defaults;
 const today = '2026-03-01';
 
 describe('presets', () => {
-  it('fills Medicare defaults but keeps what staff typed, and loses nothing switching back', () => {
+  it('keeps what staff typed across coverage kinds, and loses nothing switching back', () => {
     const start = { ...initialValues(defaults), deductible: '$1,500.00', copay: '$250.00' };
     const edited = new Set(['deductible', 'copay'] as const);
-    const medicare = applyPreset(start, 'medicare', edited, defaults);
-    expect(medicare.deductible).toBe('$1,500.00');
-    expect(medicare.coinsurancePercent).toBe('20');
-    const back = applyPreset(medicare, 'commercial', edited, defaults);
+    const advantage = applyPreset(start, 'medicare-advantage', edited, defaults);
+    expect(advantage.deductible).toBe('$1,500.00');
+    expect(advantage.coinsurancePercent).toBe('20');
+    const back = applyPreset(applyPreset(advantage, 'medicare', edited, defaults), 'commercial', edited, defaults);
     expect(back.copay).toBe('$250.00');
     expect(back.deductible).toBe('$1,500.00');
   });
 
-  it('puts the Medicare deductible of the year from settings when staff have not typed one', () => {
-    const medicare = applyPreset(initialValues(defaults), 'medicare', new Set(), defaults);
-    expect(medicare.deductible).toBe('$283.00');
+  it("leaves a Medicare Advantage plan's out-of-pocket maximum empty: the engine uses the year's limit and says it is typical", () => {
+    const advantage = applyPreset(initialValues(defaults), 'medicare-advantage', new Set(), defaults);
+    expect(advantage.outOfPocketMax).toBe('');
+  });
+});
+
+describe('Original Medicare and Medicare Advantage on the form', () => {
+  const filled = { ...initialValues(defaults), firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '03/14/1950' };
+
+  it('sends only what Original Medicare takes: the deductible met and the supplement, with its own fields', () => {
+    const values = { ...filled, coverageKind: 'medicare' as const, deductible: '$500.00', coinsurancePercent: '10', deductibleMet: '$100.00', supplement: 'medigap-G-high' as const, medigapDeductibleMet: '$1,200.00', medigapOutOfPocketMet: '$50.00' };
+    expect(toCaseJson(values, procedure).coverage).toEqual({ kind: 'medicare', deductibleMet: 100, supplement: { kind: 'medigap', plan: 'G-high', deductibleMet: 1200 } });
+    expect(toCaseJson({ ...values, supplement: 'medicaid-qmb' }, procedure).coverage.supplement).toEqual({ kind: 'medicaid', qmb: true });
+    expect(toCaseJson({ ...values, supplement: 'medicaid' }, procedure).coverage.supplement).toEqual({ kind: 'medicaid', qmb: false });
+    expect(toCaseJson({ ...values, supplement: 'other', supplementPaysPercent: '80' }, procedure).coverage.supplement).toEqual({ kind: 'other', paysPercent: 80 });
+    expect(toCaseJson({ ...values, supplement: 'none' }, procedure).coverage.supplement).toBeUndefined();
+    expect(validateForm({ ...values, supplement: 'other' }, today).supplementPaysPercent).toMatch(/0 to 100/);
+    expect(validateForm(values, today)).toEqual({});
+  });
+
+  it('sends Medicare Advantage copays per provider, and never the one copay', () => {
+    const values = { ...filled, coverageKind: 'medicare-advantage' as const, copay: '$999.00', facilityCopay: '$300.00', doctorCopay: '$45.00' };
+    const coverage = toCaseJson(values, procedure).coverage;
+    expect(coverage.copays).toEqual({ facility: 300, physician: 45 });
+    expect(coverage.copay).toBeUndefined();
+    expect(validateForm({ ...values, anesthesiaCopay: 'lots' }, today).anesthesiaCopay).toMatch(/dollars/);
+  });
+
+  it('shows a core issue about the supplement at its own field', () => {
+    expect(fieldForPath('coverage.supplement.paysPercent')).toBe('supplementPaysPercent');
+    expect(fieldForPath('coverage.supplement.plan')).toBe('supplement');
+    expect(fieldForPath('coverage.copays.facility')).toBe('facilityCopay');
+    expect(fieldForPath('coverage.copay')).toBe('copay');
+  });
+
+  it('restores the supplement and the copays from a draft', () => {
+    const values = { ...filled, coverageKind: 'medicare' as const, supplement: 'medigap-K' as const, medigapOutOfPocketMet: '$10.00', facilityCopay: '$1.00' };
+    const { values: restored } = fromDraft(toDraft(values, new Set(['supplement'])), defaults, procedure);
+    expect(restored.supplement).toBe('medigap-K');
+    expect(restored.medigapOutOfPocketMet).toBe('$10.00');
+    expect(restored.facilityCopay).toBe('$1.00');
+    expect(fromDraft({ ...toDraft(values, new Set()), supplement: 'medigap-Z' }, defaults, procedure).values.supplement).toBe('none');
   });
 });
 
@@ -100,20 +139,27 @@ describe('toCaseJson', () => {
     const values = { ...initialValues(defaults), deductible: '$500.00' };
     const json = caseJsonFor(values, new Set(['deductible'] as const), { defaults, procedure });
     expect(json.coverage).toEqual({ kind: 'commercial', network: 'in', deductible: 500, copay: 0 });
+    const advantage = applyPreset(initialValues(defaults), 'medicare-advantage', new Set(), defaults);
+    expect(caseJsonFor(advantage, new Set(), { defaults, procedure }).coverage).toEqual({ kind: 'medicare-advantage', network: 'in' });
     const medicare = applyPreset(initialValues(defaults), 'medicare', new Set(), defaults);
-    expect(caseJsonFor(medicare, new Set(), { defaults, procedure }).coverage).toEqual({ kind: 'medicare', deductible: 283, coinsurancePercent: 20 });
+    expect(caseJsonFor(medicare, new Set(), { defaults, procedure }).coverage).toEqual({ kind: 'medicare' });
   });
 
   it('uses a stand-in identity for the live estimate only', () => {
     const json = toCaseJson(initialValues(defaults), procedure, { estimateOnly: true });
-    expect(json.patient.dateOfBirth).toBe('1950-01-01');
+    expect(json.patient).toEqual({ firstName: 'Patient', lastName: 'Estimate', dateOfBirth: '1990-01-01' });
+    const typedBirth = toCaseJson({ ...initialValues(defaults), dateOfBirth: '03/14/1950' }, procedure, { estimateOnly: true });
+    expect(typedBirth.patient.dateOfBirth).toBe('1950-03-14');
     expect(toCaseJson(initialValues(defaults), procedure).patient.firstName).toBe('');
   });
 
-  it('leaves the scheduled date out of the live estimate only (the figures do not depend on it)', () => {
-    const values = { ...initialValues(defaults), scheduledDate: '01/02/2020' };
-    expect(toCaseJson(values, procedure, { estimateOnly: true }).procedure.scheduledDate).toBeUndefined();
-    expect(caseJsonFor(values, new Set(), { defaults, procedure }).procedure.scheduledDate).toBe('2020-01-02');
+  it('keeps a good scheduled date in the live estimate (its year changes Medicare figures), and leaves out one with a problem', () => {
+    const values = { ...initialValues(defaults), scheduledDate: '01/02/2027' };
+    expect(toCaseJson(values, procedure, { estimateOnly: true }).procedure.scheduledDate).toBe('2027-01-02');
+    const past = { ...values, scheduledDate: '01/02/2020' };
+    const errors = validateForm(past, today);
+    expect(toCaseJson(past, procedure, { estimateOnly: true, errors }).procedure.scheduledDate).toBeUndefined();
+    expect(caseJsonFor(past, new Set(), { defaults, procedure }).procedure.scheduledDate).toBe('2020-01-02');
   });
 });
 

@@ -22,10 +22,13 @@ import {
   languageChoices,
   levelChoices,
   placeChoices,
+  medigapPlanOf,
   sedationChoices,
+  supplementChoices,
   type CoverageFieldName,
   type FieldName,
   type FormValues,
+  type SupplementChoice,
 } from './form-fields';
 import { coveragePreset, typicalPresetFields } from './coverage-presets';
 
@@ -47,6 +50,13 @@ export function initialValues(defaults: PacketDefaults): FormValues {
     outOfPocketMax: '',
     outOfPocketMet: '',
     allowedAmount: '',
+    supplement: 'none',
+    medigapDeductibleMet: '',
+    medigapOutOfPocketMet: '',
+    supplementPaysPercent: '',
+    facilityCopay: '',
+    doctorCopay: '',
+    anesthesiaCopay: '',
     levels: '1',
     site: 'hospital-outpatient',
     sedation: 'moderate',
@@ -81,10 +91,16 @@ function setCoverageField(values: FormValues, name: CoverageFieldName, preset: s
     values.inNetwork = typeof preset === 'boolean' ? preset : true;
     return;
   }
+  // The supplement is the patient's, not a plan preset: switching kinds keeps it.
+  if (name === 'supplement') return;
   values[name] = typeof preset === 'string' ? preset : '';
 }
 
-const moneyNames = ['deductible', 'deductibleMet', 'copay', 'outOfPocketMax', 'outOfPocketMet', 'allowedAmount'] as const;
+const moneyNames = [
+  'deductible', 'deductibleMet', 'copay', 'outOfPocketMax', 'outOfPocketMet', 'allowedAmount',
+  'medigapDeductibleMet', 'medigapOutOfPocketMet', 'facilityCopay', 'doctorCopay', 'anesthesiaCopay',
+] as const;
+const percentNames = ['coinsurancePercent', 'supplementPaysPercent'] as const;
 
 /**
  * Text that is not a value of its kind ("twelve hundred", "13/45/1950"), by field: reading
@@ -94,12 +110,14 @@ export function textErrors(values: FormValues): FieldErrors {
   const errors: FieldErrors = {};
   const kind = values.coverageKind;
   for (const name of moneyNames) {
-    if (fieldApplies(name, kind) && values[name].trim() !== '' && parseMoneyText(values[name]) === null) {
+    if (fieldApplies(name, kind, values.supplement) && values[name].trim() !== '' && parseMoneyText(values[name]) === null) {
       errors[name] = 'Enter an amount in dollars, like 1,500.00.';
     }
   }
-  if (fieldApplies('coinsurancePercent', kind) && values.coinsurancePercent.trim() !== '' && parsePercentText(values.coinsurancePercent) === null) {
-    errors.coinsurancePercent = 'Enter a percentage from 0 to 100, like 20.';
+  for (const name of percentNames) {
+    if (fieldApplies(name, kind, values.supplement) && values[name].trim() !== '' && parsePercentText(values[name]) === null) {
+      errors[name] = 'Enter a percentage from 0 to 100, like 20.';
+    }
   }
   for (const name of ['dateOfBirth', 'scheduledDate'] as const) {
     if (values[name].trim() !== '' && parseDateText(values[name]) === null) {
@@ -130,7 +148,7 @@ export function formErrors(values: FormValues, context: { today: string; procedu
   return { ...coreErrors, ...unreadable };
 }
 
-/** Fields the figures do not depend on: the live estimate goes on while they have problems. */
+/** Fields whose problems do not stop the live estimate (stand-ins or leaving them out do; see CaseJsonOptions). */
 const notInFigures: FieldName[] = ['firstName', 'lastName', 'dateOfBirth', 'scheduledDate'];
 
 /** Errors that stop the live estimate (patient identity and the scheduled date do not change the figures). */
@@ -139,29 +157,39 @@ export function blocksEstimate(errors: FieldErrors): boolean {
 }
 
 /** The labels of the fields that stop the live estimate, in form order. */
-export function blockingLabels(errors: FieldErrors, kind: CoverageKind): string[] {
+export function blockingLabels(errors: FieldErrors, kind: CoverageKind, supplement: SupplementChoice = 'none'): string[] {
   return fieldOrder
-    .filter((name) => errors[name] !== undefined && !notInFigures.includes(name) && fieldApplies(name, kind))
+    .filter((name) => errors[name] !== undefined && !notInFigures.includes(name) && fieldApplies(name, kind, supplement))
     .map((name) => fieldDefs[name].label);
 }
 
-/** A stand-in identity for the live estimate while the patient's details are still being typed. */
-const estimateOnlyPatient = { firstName: 'Patient', lastName: 'Estimate', dateOfBirth: '1950-01-01' };
+/**
+ * Stand-ins for the live estimate while the patient's details are still being typed. The
+ * stand-in date of birth is under 65, so no age-based warning is given for a patient whose age
+ * is not known yet.
+ */
+const STAND_IN = { firstName: 'Patient', lastName: 'Estimate', dateOfBirth: '1990-01-01' };
+
+export interface CaseJsonOptions {
+  /**
+   * For the live estimate: stand-ins replace missing names and a date of birth that cannot be
+   * used (`errors` says which fields have problems), and a scheduled date with a problem is
+   * left out. A good scheduled date is kept: its calendar year changes Medicare's figures.
+   */
+  estimateOnly?: boolean;
+  errors?: FieldErrors;
+  omit?: readonly FieldName[];
+}
 
 /**
  * The form as the case JSON (dollars, ISO dates). Only fields that apply to the coverage
- * kind and are filled in are sent (less any in `omit`). `estimateOnly` swaps in a stand-in identity when the
- * patient's own details are incomplete and leaves the scheduled date out: the figures depend on neither.
+ * kind and are filled in are sent (less any in `omit`).
  */
-export function toCaseJson(
-  values: FormValues,
-  procedure: Pick<ProcedureDefinition, 'id'>,
-  options: { estimateOnly?: boolean; omit?: readonly FieldName[] } = {},
-): CaseInput {
+export function toCaseJson(values: FormValues, procedure: Pick<ProcedureDefinition, 'id'>, options: CaseJsonOptions = {}): CaseInput {
   const kind = values.coverageKind;
   const coverage: CaseInput['coverage'] = { kind };
   const omit = options.omit ?? [];
-  const applies = (name: FieldName): boolean => fieldApplies(name, kind) && !omit.includes(name);
+  const applies = (name: FieldName): boolean => fieldApplies(name, kind, values.supplement) && !omit.includes(name);
   const text = (name: 'payerName' | 'memberId'): void => {
     const v = values[name].trim();
     if (applies(name) && v !== '') coverage[name] = v;
@@ -181,13 +209,25 @@ export function toCaseJson(
   money('outOfPocketMax');
   money('outOfPocketMet');
   money('allowedAmount');
+  const supplement = supplementJson(values, applies);
+  if (supplement !== undefined) coverage.supplement = supplement;
+  const copays: NonNullable<CaseInput['coverage']['copays']> = {};
+  for (const [name, role] of [['facilityCopay', 'facility'], ['doctorCopay', 'physician'], ['anesthesiaCopay', 'anesthesia']] as const) {
+    const cents = parseMoneyText(values[name]);
+    if (applies(name) && cents !== null) copays[role] = centsToDollarNumber(cents);
+  }
+  if (Object.keys(copays).length > 0) coverage.copays = copays;
 
-  const patient = {
-    firstName: values.firstName.trim(),
-    lastName: values.lastName.trim(),
-    dateOfBirth: parseDateText(values.dateOfBirth) ?? values.dateOfBirth.trim(),
-  };
-  const identityIncomplete = patient.firstName === '' || patient.lastName === '' || parseDateText(values.dateOfBirth) === null;
+  const errors = options.errors ?? {};
+  const birth = parseDateText(values.dateOfBirth);
+  const typed = { firstName: values.firstName.trim(), lastName: values.lastName.trim(), dateOfBirth: birth ?? values.dateOfBirth.trim() };
+  const patient = options.estimateOnly
+    ? {
+        firstName: typed.firstName === '' ? STAND_IN.firstName : typed.firstName,
+        lastName: typed.lastName === '' ? STAND_IN.lastName : typed.lastName,
+        dateOfBirth: birth !== null && errors.dateOfBirth === undefined ? birth : STAND_IN.dateOfBirth,
+      }
+    : typed;
   const choice: CaseInput['procedure'] = {
     id: procedure.id,
     levels: Number(values.levels),
@@ -195,14 +235,33 @@ export function toCaseJson(
     sedation: values.sedation,
   };
   const scheduled = parseDateText(values.scheduledDate);
-  if (scheduled !== null && !options.estimateOnly) choice.scheduledDate = scheduled;
+  if (scheduled !== null && !(options.estimateOnly && errors.scheduledDate !== undefined)) choice.scheduledDate = scheduled;
   return {
-    patient: options.estimateOnly && identityIncomplete ? estimateOnlyPatient : patient,
+    patient,
     procedure: choice,
     coverage,
     language: values.language,
     largePrint: values.largePrint,
   };
+}
+
+/** The `Supplemental coverage` choice and its fields as the case's `coverage.supplement`. */
+function supplementJson(values: FormValues, applies: (name: FieldName) => boolean): CaseInput['coverage']['supplement'] {
+  if (!applies('supplement') || values.supplement === 'none') return undefined;
+  if (values.supplement === 'medicaid-qmb' || values.supplement === 'medicaid') return { kind: 'medicaid', qmb: values.supplement === 'medicaid-qmb' };
+  if (values.supplement === 'other') {
+    const pct = parsePercentText(values.supplementPaysPercent);
+    // Left empty, the case says nothing of the share: core names the field.
+    return pct === null ? ({ kind: 'other' } as unknown as CaseInput['coverage']['supplement']) : { kind: 'other', paysPercent: pct };
+  }
+  const plan = medigapPlanOf(values.supplement);
+  if (plan === null) return undefined;
+  const out: { kind: 'medigap'; plan: typeof plan; deductibleMet?: number; outOfPocketMet?: number } = { kind: 'medigap', plan };
+  const met = parseMoneyText(values.medigapDeductibleMet);
+  if (applies('medigapDeductibleMet') && met !== null) out.deductibleMet = centsToDollarNumber(met);
+  const oop = parseMoneyText(values.medigapOutOfPocketMet);
+  if (applies('medigapOutOfPocketMet') && oop !== null) out.outOfPocketMet = centsToDollarNumber(oop);
+  return out;
 }
 
 /**
@@ -213,15 +272,15 @@ export function caseJsonFor(
   values: FormValues,
   edited: ReadonlySet<FieldName>,
   context: { defaults: PacketDefaults; procedure: Pick<ProcedureDefinition, 'id'> },
-  options: { estimateOnly?: boolean } = {},
+  options: Omit<CaseJsonOptions, 'omit'> = {},
 ): CaseInput {
   const omit = typicalPresetFields(values.coverageKind, context.defaults).filter((name) => !edited.has(name));
   return toCaseJson(values, context.procedure, { ...options, omit });
 }
 
 /** First field (in form order) that has an error and is visible for this coverage kind. */
-export function firstErrorField(errors: FieldErrors, kind: CoverageKind): FieldName | null {
-  return fieldOrder.find((name) => errors[name] !== undefined && fieldApplies(name, kind)) ?? null;
+export function firstErrorField(errors: FieldErrors, kind: CoverageKind, supplement: SupplementChoice = 'none'): FieldName | null {
+  return fieldOrder.find((name) => errors[name] !== undefined && fieldApplies(name, kind, supplement)) ?? null;
 }
 
 // ---- Draft round trip -------------------------------------------------------------------
@@ -243,9 +302,11 @@ export function fromDraft(draft: Draft, defaults: PacketDefaults, procedure: Pro
   const textNames = [
     'firstName', 'lastName', 'dateOfBirth', 'payerName', 'memberId', 'deductible', 'deductibleMet',
     'coinsurancePercent', 'copay', 'outOfPocketMax', 'outOfPocketMet', 'allowedAmount', 'scheduledDate',
+    'medigapDeductibleMet', 'medigapOutOfPocketMet', 'supplementPaysPercent', 'facilityCopay', 'doctorCopay', 'anesthesiaCopay',
   ] as const;
   for (const name of textNames) values[name] = str(name) ?? values[name];
   values.coverageKind = oneOf(coverageKinds, draft['coverageKind']) ?? values.coverageKind;
+  values.supplement = oneOf(supplementChoices, draft['supplement']) ?? values.supplement;
   values.levels = oneOf(levelChoices(procedure), draft['levels']) ?? values.levels;
   values.site = oneOf(placeChoices(procedure), draft['site']) ?? values.site;
   values.sedation = oneOf(sedationChoices(procedure), draft['sedation']) ?? values.sedation;

@@ -8,11 +8,11 @@ const base: Settings = defaultSettings;
 const caseJson = toCaseJson({ ...initialValues(base.defaults), firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '03/14/1950' }, shippedProcedureData().procedure);
 
 describe('live estimate key', () => {
-  it('changes when a fee, the self-pay discount or the Medicare deductible changes', () => {
+  it("changes when a fee, the self-pay discount or one of the clinic's Medicare amounts changes", () => {
     const before = liveEstimateKey(caseJson, estimateSettingsKey(base));
     const fee = { ...base, feeOverrides: { p: { 'facility-hopd': { lowCents: 100, highCents: 200 } } } };
     const discount = { ...base, defaults: { ...base.defaults, selfPayDiscountPercent: 15 } };
-    const deductible = { ...base, defaults: { ...base.defaults, medicareDeductibleCents: 30_000 } };
+    const deductible = { ...base, medicareRates: { p: { '2026': { 'deductibles.partB': 30_000 } } } };
     for (const changed of [fee, discount, deductible]) {
       expect(liveEstimateKey(caseJson, estimateSettingsKey(changed))).not.toBe(before);
     }

@@ -92,7 +92,7 @@ export function useEstimateForm(
     (serverIssues: FieldIssue[] = []) => {
       const all: FieldErrors = { ...liveIssues, ...issuesByField(serverIssues), ...errors };
       setVisibleErrors(all);
-      const first = firstErrorField(all, values.coverageKind);
+      const first = firstErrorField(all, values.coverageKind, values.supplement);
       if (first) setFocusRequest({ name: first });
       return first;
     },

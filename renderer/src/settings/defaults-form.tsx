@@ -1,23 +1,20 @@
-/** Settings → Defaults for new estimates: packet language, large print, self-pay discount, Medicare deductible. */
+/** Settings → Defaults for new estimates: packet language, large print, self-pay discount (Medicare's figures: Settings → Medicare rates). */
 import { useState } from 'react';
-import { formatCents } from '../../../core/money';
 import type { Language } from '../../../core/estimate/types';
 import type { PacketDefaults, Settings } from '../../../core/settings';
 import { CheckboxField, SelectField, TextField } from '../lib/field-controls';
-import { parseMoneyText, parsePercentText, tidyMoneyText } from '../lib/text-parsers';
+import { parsePercentText } from '../lib/text-parsers';
 import { languageChoices } from '../estimate/form-fields';
 import { SaveRow, type SaveState } from './save-row';
 import { useSettingsGroup } from './use-settings-group';
 import { saveSettingsGroup } from './save-settings-group';
 
-type DefaultsErrors = { discount?: string | undefined; deductible?: string | undefined };
+type DefaultsErrors = { discount?: string | undefined };
 
-function check(discount: string, deductible: string): DefaultsErrors {
+function check(discount: string): DefaultsErrors {
   const errors: DefaultsErrors = {};
   const pct = parsePercentText(discount.trim() === '' ? '0' : discount);
   if (pct === null || pct > 100) errors.discount = 'Enter a percentage from 0 to 100, like 15.';
-  const cents = parseMoneyText(deductible);
-  if (cents === null || cents > 1_000_000) errors.deductible = 'Enter the deductible in dollars, like 283.00.';
   return errors;
 }
 
@@ -25,14 +22,12 @@ interface DefaultsTexts {
   language: Language;
   largePrint: boolean;
   discount: string;
-  deductible: string;
 }
 
 const asTexts = (d: PacketDefaults): DefaultsTexts => ({
   language: d.language,
   largePrint: d.largePrint,
   discount: String(d.selfPayDiscountPercent),
-  deductible: formatCents(d.medicareDeductibleCents),
 });
 
 export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
@@ -42,17 +37,17 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
     setShown({});
     setSave({ kind: 'idle' });
   });
-  const { language, largePrint, discount, deductible } = local;
+  const { language, largePrint, discount } = local;
   const set = <K extends keyof DefaultsTexts>(name: K, value: DefaultsTexts[K]) => {
     setLocal((l) => ({ ...l, [name]: value }));
     setSave({ kind: 'idle' });
   };
 
   const submit = async () => {
-    const errors = check(discount, deductible);
+    const errors = check(discount);
     setShown(errors);
-    if (errors.discount || errors.deductible) {
-      document.getElementById(errors.discount ? 'set-discount' : 'set-medicare-deductible')?.focus();
+    if (errors.discount) {
+      document.getElementById('set-discount')?.focus();
       setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
       return;
     }
@@ -62,7 +57,6 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
           language,
           largePrint,
           selfPayDiscountPercent: parsePercentText(discount.trim() === '' ? '0' : discount) ?? 0,
-          medicareDeductibleCents: parseMoneyText(deductible) ?? 0,
         },
       },
       pick: (settings) => settings.defaults,
@@ -88,21 +82,7 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
           inputMode="decimal"
           error={shown.discount}
           onChange={(v) => set('discount', v)}
-          onBlur={() => setShown((s) => ({ ...s, discount: check(discount, deductible).discount }))}
-        />
-        <TextField
-          id="set-medicare-deductible"
-          label="Medicare deductible for the year"
-          hint="Original Medicare Part B; 2026: $283.00"
-          value={deductible}
-          width="medium"
-          inputMode="decimal"
-          error={shown.deductible}
-          onChange={(v) => set('deductible', v)}
-          onBlur={() => {
-            setLocal((l) => ({ ...l, deductible: tidyMoneyText(l.deductible) }));
-            setShown((s) => ({ ...s, deductible: check(discount, deductible).deductible }));
-          }}
+          onBlur={() => setShown((s) => ({ ...s, discount: check(discount).discount }))}
         />
       </div>
       <SaveRow label="Save defaults" state={save} onSave={() => void submit()} />

@@ -1,0 +1,132 @@
+/**
+ * Settings -> Medicare rates: the year's national Medicare figures the estimate uses, each with
+ * its source and "Not confirmed" where no public source confirmed it, and the clinic's own
+ * amounts (its Medicare contractor's locality figures), which the estimate uses instead.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { MedicareRatesView } from '../../../core/ipc/contract';
+import type { Settings } from '../../../core/settings';
+import { figureText, isEditable, rateTextsFrom, toRateOverrides, type RateErrors, type RateTexts } from './medicare-rates';
+import { SaveRow, type SaveState } from './save-row';
+
+interface MedicareRatesEditorProps {
+  /** The saved amounts: when they change (an import, another window), the editor shows them. */
+  medicareRates: Settings['medicareRates'];
+  onSaved: (s: Settings) => void;
+}
+
+const Heading = () => <h2 id="medicare-heading">Medicare rates</h2>;
+
+export function MedicareRatesEditor({ medicareRates, onSaved }: MedicareRatesEditorProps) {
+  const [view, setView] = useState<MedicareRatesView | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [texts, setTexts] = useState<RateTexts>({});
+  const [errors, setErrors] = useState<RateErrors>({});
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+
+  const refresh = useCallback(async () => {
+    const r = await window.clinic.medicare.rates();
+    if (!r.ok) return setLoadError(r.error.message);
+    setView(r.value);
+    setTexts(rateTextsFrom(r.value.figures));
+    setErrors({});
+  }, []);
+
+  const savedKey = JSON.stringify(medicareRates);
+  useEffect(() => {
+    void refresh();
+  }, [refresh, savedKey]);
+
+  if (loadError) return <section className="card" aria-labelledby="medicare-heading"><Heading /><p role="alert" className="alert">{loadError}</p></section>;
+  if (!view) return <section className="card" aria-labelledby="medicare-heading"><Heading /><p>Loading Medicare rates…</p></section>;
+
+  const submit = async () => {
+    const { overrides, errors: found } = toRateOverrides(view.figures, texts);
+    setErrors(found);
+    const firstBad = Object.keys(found)[0];
+    if (firstBad !== undefined) {
+      document.getElementById(inputId(firstBad))?.focus();
+      return setSave({ kind: 'error', message: 'Please check the highlighted amounts; nothing was saved.' });
+    }
+    setSave({ kind: 'saving' });
+    const years = { ...(medicareRates[view.procedureId] ?? {}), [String(view.rateYear)]: overrides };
+    const r = await window.clinic.settings.update({ medicareRates: { [view.procedureId]: years } });
+    if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
+    onSaved(r.value);
+    await refresh();
+    setSave({ kind: 'saved', message: 'Saved. Medicare estimates now use these amounts.' });
+  };
+
+  const missing = view.figures.filter((f) => f.nationalValue === null && f.clinicValue === null);
+  return (
+    <section className="card" aria-labelledby="medicare-heading">
+      <Heading />
+      <p className="card__intro">
+        Medicare&apos;s {view.rateYear} national amounts, which Medicare estimates use. Amounts differ a little by area: enter your Medicare
+        contractor&apos;s amounts for your locality where you know them; leave a box empty to use the national amount.
+        {view.rateYear !== view.currentYear ? ` The app has no ${view.currentYear} figures yet: these are ${view.rateYear}'s.` : ''}
+      </p>
+      {missing.length > 0 ? (
+        <p className="alert alert--warn">
+          Not in the app yet: {missing.map((f) => f.label).join('; ')}. Until you enter them, estimates use the facility&apos;s charges
+          for that part and say so.
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table className="fees medicare-rates">
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col" id="medicare-national-head">National</th>
+              <th scope="col" id="medicare-clinic-head">Your clinic&apos;s amount</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.figures.map((f) => {
+              const id = inputId(f.id);
+              const err = errors[f.id];
+              return (
+                <tr key={f.id}>
+                  <th scope="row" id={`${id}-row`} className="fees__service">
+                    {f.label}
+                    {!f.confirmed ? <span className="tag tag--warn"> Not confirmed</span> : null}
+                    <span className="medicare-rates__source">{f.source}</span>
+                  </th>
+                  <td>{f.nationalValue === null ? <span className="tag tag--warn">Not in the app</span> : figureText(f, f.nationalValue)}</td>
+                  <td>
+                    {isEditable(f) ? (
+                      <>
+                        <input
+                          id={id}
+                          className="input input--money"
+                          type="text"
+                          inputMode="decimal"
+                          autoComplete="off"
+                          aria-labelledby={`medicare-clinic-head ${id}-row`}
+                          aria-invalid={err ? true : undefined}
+                          aria-describedby={err ? `${id}-error` : undefined}
+                          value={texts[f.id] ?? ''}
+                          onChange={(e) => {
+                            const value = e.target.value;
+                            setTexts((t) => ({ ...t, [f.id]: value }));
+                            setSave({ kind: 'idle' });
+                          }}
+                        />
+                        {err ? <p id={`${id}-error`} className="field__error">{err}</p> : null}
+                      </>
+                    ) : (
+                      <span className="medicare-rates__reference">For reference</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <SaveRow label="Save Medicare rates" state={save} onSave={() => void submit()} />
+    </section>
+  );
+}
+
+const inputId = (figureId: string): string => `medicare-${figureId.replace(/\./g, '-')}`;
