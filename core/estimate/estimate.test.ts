@@ -138,7 +138,10 @@ describe('toEstimateJson', () => {
     const json = toEstimateJson(estimate(makeCase({ allowedAmountCents: 1_200_000, deductibleCents: 300_000, coinsurancePercent: 20, outOfPocketMaxCents: 685_000 })));
     expect(json.patient).toEqual({ low: 4800, high: 4800 });
     expect(json.referenceRange).toEqual({ low: 5000, high: 15000 });
-    expect(json.patientBreakdown.low).toEqual({ copay: 0, deductible: 3000, coinsurance: 1800, balanceBill: 0 });
+    expect(json.patientBreakdown.low).toEqual({ copay: 0, deductible: 3000, coinsurance: 1800, balanceBill: 0, secondary: 0 });
+    expect(json.allowedSource).toBe('entered');
+    expect(json.rateYear).toBeNull();
+    expect(json.secondary).toEqual({ low: 0, high: 0 });
     expect(json.lines.find((l) => l.code === '20225')).toMatchObject({ included: true, low: 0, high: 0, quantity: 1 });
     expect(json.lines.find((l) => l.code === '22511' && l.provider === 'physician')).not.toHaveProperty('included');
     expect(json.warnings.every((w) => typeof w === 'string' && w.length > 20)).toBe(true);

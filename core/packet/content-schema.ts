@@ -167,6 +167,11 @@ const insuranceLabels = group({
   hospitalCapNote: text,
   qmbNote: text,
   advantageNote: text,
+  /** Original Medicare pays first: "Medicare may pay" instead of "Your plan may pay". */
+  medicareMayPay: text,
+  /** A facility whose Medicare payment the app does not have yet: its charges stand in. */
+  chargesUsed: text,
+  facilityChargesNote: text,
 });
 
 /** Good Faith Estimate (45 CFR 149.610): one label per required element and disclaimer. */

@@ -92,7 +92,7 @@ function breakdownTable(ctx: PacketContext): TableNode {
   if (low.balanceBillCents > 0 || high.balanceBillCents > 0) body.push(row(i.balanceBillPart, (b) => b.balanceBillCents));
   if (low.secondaryCents > 0 || high.secondaryCents > 0) body.push(row(i.supplementPart, (b) => b.secondaryCents, true));
   body.push(rangeRow(i.youMayOwe, ctx.estimate.patient, 'total'));
-  body.push(rangeRow(i.insuranceMayPay, ctx.estimate.insurance, 'tableCell'));
+  body.push(rangeRow(ctx.estimate.medicare?.plan === 'original' ? i.medicareMayPay : i.insuranceMayPay, ctx.estimate.insurance, 'tableCell'));
   return {
     table: { widths: ['*', amount, amount], headerRows: 1, dontBreakRows: true, body },
     layout: moneyTableLayout(ctx.sizes),
@@ -113,7 +113,7 @@ function providerTable(ctx: PacketContext, estimate: Estimate): TableNode {
     [header(i.providerColumn, true), header(i.approvedColumn), header(payer), ...(withSecondary ? [header(i.supplementPaysColumn)] : []), header(i.youPayColumn)],
     ...estimate.providers.map((p): TableCell[] => [
       { text: ctx.labels.estimate.providers[p.role], style: 'tableCell' },
-      money(p.allowed),
+      p.allowedSource === 'charges' ? { text: `${formatRange(p.allowed)} ${i.chargesUsed}`, style: 'tableCell', alignment: 'right' } : money(p.allowed),
       money(p.insurance),
       ...(withSecondary ? [money(p.secondary)] : []),
       money(p.patient, 'total'),
@@ -138,6 +138,7 @@ export function insuranceSection(ctx: PacketContext, used: CostSharingUsed): Con
   if (medicare !== null) {
     parts.push(keepWithNext(heading(i.byProvider, 'h3'), providerTable(ctx, ctx.estimate)));
     parts.push(paragraph(medicare.plan === 'original' ? i.medicareNote : i.advantageNote));
+    if (ctx.estimate.providers.some((p) => p.allowedSource === 'charges')) parts.push(paragraph(i.facilityChargesNote));
     if (medicare.hospitalCopayCapped) parts.push(paragraph(i.hospitalCapNote));
     if (medicare.supplement?.kind === 'medicaid' && medicare.supplement.qmb) parts.push(paragraph(i.qmbNote));
   }
