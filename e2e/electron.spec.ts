@@ -51,7 +51,7 @@ test.describe('Electron app', () => {
         hasRequire: typeof (globalThis as Record<string, unknown>)['require'] !== 'undefined',
         groups: Object.keys(window.clinic).sort(),
       }));
-      expect(exposed).toEqual({ hasProcess: false, hasRequire: false, groups: ['config', 'draft', 'estimate', 'fees', 'packet', 'procedures', 'settings'] });
+      expect(exposed).toEqual({ hasProcess: false, hasRequire: false, groups: ['config', 'draft', 'estimate', 'fees', 'medicare', 'packet', 'procedures', 'settings'] });
       const blocked = await page.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'));
       expect(blocked).toBe('blocked');
       await page.getByRole('button', { name: 'Settings' }).first().click();

@@ -10,7 +10,8 @@ import type { Settings } from '../../core/settings';
 export interface ExportedSettings {
   clinic: Settings['clinic'];
   otherProviders?: Settings['otherProviders'];
-  defaults: Settings['defaults'];
+  /** Version 1 kept the Medicare Part B deductible here (moved to medicareRates in version 3). */
+  defaults: Settings['defaults'] & { medicareDeductibleCents: number };
   /** Version 1: by fee-line id. */
   feeOverrides: Record<string, { lowCents: number; highCents: number }>;
 }

@@ -1,4 +1,4 @@
-/** The Settings screen: clinic profile, other providers, defaults, fee schedule, configuration export/import. */
+/** The Settings screen: clinic profile, other providers, defaults, fee schedule, Medicare rates, configuration export/import. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface ClinicDetails {
@@ -15,6 +15,7 @@ export class SettingsPage {
   readonly otherProviders: Locator;
   readonly defaults: Locator;
   readonly fees: Locator;
+  readonly medicareRates: Locator;
   readonly configuration: Locator;
 
   constructor(page: Page) {
@@ -23,6 +24,7 @@ export class SettingsPage {
     this.otherProviders = page.getByRole('region', { name: 'Other providers on the Good Faith Estimate' });
     this.defaults = page.getByRole('region', { name: 'Defaults for new estimates' });
     this.fees = page.getByRole('region', { name: 'Fee schedule' });
+    this.medicareRates = page.getByRole('region', { name: 'Medicare rates' });
     this.configuration = page.getByRole('region', { name: 'Clinic configuration' });
   }
 
@@ -53,6 +55,11 @@ export class SettingsPage {
   /** One provider's fieldset in "Other providers", by its legend. */
   provider(legend: 'Hospital outpatient department' | 'Surgery center (ASC)' | 'Anesthesia provider'): Locator {
     return this.otherProviders.getByRole('group', { name: legend });
+  }
+
+  /** The clinic's own amount for one Medicare figure, by the figure's label. */
+  medicareInput(figure: string): Locator {
+    return this.medicareRates.getByRole('textbox', { name: `Your clinic's amount ${figure}`, exact: true });
   }
 
   feeInput(end: 'Low' | 'High', service: string): Locator {

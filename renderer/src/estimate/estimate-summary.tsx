@@ -15,7 +15,7 @@ const breakdownRows: { key: BreakdownKey; label: string }[] = [
   { key: 'deductibleCents', label: 'Deductible' },
   { key: 'coinsuranceCents', label: 'Coinsurance' },
   { key: 'balanceBillCents', label: 'Balance bill (out of network)' },
-  { key: 'secondaryCents', label: 'Less: paid by the supplemental plan' },
+  { key: 'secondaryCents', label: 'Paid by supplement' },
 ];
 
 const shownOnlyWhenUsed: BreakdownKey[] = ['balanceBillCents', 'secondaryCents'];
@@ -29,22 +29,17 @@ const roleLabels: Record<ProviderRole, string> = {
 
 const isMedicareRates = (e: Estimate): boolean => e.medicare !== null;
 
-/** Who pays first: Original Medicare itself, or the plan. */
-const insurerName = (e: Estimate): string => (e.medicare?.plan === 'original' ? 'Medicare pays' : 'Plan pays');
 
-/** Each billing provider's part: what is approved, what the plan and any supplement pay, what the patient pays. */
+/** Each billing provider's part: what the patient pays (and any supplement), with the approved amount under the name. */
 function Providers({ estimate }: { estimate: Estimate }) {
-  if (estimate.providers.length < 2 && estimate.secondary.high === 0 && !isMedicareRates(estimate)) return null;
+  if (!isMedicareRates(estimate)) return null;
   const withSecondary = estimate.secondary.high > 0;
-  const insurer = insurerName(estimate);
   return (
     <table className="summary__providers">
       <caption>Each provider&apos;s part</caption>
       <thead>
         <tr>
           <th scope="col">Provider</th>
-          <th scope="col">{isMedicareRates(estimate) ? 'Medicare approved' : 'Allowed'}</th>
-          <th scope="col">{insurer}</th>
           {withSecondary ? <th scope="col">Supplement pays</th> : null}
           <th scope="col">Patient pays</th>
         </tr>
@@ -52,9 +47,12 @@ function Providers({ estimate }: { estimate: Estimate }) {
       <tbody>
         {estimate.providers.map((p) => (
           <tr key={p.role}>
-            <th scope="row">{roleLabels[p.role]}</th>
-            <td>{p.allowedSource === 'charges' && isMedicareRates(estimate) ? `${formatRange(p.allowed)} (charges)` : formatRange(p.allowed)}</td>
-            <td>{formatRange(p.insurance)}</td>
+            <th scope="row">
+              {roleLabels[p.role]}
+              <span className="summary__approved">
+                {p.allowedSource === 'charges' ? 'charges' : 'approved'} {formatRange(p.allowed)}
+              </span>
+            </th>
             {withSecondary ? <td>{formatRange(p.secondary)}</td> : null}
             <td>{formatRange(p.patient)}</td>
           </tr>
@@ -74,13 +72,16 @@ function MedicareNote({ estimate }: { estimate: Estimate }) {
 
 function Breakdown({ estimate }: { estimate: Estimate }) {
   const { low, high } = estimate.patientBreakdown;
-  const rows = breakdownRows.filter((r) => !shownOnlyWhenUsed.includes(r.key) || low[r.key] > 0 || high[r.key] > 0);
+  // Original Medicare has no copays.
+  const rows = breakdownRows.filter(
+    (r) => (!shownOnlyWhenUsed.includes(r.key) || low[r.key] > 0 || high[r.key] > 0) && !(r.key === 'copayCents' && estimate.medicare?.plan === 'original'),
+  );
   return (
     <dl className="summary__breakdown" aria-label="Patient pays, broken down">
       {rows.map((r) => (
         <div key={r.key} className="summary__row">
           <dt>{r.label}</dt>
-          <dd>{r.key === 'secondaryCents' ? `− ${formatRange({ low: low[r.key], high: high[r.key] })}` : formatRange({ low: low[r.key], high: high[r.key] })}</dd>
+          <dd>{r.key === 'secondaryCents' ? `−${formatRange({ low: low[r.key], high: high[r.key] })}` : formatRange({ low: low[r.key], high: high[r.key] })}</dd>
         </div>
       ))}
     </dl>

@@ -96,7 +96,7 @@ export function useEstimateForm(
       if (first) setFocusRequest({ name: first });
       return first;
     },
-    [errors, liveIssues, values.coverageKind],
+    [errors, liveIssues, values.coverageKind, values.supplement],
   );
 
   const setLiveIssues = useCallback((issues: FieldIssue[]) => setLiveIssueMap(issuesByField(issues)), []);

@@ -87,8 +87,8 @@ export function MedicareRatesEditor({ medicareRates, onSaved }: MedicareRatesEdi
               const err = errors[f.id];
               return (
                 <tr key={f.id}>
-                  <th scope="row" id={`${id}-row`} className="fees__service">
-                    {f.label}
+                  <th scope="row" className="fees__service">
+                    <span id={`${id}-label`}>{f.label}</span>
                     {!f.confirmed ? <span className="tag tag--warn"> Not confirmed</span> : null}
                     <span className="medicare-rates__source">{f.source}</span>
                   </th>
@@ -102,7 +102,7 @@ export function MedicareRatesEditor({ medicareRates, onSaved }: MedicareRatesEdi
                           type="text"
                           inputMode="decimal"
                           autoComplete="off"
-                          aria-labelledby={`medicare-clinic-head ${id}-row`}
+                          aria-labelledby={`medicare-clinic-head ${id}-label`}
                           aria-invalid={err ? true : undefined}
                           aria-describedby={err ? `${id}-error` : undefined}
                           value={texts[f.id] ?? ''}
