@@ -172,9 +172,9 @@ const STAND_IN = { firstName: 'Patient', lastName: 'Estimate', dateOfBirth: '199
 
 export interface CaseJsonOptions {
   /**
-   * For the live estimate: stand-ins replace missing names and a date of birth that cannot be
-   * used (`errors` says which fields have problems), and a scheduled date with a problem is
-   * left out. A good scheduled date is kept: its calendar year changes Medicare's figures.
+   * For the live estimate: stand-ins replace names not typed yet and a date of birth that
+   * cannot be read, and a scheduled date with a problem (`errors`) is left out. A good
+   * scheduled date is kept: its calendar year changes Medicare's figures.
    */
   estimateOnly?: boolean;
   errors?: FieldErrors;
@@ -221,11 +221,12 @@ export function toCaseJson(values: FormValues, procedure: Pick<ProcedureDefiniti
   const errors = options.errors ?? {};
   const birth = parseDateText(values.dateOfBirth);
   const typed = { firstName: values.firstName.trim(), lastName: values.lastName.trim(), dateOfBirth: birth ?? values.dateOfBirth.trim() };
+  // Stand-ins only for what is not typed yet: a typed date of birth is the engine's to check (it says so in the summary).
   const patient = options.estimateOnly
     ? {
         firstName: typed.firstName === '' ? STAND_IN.firstName : typed.firstName,
         lastName: typed.lastName === '' ? STAND_IN.lastName : typed.lastName,
-        dateOfBirth: birth !== null && errors.dateOfBirth === undefined ? birth : STAND_IN.dateOfBirth,
+        dateOfBirth: birth ?? STAND_IN.dateOfBirth,
       }
     : typed;
   const choice: CaseInput['procedure'] = {
