@@ -134,17 +134,25 @@ export function originalMedicareShares(providers: readonly ProviderBasis[], term
       return { breakdown, insurance: allowed - deductible - coinsurance };
     });
   };
+  return { results: bothEnds(providers, run), capReached };
+}
+
+/** One provider's result at one end of the range. */
+interface EndResult {
+  breakdown: PatientBreakdown;
+  insurance: number;
+}
+
+/** Each provider's results at the low and the high end, side by side. */
+function bothEnds(providers: readonly ProviderBasis[], run: (end: End) => EndResult[]): ProviderResult[] {
   const low = run('low');
   const high = run('high');
-  return {
-    results: providers.map((p, i) => ({
-      role: p.role,
-      low: low[i]?.breakdown ?? emptyBreakdown(),
-      high: high[i]?.breakdown ?? emptyBreakdown(),
-      insurance: { low: low[i]?.insurance ?? 0, high: high[i]?.insurance ?? 0 },
-    })),
-    capReached,
-  };
+  return providers.map((p, i) => ({
+    role: p.role,
+    low: low[i]?.breakdown ?? emptyBreakdown(),
+    high: high[i]?.breakdown ?? emptyBreakdown(),
+    insurance: { low: low[i]?.insurance ?? 0, high: high[i]?.insurance ?? 0 },
+  }));
 }
 
 export interface AdvantageTerms {
@@ -182,17 +190,7 @@ export function advantageShares(providers: readonly ProviderBasis[], terms: Adva
       return { breakdown: share.breakdown, insurance: share.insuranceCents };
     });
   };
-  const low = run('low');
-  const high = run('high');
-  return {
-    results: providers.map((p, i) => ({
-      role: p.role,
-      low: low[i]?.breakdown ?? emptyBreakdown(),
-      high: high[i]?.breakdown ?? emptyBreakdown(),
-      insurance: { low: low[i]?.insurance ?? 0, high: high[i]?.insurance ?? 0 },
-    })),
-    capReached,
-  };
+  return { results: bothEnds(providers, run), capReached };
 }
 
 /** The yearly Medigap figure a plan uses: its high deductible (F, G high) or its out-of-pocket limit (K, L). */

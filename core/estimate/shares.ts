@@ -3,32 +3,24 @@
  * Medicare) returns it, and the small helpers they share.
  */
 import { formatCents } from '../money';
-import type {
-  AllowedSource,
-  CentsRange,
-  CostSharingUsed,
-  EstimateWarning,
-  MedicareBasis,
-  PatientBreakdown,
-  ProviderShare,
-  WarningCode,
-} from './types';
+import type { CentsRange, Estimate, EstimateWarning, WarningCode } from './types';
 
-export interface Shares {
-  allowed: CentsRange;
-  allowedSource: AllowedSource;
-  rateYear: number | null;
-  providers: ProviderShare[];
-  patient: CentsRange;
-  insurance: CentsRange;
-  secondary: CentsRange;
-  medicare: MedicareBasis | null;
-  patientBreakdown: { low: PatientBreakdown; high: PatientBreakdown };
-  costSharing: CostSharingUsed | null;
-  selfPayDiscountPercent: number;
-  selfPayDiscountCents: CentsRange | undefined;
-  outOfPocketCapReached: boolean;
-}
+/** The fields of the estimate each coverage path decides. */
+export type Shares = Pick<
+  Estimate,
+  | 'allowed'
+  | 'allowedSource'
+  | 'rateYear'
+  | 'providers'
+  | 'patient'
+  | 'insurance'
+  | 'secondary'
+  | 'medicare'
+  | 'patientBreakdown'
+  | 'costSharing'
+  | 'selfPayDiscountPercent'
+  | 'outOfPocketCapReached'
+> & { selfPayDiscountCents: CentsRange | undefined };
 
 export const range = (low: number, high: number): CentsRange => ({ low, high });
 export const rangeText = (r: CentsRange): string => (r.low === r.high ? formatCents(r.low) : `${formatCents(r.low)} to ${formatCents(r.high)}`);

@@ -154,3 +154,35 @@ export function CheckboxField({ id, label, checked, onChange, hint }: CheckboxFi
     </div>
   );
 }
+
+interface CellInputProps {
+  id: string;
+  /** Ids of the column header and the row header that name the box together. */
+  labelledBy: string;
+  value: string;
+  error?: string | undefined;
+  onChange: (value: string) => void;
+  onBlur?: (value: string) => void;
+}
+
+/** An amount box in a table cell, named by its column and row headers, its error tied on below it. */
+export function CellInput({ id, labelledBy, value, error, onChange, onBlur }: CellInputProps) {
+  return (
+    <>
+      <input
+        id={id}
+        className="input input--money"
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        aria-labelledby={labelledBy}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur === undefined ? undefined : (e) => onBlur(e.target.value)}
+      />
+      {error ? <p id={`${id}-error`} className="field__error">{error}</p> : null}
+    </>
+  );
+}

@@ -2,13 +2,17 @@
  * Settings → Fee schedule: each line's low/high charge in dollars, reset to the defaults, and
  * the range check (does every 1–3-level combination stay within the published range?).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ProviderRole } from '../../../core/case/enums';
 import type { FeeScheduleView } from '../../../core/ipc/contract';
 import type { Settings } from '../../../core/settings';
 import { ConfirmDialog } from '../lib/confirm-dialog';
+import { CellInput } from '../lib/field-controls';
 import { formatRange, tidyMoneyText } from '../lib/text-parsers';
 import { SaveRow, type SaveState } from './save-row';
+import { useSettingsView } from './use-settings-view';
+
+const loadFees = () => window.clinic.fees.get();
 import { defaultFeeTexts, feeTextsFrom, toFeeOverrides, type FeeErrors, type FeeTexts } from './fee-overrides';
 
 const providerLabels: Record<ProviderRole, string> = {
@@ -58,25 +62,15 @@ interface FeeScheduleEditorProps {
 }
 
 export function FeeScheduleEditor({ feeOverrides, onSaved }: FeeScheduleEditorProps) {
-  const [view, setView] = useState<FeeScheduleView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [texts, setTexts] = useState<FeeTexts>({});
   const [errors, setErrors] = useState<FeeErrors>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [confirmReset, setConfirmReset] = useState(false);
-
-  const refresh = useCallback(async () => {
-    const r = await window.clinic.fees.get();
-    if (!r.ok) return setLoadError(r.error.message);
-    setView(r.value);
-    setTexts(feeTextsFrom(r.value.lines));
+  const shown = useCallback((loaded: FeeScheduleView) => {
+    setTexts(feeTextsFrom(loaded.lines));
     setErrors({});
   }, []);
-
-  const savedKey = JSON.stringify(feeOverrides);
-  useEffect(() => {
-    void refresh();
-  }, [refresh, savedKey]);
+  const { view, loadError, refresh } = useSettingsView(loadFees, JSON.stringify(feeOverrides), shown);
 
   const store = async (nextTexts: FeeTexts, savedMessage: string) => {
     if (!view) return;
@@ -136,20 +130,14 @@ export function FeeScheduleEditor({ feeOverrides, onSaved }: FeeScheduleEditorPr
                   const id = `fee-${line.id}-${end}`;
                   return (
                     <td key={end}>
-                      <input
+                      <CellInput
                         id={id}
-                        className="input input--money"
-                        type="text"
-                        inputMode="decimal"
-                        autoComplete="off"
-                        aria-labelledby={`fee-${end}-head fee-row-${line.id}`}
-                        aria-invalid={err ? true : undefined}
-                        aria-describedby={err ? `${id}-error` : undefined}
+                        labelledBy={`fee-${end}-head fee-row-${line.id}`}
                         value={texts[line.id]?.[end] ?? ''}
-                        onChange={(e) => setText(line.id, end, e.target.value)}
-                        onBlur={(e) => setText(line.id, end, tidyMoneyText(e.target.value))}
+                        error={err}
+                        onChange={(v) => setText(line.id, end, v)}
+                        onBlur={(v) => setText(line.id, end, tidyMoneyText(v))}
                       />
-                      {err ? <p id={`${id}-error`} className="field__error">{err}</p> : null}
                     </td>
                   );
                 })}

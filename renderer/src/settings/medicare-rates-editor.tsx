@@ -3,11 +3,15 @@
  * its source and "Not confirmed" where no public source confirmed it, and the clinic's own
  * amounts (its Medicare contractor's locality figures), which the estimate uses instead.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { MedicareRatesView } from '../../../core/ipc/contract';
 import type { Settings } from '../../../core/settings';
 import { figureText, isEditable, rateTextsFrom, toRateOverrides, type RateErrors, type RateTexts } from './medicare-rates';
+import { CellInput } from '../lib/field-controls';
 import { SaveRow, type SaveState } from './save-row';
+import { useSettingsView } from './use-settings-view';
+
+const loadRates = () => window.clinic.medicare.rates();
 
 interface MedicareRatesEditorProps {
   /** The saved amounts: when they change (an import, another window), the editor shows them. */
@@ -18,24 +22,14 @@ interface MedicareRatesEditorProps {
 const Heading = () => <h2 id="medicare-heading">Medicare rates</h2>;
 
 export function MedicareRatesEditor({ medicareRates, onSaved }: MedicareRatesEditorProps) {
-  const [view, setView] = useState<MedicareRatesView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [texts, setTexts] = useState<RateTexts>({});
   const [errors, setErrors] = useState<RateErrors>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-
-  const refresh = useCallback(async () => {
-    const r = await window.clinic.medicare.rates();
-    if (!r.ok) return setLoadError(r.error.message);
-    setView(r.value);
-    setTexts(rateTextsFrom(r.value.figures));
+  const shown = useCallback((loaded: MedicareRatesView) => {
+    setTexts(rateTextsFrom(loaded.figures));
     setErrors({});
   }, []);
-
-  const savedKey = JSON.stringify(medicareRates);
-  useEffect(() => {
-    void refresh();
-  }, [refresh, savedKey]);
+  const { view, loadError, refresh } = useSettingsView(loadRates, JSON.stringify(medicareRates), shown);
 
   if (loadError) return <section className="card" aria-labelledby="medicare-heading"><Heading /><p role="alert" className="alert">{loadError}</p></section>;
   if (!view) return <section className="card" aria-labelledby="medicare-heading"><Heading /><p>Loading Medicare rates…</p></section>;
@@ -95,25 +89,16 @@ export function MedicareRatesEditor({ medicareRates, onSaved }: MedicareRatesEdi
                   <td>{f.nationalValue === null ? <span className="tag tag--warn">Not in the app</span> : figureText(f, f.nationalValue)}</td>
                   <td>
                     {isEditable(f) ? (
-                      <>
-                        <input
-                          id={id}
-                          className="input input--money"
-                          type="text"
-                          inputMode="decimal"
-                          autoComplete="off"
-                          aria-labelledby={`medicare-clinic-head ${id}-label`}
-                          aria-invalid={err ? true : undefined}
-                          aria-describedby={err ? `${id}-error` : undefined}
-                          value={texts[f.id] ?? ''}
-                          onChange={(e) => {
-                            const value = e.target.value;
-                            setTexts((t) => ({ ...t, [f.id]: value }));
-                            setSave({ kind: 'idle' });
-                          }}
-                        />
-                        {err ? <p id={`${id}-error`} className="field__error">{err}</p> : null}
-                      </>
+                      <CellInput
+                        id={id}
+                        labelledBy={`medicare-clinic-head ${id}-label`}
+                        value={texts[f.id] ?? ''}
+                        error={err}
+                        onChange={(value) => {
+                          setTexts((t) => ({ ...t, [f.id]: value }));
+                          setSave({ kind: 'idle' });
+                        }}
+                      />
                     ) : (
                       <span className="medicare-rates__reference">For reference</span>
                     )}
