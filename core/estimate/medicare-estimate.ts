@@ -60,8 +60,7 @@ const primaryCode = (lines: readonly EstimateLine[]): string => lines.find((l) =
 
 /** A facility payment figure whose value the app does not have (null until the clinic enters it). */
 function isMissingPayment(file: MedicareRateFile, ids: readonly string[]): boolean {
-  const refs = figureRefs(file);
-  return ids.some((id) => refs.find((r) => r.id === id)?.figure.value === null);
+  return ids.some((id) => figureRefs(file).find((r) => r.id === id)?.figure.value === null);
 }
 
 function overallSource(bases: readonly Basis[]): AllowedSource {

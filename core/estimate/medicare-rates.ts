@@ -24,15 +24,44 @@ export interface ChosenRates {
 
 /** The file for `year`, else the latest earlier one, else the earliest; null when there is none. */
 export function chooseRateFile(files: readonly MedicareRateFile[], year: number): MedicareRateFile | null {
-  const sorted = [...files].sort((a, b) => a.rateYear - b.rateYear);
-  const earlier = sorted.filter((f) => f.rateYear <= year);
-  return earlier[earlier.length - 1] ?? sorted[0] ?? null;
+  let best: MedicareRateFile | null = null;
+  let earliest: MedicareRateFile | null = null;
+  for (const f of files) {
+    if (earliest === null || f.rateYear < earliest.rateYear) earliest = f;
+    if (f.rateYear <= year && (best === null || f.rateYear > best.rateYear)) best = f;
+  }
+  return best ?? earliest;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-/** A copy of `file` with the clinic's amounts in place; unknown ids are ignored (stale settings). */
-export function applyMedicareOverrides(file: MedicareRateFile, overrides: MedicareOverrides): { file: MedicareRateFile; overridden: string[] } {
+interface Applied {
+  file: MedicareRateFile;
+  overridden: string[];
+}
+const appliedCache = new WeakMap<MedicareRateFile, WeakMap<MedicareOverrides, Applied>>();
+
+/**
+ * `file` with the clinic's amounts in place (a copy; the file itself when there are none);
+ * unknown ids are ignored (stale settings). Kept per file and overrides object: the settings
+ * object is the same for every keystroke until it is saved again.
+ */
+export function applyMedicareOverrides(file: MedicareRateFile, overrides: MedicareOverrides): Applied {
+  if (Object.keys(overrides).length === 0) return { file, overridden: [] };
+  let byOverrides = appliedCache.get(file);
+  if (byOverrides === undefined) {
+    byOverrides = new WeakMap();
+    appliedCache.set(file, byOverrides);
+  }
+  let applied = byOverrides.get(overrides);
+  if (applied === undefined) {
+    applied = withOverrides(file, overrides);
+    byOverrides.set(overrides, applied);
+  }
+  return applied;
+}
+
+function withOverrides(file: MedicareRateFile, overrides: MedicareOverrides): Applied {
   const copy = structuredClone(file);
   const overridden: string[] = [];
   for (const ref of figureRefs(file)) {

@@ -97,8 +97,19 @@ export interface FigureRef {
 
 const physicianSetting = { nonFacility: 'in the office', facility: 'in a hospital or surgery center' } as const;
 
-/** Every figure of a file, in Settings order. The physician conversion factor is for reference only. */
-export function figureRefs(file: MedicareRateFile): FigureRef[] {
+const refsByFile = new WeakMap<MedicareRateFile, readonly FigureRef[]>();
+
+/** Every figure of a file, in Settings order (worked out once per file: estimates ask for them often). */
+export function figureRefs(file: MedicareRateFile): readonly FigureRef[] {
+  let refs = refsByFile.get(file);
+  if (refs === undefined) {
+    refs = listFigureRefs(file);
+    refsByFile.set(file, refs);
+  }
+  return refs;
+}
+
+function listFigureRefs(file: MedicareRateFile): FigureRef[] {
   const refs: FigureRef[] = [
     { id: 'deductibles.partB', path: ['deductibles', 'partB'], unit: 'cents', label: 'Part B deductible (yearly)', figure: file.deductibles.partB },
     {
