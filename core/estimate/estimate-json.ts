@@ -56,6 +56,8 @@ export interface EstimateJson {
   patient: DollarRange;
   insurance: DollarRange;
   secondary: DollarRange;
+  /** Medicare and Medicare Advantage: which figures were used (extra for readers). */
+  medicare?: { plan: 'original' | 'advantage'; rateYear: number; caseYear: number; clinicFigures: string[]; unconfirmedFigures: string[] };
   patientBreakdown: { low: BreakdownJson; high: BreakdownJson };
   goodFaithEstimate: boolean;
   selfPayDiscountPercent: number;
@@ -106,6 +108,8 @@ function providerJson(p: ProviderShare): ProviderJson {
 }
 
 export function toEstimateJson(estimate: Estimate): EstimateJson {
+  const m = estimate.medicare;
+  const medicare = m === null ? {} : { medicare: { plan: m.plan, rateYear: m.rateYear, caseYear: m.caseYear, clinicFigures: [...m.clinicFigures], unconfirmedFigures: [...m.unconfirmedFigures] } };
   return {
     procedureId: estimate.procedureId,
     codes: [...estimate.codes],
@@ -125,6 +129,7 @@ export function toEstimateJson(estimate: Estimate): EstimateJson {
     patient: dollars(estimate.patient),
     insurance: dollars(estimate.insurance),
     secondary: dollars(estimate.secondary),
+    ...medicare,
     patientBreakdown: { low: breakdownJson(estimate.patientBreakdown.low), high: breakdownJson(estimate.patientBreakdown.high) },
     goodFaithEstimate: estimate.goodFaithEstimate,
     selfPayDiscountPercent: estimate.selfPayDiscountPercent,

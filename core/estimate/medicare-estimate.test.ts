@@ -28,6 +28,24 @@ const estimate = (c: Case, options: EstimateOptions = clinic) => computeEstimate
 const part = (e: ReturnType<typeof estimate>, role: string) => e.providers.find((p) => p.role === role);
 
 describe('Original Medicare by place of service and sedation', () => {
+  // 1 level, deductible not met; the clinic's hospital ($7,000, copay $1,400) and surgery center ($2,500) amounts.
+  // Doctor in a facility $361.40 (+ 99152 $11.02 with moderate sedation; 99153 not paid there): $283 + 20% of the rest.
+  it.each([
+    ['office', 'local', 58_118], // $283 + 20% x $1,490.92
+    ['office', 'moderate', 59_394], // $1,837.72: $283 + $310.94
+    ['office', 'anesthesia', 58_118 + 3_690], // + 20% of $184.48
+    ['asc', 'local', 29_868 + 50_000], // $298.68 + 20% of $2,500
+    ['asc', 'moderate', 30_088 + 50_000], // $372.42: $283 + $17.88
+    ['asc', 'anesthesia', 29_868 + 50_000 + 3_690],
+    ['hospital-outpatient', 'local', 29_868 + 140_000],
+    ['hospital-outpatient', 'moderate', 30_088 + 140_000],
+    ['hospital-outpatient', 'anesthesia', 29_868 + 140_000 + 3_690],
+  ] as const)('%s with %s sedation: the patient owes %i cents', (site, sedation, cents) => {
+    const e = estimate(medicare({}, { site, sedation }));
+    expect(e.patient).toEqual({ low: cents, high: cents });
+    expect(e.providers.map((p) => p.role)).toEqual(['physician', ...(site === 'office' ? [] : ['facility']), ...(sedation === 'anesthesia' ? ['anesthesia'] : [])]);
+  });
+
   it('office, 1 level, local: $283 + 20% x ($1,773.92 - $283) = $581.18', () => {
     const e = estimate(medicare({}, { site: 'office', sedation: 'local' }));
     expect(e.patient).toEqual({ low: 58_118, high: 58_118 });

@@ -79,6 +79,7 @@ describe.concurrent('npm run estimate (electron/cli.ts estimate)', { timeout: 90
     expect(typeof json.rateYear).toBe('number');
     expect(json.allowed).toEqual({ low: 1773.92, high: 1773.92 });
     expect(json.patient).toEqual({ low: 283, high: 283 });
+    expect(json.medicare).toMatchObject({ plan: 'original', clinicFigures: [], unconfirmedFigures: [] });
     expect(json.secondary).toEqual({ low: 298.18, high: 298.18 });
     expect(json.providers).toEqual([
       expect.objectContaining({ role: 'physician', allowed: { low: 1773.92, high: 1773.92 }, insurance: { low: 1192.74, high: 1192.74 }, secondary: { low: 298.18, high: 298.18 }, patient: { low: 283, high: 283 } }),
