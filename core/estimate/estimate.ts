@@ -31,7 +31,6 @@ export interface MedicareData {
   overrides: Readonly<Record<string, MedicareOverrides>>;
 }
 
-
 /**
  * Throws RangeError when the case asks for more levels than the procedure allows (the case
  * schema refuses those first, so this only guards programming mistakes), or when a Medicare
@@ -260,9 +259,9 @@ function planYearWarnings(c: Case, today: string): EstimateWarning[] {
   ];
 }
 
-/** Original Medicare and Medicaid have no networks, and their patients cannot be balance billed. */
+/** Medicaid has no network, and its patients cannot be balance billed (Medicare's path is medicare-estimate.ts). */
 function networkOf(c: Case): 'in' | 'out' {
-  return c.coverage.kind === 'medicare' || c.coverage.kind === 'medicaid' ? 'in' : c.coverage.network;
+  return c.coverage.kind === 'medicaid' ? 'in' : c.coverage.network;
 }
 
 function coverageWarnings(c: Case, coverage: ResolvedCoverage, network: 'in' | 'out'): EstimateWarning[] {
@@ -271,7 +270,7 @@ function coverageWarnings(c: Case, coverage: ResolvedCoverage, network: 'in' | '
     warnings.push(
       warn(
         'no-network-plan',
-        'Original Medicare and Medicaid have no networks, and their patients cannot be billed above the approved amount. The estimate is figured as in network; if the clinic does not accept this plan, ask billing.',
+        'Medicaid has no networks, and its patients cannot be billed above the approved amount. The estimate is figured as in network; if the clinic does not accept this plan, ask billing.',
       ),
     );
   }

@@ -165,7 +165,6 @@ export type WarningCode =
   | 'allowed-unknown-out-of-network'
   | 'no-network-plan'
   | 'oop-met-below-deductible-met'
-  | 'medicare-terms-differ'
   | 'allowed-exceeds-charges'
   | 'medicare-figures-unconfirmed'
   | 'medicare-rate-missing'
