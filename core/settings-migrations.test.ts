@@ -59,3 +59,14 @@ describe('settings migrations', () => {
     }
   });
 });
+
+describe("the clinic's Medicare amounts", () => {
+  it('are checked by unit: whole cents, base units to 0-100, the conversion factor to the hundredth of a cent', () => {
+    const withRates = (rates: Record<string, number>) => migrateSettings(SETTINGS_VERSION, { ...defaultSettings, medicareRates: { p: { '2026': rates } } }, context);
+    expect(withRates({ 'deductibles.partB': 29_000, 'anesthesia.01942.baseUnits': 5.5, 'anesthesia.conversionFactor': 2_049.76 }).ok).toBe(true);
+    for (const [id, value] of [['deductibles.partB', 28_350.5], ['anesthesia.01942.baseUnits', 99_999], ['anesthesia.conversionFactor', 2_049.761], ['physician.22511.facility', -1]] as const) {
+      const outcome = withRates({ [id]: value });
+      expect(!outcome.ok && outcome.reason === 'invalid' && outcome.issues[0]?.path, id).toBe(`settings.medicareRates.p.2026.${id}`);
+    }
+  });
+});

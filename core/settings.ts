@@ -86,11 +86,28 @@ export const noOtherProviders: OtherProviders = { hospitalOutpatient: noProvider
  */
 export const medicareYearOverridesSchema = z.record(
   z.string().regex(/^\d{4}$/, 'Use the rate year, like 2026.'),
-  z.record(
-    z.string().regex(/^[A-Za-z0-9.]{1,80}$/, 'Use a figure id from the rate file.'),
-    z.number().min(0, 'Use 0 or more.').max(100_000_000, 'Use at most $1,000,000.'),
-  ),
+  z
+    .record(z.string().regex(/^[A-Za-z0-9.]{1,80}$/, 'Use a figure id from the rate file.'), z.number())
+    .superRefine((figures, ctx) => {
+      for (const [id, value] of Object.entries(figures)) {
+        const problem = medicareFigureProblem(id, value);
+        if (problem !== null) ctx.addIssue({ code: 'custom', path: [id], message: problem });
+      }
+    }),
 );
+
+/**
+ * What is wrong with a clinic Medicare amount, by the figure's unit (its id says which): base
+ * units 0-100 to one decimal; the anesthesia conversion factor in cents per unit to 2
+ * decimals; every other figure whole cents up to $1,000,000. Null when it is fine.
+ */
+export function medicareFigureProblem(id: string, value: number): string | null {
+  const decimals = (places: number) => Math.abs(value * 10 ** places - Math.round(value * 10 ** places)) < 1e-6;
+  if (!Number.isFinite(value) || value < 0) return 'Use 0 or more.';
+  if (id.endsWith('.baseUnits')) return value <= 100 && decimals(1) ? null : 'Use base units from 0 to 100, with at most 1 decimal.';
+  if (id.endsWith('.conversionFactor')) return value <= 100_000 && decimals(2) ? null : 'Use the conversion factor in dollars per unit, up to $1,000.0000.';
+  return value <= 100_000_000 && Number.isInteger(value) ? null : 'Use whole cents, up to $1,000,000.';
+}
 export type MedicareYearOverrides = z.infer<typeof medicareYearOverridesSchema>;
 
 export const settingsSchema = z.object({

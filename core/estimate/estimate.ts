@@ -124,7 +124,7 @@ function selfPayShares(c: Case, providers: readonly ProviderLines[], charges: Ce
     warnings.push(
       warn(
         'medicare-self-pay',
-        `The patient is ${age}: most people this age have Medicare. A Medicare patient cannot simply pay cash: the doctor must bill Medicare unless the doctor has opted out of Medicare and the patient signed a private contract. Check Medicare eligibility before giving a self-pay Good Faith Estimate.`,
+        `The patient is ${MEDICARE_AGE} or older, so likely to have Medicare. A Medicare patient cannot simply pay cash: the doctor must bill Medicare unless the doctor has opted out of Medicare and the patient signed a private contract. Check Medicare eligibility before giving a self-pay Good Faith Estimate.`,
       ),
     );
   }

@@ -108,11 +108,15 @@ describe('Original Medicare by place of service and sedation', () => {
     expect(e.outOfPocketCapReached).toBe(false);
   });
 
-  it('without the facility payment, uses its charges, warns, and still caps the hospital part', () => {
+  it('without the facility payment, uses the charges of its 22511 line only (22512 stays packaged), warns, and still caps the hospital part', () => {
     const e = estimate(medicare({ deductibleMetCents: 28_300 }, { site: 'hospital-outpatient', sedation: 'local' }), defaultOptions);
     const facility = part(e, 'facility');
     expect(facility?.allowedSource).toBe('charges');
+    expect(e.allowedSource).toBe('charges');
     expect(facility?.allowed).toEqual(facility?.charges);
+    const two = estimate(medicare({ deductibleMetCents: 28_300 }, { site: 'hospital-outpatient', sedation: 'local', levels: 2 }), defaultOptions);
+    expect(part(two, 'facility')?.allowed).toEqual(facility?.allowed);
+    expect(part(two, 'facility')?.patient).toEqual(facility?.patient);
     expect(facility?.breakdown.high.coinsuranceCents).toBeLessThanOrEqual(173_600);
     expect(e.warnings.find((w) => w.code === 'medicare-rate-missing')?.message).toMatch(/hospital outpatient payment for 22511.*\$1,736\.00.*Settings -> Medicare rates/);
   });
@@ -125,11 +129,14 @@ describe('Original Medicare by place of service and sedation', () => {
     expect(estimate(medicare({}, { site: 'office', sedation: 'local' })).medicare?.clinicFigures).toEqual([]);
   });
 
-  it('uses approved amounts staff entered per provider', () => {
+  it('uses approved amounts staff entered per provider, and says when one has no bill to apply to', () => {
     const e = estimate(medicare({ allowedAmounts: { physician: 100_000 } }, { site: 'office', sedation: 'local' }));
     expect(e.allowed.low).toBe(100_000);
     expect(e.allowedSource).toBe('entered');
     expect(e.patient.low).toBe(28_300 + 14_340);
+    const office = estimate(medicare({ allowedAmounts: { facility: 50_000 } }, { site: 'office', sedation: 'local' }));
+    expect(office.warnings.find((w) => w.code === 'entered-for-absent-provider')?.message).toMatch(/approved amount was entered for the facility/);
+    expect(office.patient.low).toBe(58_118);
   });
 });
 
@@ -154,9 +161,17 @@ describe('Original Medicare with a supplement (hospital outpatient, 1 level, loc
     expect(e.secondary.low).toBe(169_868);
   });
 
-  it('Medigap Plan N in the office: up to $20 for the visit ($283.00 to $303.00)', () => {
+  it("Medigap Plan N in the office: the procedure is not an office visit, so no visit copay: $283.00", () => {
     const e = estimate(medicare({ supplement: { kind: 'medigap', plan: 'N' } }, { site: 'office', sedation: 'local' }));
-    expect(e.patient).toEqual({ low: 28_300, high: 30_300 });
+    expect(e.patient).toEqual({ low: 28_300, high: 28_300 });
+    expect(e.secondary).toEqual({ low: 29_818, high: 29_818 });
+  });
+
+  it('high-deductible plans count the Part B deductible already met when their own figure is left blank', () => {
+    // A $15,000 surgery center payment: $283 met; $2,950 - $283 = $2,667 left of the plan deductible.
+    const big = withAmounts({ 'asc.22511.payment': 1_500_000 });
+    const e = estimate(medicare({ deductibleMetCents: 28_300, supplement: { kind: 'medigap', plan: 'F-high' } }, { site: 'asc', sedation: 'local' }), big);
+    expect(e.patient.low).toBe(266_700);
   });
 
   it.each(['F-high', 'G-high'] as const)('high-deductible %s: the patient pays up to what is left of $2,950, then the plan pays', (plan) => {

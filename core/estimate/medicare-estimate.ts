@@ -16,7 +16,8 @@ import { figureRefs, type MedicareRateFile } from './medicare-schema';
 import type { FeeSchedule } from './procedure-schema';
 import { patientOf, sumBreakdowns, sumRanges, type ProviderLines } from './providers';
 import { range, warn, yearOf, type Shares } from './shares';
-import type { AllowedSource, Case, CentsRange, EstimateLine, EstimateWarning, ProviderShare, Supplement } from './types';
+import { billingRoles } from '../case/enums';
+import type { AllowedSource, Case, CentsRange, EstimateLine, EstimateWarning, ProviderAmounts, ProviderShare, Supplement } from './types';
 
 const facilityWords = { 'hospital-outpatient': 'hospital outpatient', asc: 'surgery center', office: 'office' } as const;
 
@@ -39,21 +40,39 @@ function approvedAmounts(
   const bases = providers.map((p): Basis => {
     const entered = p.role === 'imaging' ? undefined : c.coverage.allowedAmounts?.[p.role];
     if (entered !== undefined) return { role: p.role, charges: p.charges, allowed: range(entered, entered), allowedSource: 'entered' };
-    let cents = 0;
+    // A payment the app does not have stands in as that line's charges; packaged lines stay at 0.
+    let low = 0;
+    let high = 0;
     let unknown = false;
     for (const line of p.lines) {
       const amount = medicareLineAmount(file, schedule, line, c.procedure);
       for (const id of amount.figureIds) used.add(id);
-      if (amount.figureIds.length > 0 && isMissingPayment(file, amount.figureIds)) unknown = true;
-      cents += amount.cents;
+      if (amount.figureIds.length > 0 && isMissingPayment(file, amount.figureIds)) {
+        unknown = true;
+        missing.push(`${facilityWords[c.procedure.site]} payment for ${line.code}`);
+        low += line.lowCents;
+        high += line.highCents;
+      } else {
+        low += amount.cents;
+        high += amount.cents;
+      }
     }
-    if (unknown) {
-      missing.push(`${facilityWords[c.procedure.site]} payment for ${primaryCode(p.lines)}`);
-      return { role: p.role, charges: p.charges, allowed: p.charges, allowedSource: 'charges' };
-    }
-    return { role: p.role, charges: p.charges, allowed: range(cents, cents), allowedSource: 'medicare-fee-schedule' };
+    return { role: p.role, charges: p.charges, allowed: range(low, high), allowedSource: unknown ? 'charges' : 'medicare-fee-schedule' };
   });
   return { bases, missing };
+}
+
+/** Approved amounts or copays staff entered for a provider that does not bill in this case: said, not silently dropped. */
+function unusedEntries(c: Case, providers: readonly ProviderLines[]): EstimateWarning[] {
+  const billing = new Set(providers.map((p) => p.role));
+  const words = { physician: 'the doctor', facility: 'the facility', anesthesia: 'anesthesia' } as const;
+  const unused = (amounts: ProviderAmounts | undefined) => billingRoles.filter((role) => amounts?.[role] !== undefined && !billing.has(role)).map((role) => words[role]);
+  const warnings: EstimateWarning[] = [];
+  const allowed = unused(c.coverage.allowedAmounts);
+  const copays = unused(c.coverage.copays);
+  if (allowed.length > 0) warnings.push(warn('entered-for-absent-provider', `An approved amount was entered for ${allowed.join(' and ')}, but nobody bills that part in this case (place of service or sedation): it was not used.`));
+  if (copays.length > 0) warnings.push(warn('entered-for-absent-provider', `A copay was entered for ${copays.join(' and ')}, but nobody bills that part in this case (place of service or sedation): it was not used.`));
+  return warnings;
 }
 
 const primaryCode = (lines: readonly EstimateLine[]): string => lines.find((l) => l.included !== true)?.code ?? '';
@@ -63,9 +82,10 @@ function isMissingPayment(file: MedicareRateFile, ids: readonly string[]): boole
   return ids.some((id) => figureRefs(file).find((r) => r.id === id)?.figure.value === null);
 }
 
+/** One source for the whole estimate: any part on charges makes it "charges" (it is not all Medicare's amount). */
 function overallSource(bases: readonly Basis[]): AllowedSource {
   const sources = new Set(bases.map((b) => b.allowedSource));
-  if (sources.size === 1) return bases[0]?.allowedSource ?? 'medicare-fee-schedule';
+  if (sources.has('charges')) return 'charges';
   return sources.has('entered') ? 'entered' : 'medicare-fee-schedule';
 }
 
@@ -81,25 +101,29 @@ export function medicareShares(
   if (national === null) throw new RangeError('no Medicare rate file for this procedure');
   if (national.rateYear !== caseYear) {
     warnings.push(
-      warn('rate-year-missing', `${caseYear} Medicare figures are not in the app yet: ${national.rateYear} figures used. Update the app, or enter the ${caseYear} amounts in Settings -> Medicare rates when they are published.`),
+      warn('rate-year-missing', `${caseYear} Medicare figures are not in the app yet: ${national.rateYear} figures used. Medicare's amounts change each January; update the app when the ${caseYear} figures are published.`),
     );
   }
   const { file, overridden } = applyMedicareOverrides(national, options.medicare.overrides[String(national.rateYear)] ?? {});
   const newYear = caseYear > todayYear;
   const used = new Set<string>(['deductibles.partB']);
   const { bases, missing } = approvedAmounts(c, parts.providers, file, parts.schedule, used);
+  warnings.push(...unusedEntries(c, parts.providers));
   const site = c.procedure.site;
+  const isAdvantage = c.coverage.kind === 'medicare-advantage';
   for (const what of missing) {
-    const cap = site === 'hospital-outpatient' ? ` The patient's hospital coinsurance for one service is never more than ${formatCents(file.deductibles.partA.value)} (the Part A deductible).` : '';
+    const cap =
+      site === 'hospital-outpatient' && !isAdvantage
+        ? ` The patient's hospital coinsurance for one service is never more than ${formatCents(file.deductibles.partA.value)} (the Part A deductible).`
+        : '';
     warnings.push(
       warn(
         'medicare-rate-missing',
-        `Medicare's ${what} is not in the app yet, so the facility's part uses its charges and may be too high or too low.${cap} Enter the facility's Medicare payment in Settings -> Medicare rates.`,
+        `Medicare's ${what} is not in the app yet, so the facility's part uses its charges and may be too high or too low.${cap} Enter the facility's Medicare payment for ${file.rateYear} in Settings -> Medicare rates.`,
       ),
     );
   }
 
-  const isAdvantage = c.coverage.kind === 'medicare-advantage';
   const result = isAdvantage ? advantage(c, bases, file, newYear, used, warnings) : original(c, bases, file, newYear, used, parts.lines, warnings);
   const shares = toProviderShares(bases, result.results);
 
@@ -208,7 +232,9 @@ function original(
     const yearly = medigapYearlyFigure(file, supplement.plan);
     if (yearly !== null) {
       used.add(yearly.figureId);
-      const met = newYear ? 0 : yearly.kind === 'deductible' ? (supplement.deductibleMetCents ?? 0) : (supplement.outOfPocketMetCents ?? 0);
+      // Left blank, at least the Part B deductible met this year counts toward the plan's figure.
+      const entered = yearly.kind === 'deductible' ? supplement.deductibleMetCents : supplement.outOfPocketMetCents;
+      const met = newYear ? 0 : (entered ?? metDeductible);
       if (yearly.kind === 'deductible') medigapDeductible = Math.max(0, yearly.cents - met);
       else medigapLimit = Math.max(0, yearly.cents - met);
     }

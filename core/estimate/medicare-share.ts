@@ -52,8 +52,11 @@ export interface OriginalMedicareTerms {
 
 type End = 'low' | 'high';
 
-/** Medigap Plan N: up to $20 per office visit (DOMAIN.md section 2b); the high end counts it. */
-const PLAN_N_OFFICE_COPAY_CENTS = 2_000;
+/** One provider's Original Medicare cost sharing. */
+interface CostSharingPart {
+  deductible: number;
+  coinsurance: number;
+}
 
 interface SupplementState {
   hdRemaining: number;
@@ -63,7 +66,7 @@ interface SupplementState {
 /** What the supplement pays of one provider's Medicare cost sharing (deductible + coinsurance). */
 function supplementPays(
   supplement: Supplement | null,
-  part: { deductible: number; coinsurance: number; role: ProviderRole; site: PlaceOfService; end: End },
+  part: CostSharingPart,
   state: SupplementState,
 ): number {
   const { deductible, coinsurance } = part;
@@ -73,7 +76,7 @@ function supplementPays(
   return medigapPays(supplement.plan, part, state);
 }
 
-function medigapPays(plan: MedigapPlan, part: { deductible: number; coinsurance: number; role: ProviderRole; site: PlaceOfService; end: End }, state: SupplementState): number {
+function medigapPays(plan: MedigapPlan, part: CostSharingPart, state: SupplementState): number {
   const { deductible, coinsurance } = part;
   switch (plan) {
     case 'A':
@@ -81,14 +84,11 @@ function medigapPays(plan: MedigapPlan, part: { deductible: number; coinsurance:
     case 'D':
     case 'M':
     case 'G':
+    case 'N': // Plan N's copays are for office and emergency visits (DOMAIN.md 2b); a procedure is neither.
       return coinsurance;
     case 'C':
     case 'F':
       return deductible + coinsurance;
-    case 'N': {
-      const officeCopay = part.end === 'high' && part.site === 'office' && part.role === 'physician' ? Math.min(PLAN_N_OFFICE_COPAY_CENTS, coinsurance) : 0;
-      return coinsurance - officeCopay;
-    }
     case 'F-high': {
       // The patient pays Medicare's cost sharing up to the plan's own deductible, then F pays all.
       const patient = Math.min(deductible + coinsurance, state.hdRemaining);
@@ -129,7 +129,7 @@ export function originalMedicareShares(providers: readonly ProviderBasis[], term
       } else {
         coinsurance = percentOf(allowed - deductible, PART_B_COINSURANCE_PERCENT);
       }
-      const secondary = supplementPays(terms.supplement, { deductible, coinsurance, role: p.role, site: terms.site, end }, state);
+      const secondary = supplementPays(terms.supplement, { deductible, coinsurance }, state);
       const breakdown: PatientBreakdown = { ...emptyBreakdown(), deductibleCents: deductible, coinsuranceCents: coinsurance, secondaryCents: secondary };
       return { breakdown, insurance: allowed - deductible - coinsurance };
     });

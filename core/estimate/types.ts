@@ -168,6 +168,7 @@ export type WarningCode =
   | 'allowed-exceeds-charges'
   | 'medicare-figures-unconfirmed'
   | 'medicare-rate-missing'
+  | 'entered-for-absent-provider'
   | 'rate-year-missing'
   | 'new-year-reset'
   | 'qmb-no-cost-sharing'

@@ -17,7 +17,7 @@ export interface ClinicApi {
   };
   procedures: { list: Query<'procedures:list'> };
   fees: { get: Query<'fees:get'> };
-  medicare: { rates: Query<'medicare:rates'> };
+  medicare: { rates: Call<'medicare:rates'> };
   estimate: { compute: Call<'estimate:compute'> };
   packet: {
     preview: Call<'packet:preview'>;
@@ -58,7 +58,7 @@ export function createClinicApi(transport: Invoke, subscribe: Subscribe): Clinic
     },
     procedures: { list: () => invoke('procedures:list', undefined) },
     fees: { get: () => invoke('fees:get', undefined) },
-    medicare: { rates: () => invoke('medicare:rates', undefined) },
+    medicare: { rates: (request) => invoke('medicare:rates', request) },
     estimate: { compute: (input) => invoke('estimate:compute', input) },
     packet: {
       preview: (input) => invoke('packet:preview', input),

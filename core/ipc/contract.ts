@@ -34,6 +34,9 @@ export type Draft = z.infer<typeof draftSchema>;
 
 export const configTextSchema = z.object({ text: z.string().max(2_000_000) });
 
+/** Which rate year's figures to show; left out: this calendar year's (or the latest earlier file). */
+const medicareRatesRequest = z.object({ rateYear: z.number().int().min(2000).max(2100).optional() }).strict();
+
 export interface SettingsState {
   settings: Settings;
   /** Set when the settings file was unreadable and moved aside: say so to the user. */
@@ -81,6 +84,8 @@ export interface MedicareRatesView {
   rateYear: number;
   /** The calendar year today (differs from rateYear when the app has no file for it yet). */
   currentYear: number;
+  /** Every rate year the app has a file for, oldest first (the clinic's amounts are kept per year). */
+  years: number[];
   figures: MedicareFigureView[];
 }
 
@@ -102,7 +107,7 @@ export const channels = {
   'settings:update': channel<Settings>()(settingsPatchSchema),
   'procedures:list': channel<readonly ProcedureDefinition[]>()(none),
   'fees:get': channel<FeeScheduleView>()(none),
-  'medicare:rates': channel<MedicareRatesView>()(none),
+  'medicare:rates': channel<MedicareRatesView>()(medicareRatesRequest),
   'estimate:compute': channel<Estimate>()(caseRequest),
   'packet:preview': channel<PacketPdf>()(caseRequest),
   'packet:print': channel<{ printed: boolean }>()(caseRequest),

@@ -43,7 +43,8 @@ function figuresUsed(ctx: PacketContext, used: CostSharingUsed): [string, string
   if (memberId !== '') rows.push([i.memberId, memberId]);
   if (hasNetwork(ctx)) rows.push([i.network, used.network === 'in' ? i.inNetwork : i.outOfNetwork]);
   if (medicare !== null) {
-    rows.push([i.medicareApprovedAmount, formatRange(ctx.estimate.allowed)]);
+    const charges = ctx.estimate.allowedSource === 'charges' ? ` ${i.chargesUsed}` : '';
+    rows.push([i.medicareApprovedAmount, `${formatRange(ctx.estimate.allowed)}${charges}`]);
   } else {
     const allowed = used.allowedFromStaff ? formatRange(ctx.estimate.allowed) : used.network === 'out' ? i.allowedUnknownOutOfNetwork : i.allowedUnknown;
     rows.push([i.allowedAmount, allowed]);

@@ -36,7 +36,9 @@ describe('packet command (process)', () => {
   it('writes a valid Good Faith Estimate packet and exits 0', async () => {
     const out = join(tmp, 'out', 'gfe.pdf');
     const result = await run([json('case.json', fx.uninsuredCase), '--out', out, '--clinic', json('clinic.json', clinicJson), '--today', '2026-11-29']);
-    expect(result.stderr).toBe('');
+    // The patient is over 65: a self-pay Good Faith Estimate is issued with the Medicare check said.
+    expect(result.stderr).toMatch(/^Please check: The patient is 65 or older, so likely to have Medicare\. .*must bill Medicare unless the doctor has opted out/m);
+    expect(result.stderr).not.toMatch(/Walter|Brennan|1951/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/VP-20261129-[0-9A-Z]{5}/);
     expect((await qpdfCheck(out)).code).toBe(0);

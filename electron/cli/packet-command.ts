@@ -102,6 +102,8 @@ export const packetCommand: CliCommand = {
       return EXIT_INPUT;
     }
     context.io.stdout(`Wrote packet ${built.value.reference} (${Math.round(built.value.pdf.byteLength / 1024)} KB) to ${out}\n`);
+    // What the summary asks staff to check before issuing (never patient data: the messages hold none).
+    for (const warning of estimated.value.estimate.warnings) context.io.stderr(`Please check: ${warning.message}\n`);
     return EXIT_OK;
   },
 };

@@ -17,7 +17,7 @@ export function createEstimateHandlers(deps: EstimateIpcDeps): FeatureHandlers<'
   return {
     'procedures:list': async () => ok(deps.estimates.catalog.definitions),
     'fees:get': async () => ok(deps.estimates.feeSchedule(deps.settings.get().feeOverrides)),
-    'medicare:rates': async () => ok(deps.estimates.medicareRates(deps.settings.get().medicareRates, deps.today())),
+    'medicare:rates': async (request) => ok(deps.estimates.medicareRates(deps.settings.get().medicareRates, deps.today(), request.rateYear)),
     'estimate:compute': async (raw) => {
       const computed = deps.estimateCase(raw);
       return computed.ok ? ok(computed.value.estimate) : computed;

@@ -95,3 +95,20 @@ describe('the case pipeline: validateCase, then the estimate service', () => {
     expect(view.referenceRange).toEqual({ low: 500_000, high: 1_500_000 });
   });
 });
+
+describe('Settings -> Medicare rates view', () => {
+  const service = createEstimateService(loadProcedureCatalog(templatesDir, TODAY));
+
+  it("shows this year's national figures with their sources, the unconfirmed and missing ones, and the clinic's amounts for that year", () => {
+    const saved = { [shippedProcedureId]: { '2026': { 'asc.22511.payment': 250_000 }, '2025': { 'deductibles.partB': 1 } } };
+    const view = service.medicareRates(saved, '2026-12-01');
+    expect(view).toMatchObject({ procedureId: shippedProcedureId, rateYear: 2026, currentYear: 2026, years: [2026] });
+    const byId = new Map(view.figures.map((f) => [f.id, f]));
+    expect(byId.get('deductibles.partB')).toMatchObject({ nationalValue: 28_300, clinicValue: null, confirmed: true, unit: 'cents' });
+    expect(byId.get('asc.22511.payment')).toMatchObject({ nationalValue: null, clinicValue: 250_000, confirmed: false });
+    expect(byId.get('anesthesia.01942.baseUnits')).toMatchObject({ nationalValue: 6, confirmed: false, unit: 'units' });
+    expect(view.figures.every((f) => f.source.length > 20)).toBe(true);
+    // A later year with no file yet shows the latest file, and says which year that is.
+    expect(service.medicareRates(saved, '2027-01-04')).toMatchObject({ rateYear: 2026, currentYear: 2027 });
+  });
+});

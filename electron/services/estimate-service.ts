@@ -27,8 +27,8 @@ export interface EstimateService {
   estimate(valid: ValidCase, settings: EstimateSettings): Estimate;
   /** A procedure's schedule (defaults + the clinic's overrides) for the settings screen; included lines are left out. */
   feeSchedule(feeOverrides: Settings['feeOverrides'], procedureId?: string): FeeScheduleView;
-  /** A procedure's Medicare figures for this year (national and the clinic's), for Settings -> Medicare rates. */
-  medicareRates(medicareRates: Settings['medicareRates'], today: string, procedureId?: string): MedicareRatesView;
+  /** A procedure's Medicare figures for a rate year (this year's by default), national and the clinic's, for Settings -> Medicare rates. */
+  medicareRates(medicareRates: Settings['medicareRates'], today: string, rateYear?: number, procedureId?: string): MedicareRatesView;
 }
 
 const NO_OVERRIDES: FeeOverrides = {};
@@ -52,16 +52,17 @@ export function createEstimateService(catalog: ProcedureCatalog): EstimateServic
       });
       return valid.notes.length === 0 ? computed : { ...computed, warnings: [...valid.notes, ...computed.warnings] };
     },
-    medicareRates(medicareRates, today, procedureId = catalog.primary.procedure.id) {
+    medicareRates(medicareRates, today, rateYear, procedureId = catalog.primary.procedure.id) {
       const { procedure, medicare } = entryFor(procedureId);
       const currentYear = Number(today.slice(0, 4));
-      const file = chooseRateFile(medicare, currentYear);
+      const file = chooseRateFile(medicare, rateYear ?? currentYear);
       if (file === null) throw new RangeError('procedure without a Medicare rate file');
       const clinic = medicareRates[procedure.id]?.[String(file.rateYear)] ?? {};
       return {
         procedureId: procedure.id,
         rateYear: file.rateYear,
         currentYear,
+        years: medicare.map((f) => f.rateYear).sort((a, b) => a - b),
         figures: figureRefs(file).map((ref) => ({
           id: ref.id,
           label: ref.label,

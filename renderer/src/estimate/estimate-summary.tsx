@@ -99,7 +99,7 @@ function Figures({ estimate }: { estimate: Estimate }) {
         </div>
         {estimate.costSharing?.allowedFromStaff || isMedicareRates(estimate) ? (
           <div className="summary__row">
-            <dt>{isMedicareRates(estimate) ? 'Medicare approved amount' : 'Plan allows'}</dt>
+            <dt>{isMedicareRates(estimate) ? (estimate.allowedSource === 'charges' ? 'Medicare approved amount (part from charges)' : 'Medicare approved amount') : 'Plan allows'}</dt>
             <dd>{formatRange(estimate.allowed)}</dd>
           </div>
         ) : null}

@@ -7,11 +7,11 @@ import { useCallback, useState } from 'react';
 import type { MedicareRatesView } from '../../../core/ipc/contract';
 import type { Settings } from '../../../core/settings';
 import { figureText, isEditable, rateTextsFrom, toRateOverrides, type RateErrors, type RateTexts } from './medicare-rates';
-import { CellInput } from '../lib/field-controls';
+import { CellInput, SelectField } from '../lib/field-controls';
 import { SaveRow, type SaveState } from './save-row';
 import { useSettingsView } from './use-settings-view';
 
-const loadRates = () => window.clinic.medicare.rates();
+
 
 interface MedicareRatesEditorProps {
   /** The saved amounts: when they change (an import, another window), the editor shows them. */
@@ -25,10 +25,13 @@ export function MedicareRatesEditor({ medicareRates, onSaved }: MedicareRatesEdi
   const [texts, setTexts] = useState<RateTexts>({});
   const [errors, setErrors] = useState<RateErrors>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  /** The rate year shown; undefined: this calendar year's. */
+  const [year, setYear] = useState<number | undefined>(undefined);
   const shown = useCallback((loaded: MedicareRatesView) => {
     setTexts(rateTextsFrom(loaded.figures));
     setErrors({});
   }, []);
+  const loadRates = useCallback(() => window.clinic.medicare.rates(year === undefined ? {} : { rateYear: year }), [year]);
   const { view, loadError, refresh } = useSettingsView(loadRates, JSON.stringify(medicareRates), shown);
 
   if (loadError) return <section className="card" aria-labelledby="medicare-heading"><Heading /><p role="alert" className="alert">{loadError}</p></section>;
@@ -60,6 +63,19 @@ export function MedicareRatesEditor({ medicareRates, onSaved }: MedicareRatesEdi
         contractor&apos;s amounts for your locality where you know them; leave a box empty to use the national amount.
         {view.rateYear !== view.currentYear ? ` The app has no ${view.currentYear} figures yet: these are ${view.rateYear}'s.` : ''}
       </p>
+      {view.years.length > 1 ? (
+        <SelectField
+          id="medicare-rate-year"
+          label="Rate year"
+          hint="The clinic's amounts are kept per year: Medicare's change every January"
+          value={String(view.rateYear)}
+          choices={view.years.map((y) => ({ value: String(y), label: String(y) }))}
+          onChange={(v) => {
+            setYear(Number(v));
+            setSave({ kind: 'idle' });
+          }}
+        />
+      ) : null}
       {missing.length > 0 ? (
         <p className="alert alert--warn">
           Not in the app yet: {missing.map((f) => f.label).join('; ')}. Until you enter them, estimates use the facility&apos;s charges
