@@ -59,7 +59,8 @@ export function migrateSettings(version: unknown, raw: unknown, context: Migrati
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return invalid('version', 'Expected a settings version number.');
   if (!isRecord(raw)) return invalid('settings', 'Expected the settings as a set of fields.');
   if (version > SETTINGS_VERSION) return { ok: false, reason: 'newer', version };
-  const wrongGroup = Object.keys(raw).find((key) => raw[key] !== undefined && !isRecord(raw[key]));
+  // Every group is a set of fields, but the payer contracts are a list.
+  const wrongGroup = Object.keys(raw).find((key) => raw[key] !== undefined && !isRecord(raw[key]) && !(key === 'payerContracts' && Array.isArray(raw[key])));
   if (wrongGroup !== undefined) return invalid(`settings.${wrongGroup}`, 'Expected a set of fields.');
   let current = raw;
   for (let v = version; v < SETTINGS_VERSION; v += 1) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languages } from './case/enums';
+import { payerContractsSchema } from './estimate/payer-contracts';
 
 /** NPI: 10 digits whose Luhn check (with the 80840 prefix) holds. */
 export function isValidNpi(npi: string): boolean {
@@ -52,6 +53,8 @@ export const packetDefaultsSchema = z.object({
   language: z.enum(languages),
   largePrint: z.boolean(),
   selfPayDiscountPercent: z.number().min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.'),
+  /** Asked before the procedure: this share of the patient's estimated part of the clinic's own bill (0 = none). */
+  depositPercent: z.number().min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.'),
 });
 export type PacketDefaults = z.infer<typeof packetDefaultsSchema>;
 
@@ -119,6 +122,8 @@ export const settingsSchema = z.object({
   feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)),
   /** The clinic's Medicare amounts, by procedure id, then rate year, then figure id. */
   medicareRates: z.record(z.string(), medicareYearOverridesSchema),
+  /** The clinic's payer contracts (allowed amounts per payer). */
+  payerContracts: payerContractsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -128,9 +133,10 @@ export const SETTINGS_VERSION = 3;
 export const defaultSettings: Settings = {
   clinic: { name: '', address: '', phone: '', npi: '', tin: '', logoDataUrl: '' },
   otherProviders: noOtherProviders,
-  defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 0 },
+  defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 0, depositPercent: 0 },
   feeOverrides: {},
   medicareRates: {},
+  payerContracts: [],
 };
 
 /** A change to settings: any group may be left out; given groups are merged field by field. */
@@ -142,6 +148,8 @@ export const settingsPatchSchema = z.object({
   feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)).optional(),
   /** Per procedure: a procedure given here has its Medicare amounts replaced (all years); others are kept. */
   medicareRates: z.record(z.string(), medicareYearOverridesSchema).optional(),
+  /** The whole list: given, it replaces the clinic's contracts. */
+  payerContracts: payerContractsSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -152,6 +160,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     defaults: { ...current.defaults, ...patch.defaults },
     feeOverrides: { ...current.feeOverrides, ...patch.feeOverrides },
     medicareRates: { ...current.medicareRates, ...patch.medicareRates },
+    payerContracts: patch.payerContracts ?? current.payerContracts ?? [],
   };
 }
 

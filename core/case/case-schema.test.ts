@@ -164,7 +164,8 @@ describe('parseCase: Medicare coverage', () => {
     const one = parseCase({ ...valid(), coverage: { kind: 'medicare-advantage', copay: 300 } }, TODAY);
     expect(!one.ok && one.issues[0]).toEqual({ path: 'coverage.copay', message: expect.stringMatching(/facility copay, the doctor copay and the anesthesia copay/) });
     const paths = pathsFor((c) => ({ ...c, coverage: { ...c.coverage, supplement: { kind: 'medicaid', qmb: true }, copays: { facility: 1 }, allowedAmounts: { physician: 1 } } }));
-    expect(paths).toEqual(['coverage.supplement', 'coverage.allowedAmounts', 'coverage.copays']);
+    // Commercial: one copay or copays per provider, not both; supplements and approved amounts per provider are Medicare's.
+    expect(paths).toEqual(['coverage.copays', 'coverage.supplement', 'coverage.allowedAmounts']);
   });
 
   it('names a wrong supplement field', () => {

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { dollarsToCents } from '../money';
-import type { Coverage, ProviderAmounts, Supplement } from '../estimate/types';
+import type { CasePayments, Coverage, ProviderAmounts, SecondaryPlan, Supplement } from '../estimate/types';
 import { billingRoles, coverageKinds, languages, listChoices, medigapPlans, networks, placesOfService, sedations } from './enums';
 
 /** True for a real calendar date written YYYY-MM-DD (no 2026-02-30). */
@@ -79,6 +79,45 @@ const providerAmounts = (what: string) =>
     )
     .strict();
 
+/** A second commercial plan's terms (coordination of benefits), in dollars. */
+const secondaryPlanFields = {
+  payerName: optionalText('secondary payer name', 120),
+  deductible: dollars('secondary deductible'),
+  deductibleMet: dollars('secondary deductible already met').optional(),
+  coinsurancePercent: percent('secondary coinsurance'),
+  copay: dollars('secondary copay').optional(),
+  outOfPocketMax: dollars('secondary out-of-pocket maximum').nullable().optional(),
+  outOfPocketMet: dollars('secondary out-of-pocket amount already met').optional(),
+};
+
+const secondarySchema = z.object({ kind: z.literal('commercial', { error: 'Use "commercial" for the secondary plan.' }), ...secondaryPlanFields }).strict();
+
+const otherSupplementSchema = z
+  .object({
+    kind: z.literal('other'),
+    paysPercent: percent('share the other plan pays').optional(),
+    ...Object.fromEntries(Object.entries(secondaryPlanFields).map(([k, v]) => [k, v.optional()])),
+  })
+  .refine((o) => o.paysPercent !== undefined || (o as { coinsurancePercent?: unknown }).coinsurancePercent !== undefined, {
+    message: "Enter the share the other plan pays, or its deductible and coinsurance.",
+    path: ['paysPercent'],
+  });
+
+const networkByProviderSchema = z
+  .object(
+    Object.fromEntries(billingRoles.map((role) => [role, choice(networks, `Choose in or out of network for the ${roleWords[role]}.`).optional()])) as Record<
+      (typeof billingRoles)[number],
+      z.ZodOptional<z.ZodEnum<{ in: 'in'; out: 'out' }>>
+    >,
+    { error: 'Give the network per provider: physician, facility, anesthesia.' },
+  )
+  .strict();
+
+/** "MM-DD", a real month and day. */
+const planYearStartSchema = z
+  .string({ error: 'Enter the plan year start as MM-DD, like 07-01.' })
+  .refine((v) => /^\d{2}-\d{2}$/.test(v) && isCalendarDate(`2024-${v}`), 'Enter the plan year start as MM-DD, like 07-01.');
+
 const supplementSchema = z.discriminatedUnion(
   'kind',
   [
@@ -89,7 +128,7 @@ const supplementSchema = z.discriminatedUnion(
       outOfPocketMet: dollars('Medigap out-of-pocket amount already met').optional(),
     }),
     z.object({ kind: z.literal('medicaid'), qmb: z.boolean({ error: 'Say whether the patient is a Qualified Medicare Beneficiary (QMB): true or false.' }) }),
-    z.object({ kind: z.literal('other'), paysPercent: percent('share the other plan pays') }),
+    otherSupplementSchema,
   ],
   { error: 'Choose the supplemental coverage: medigap, medicaid or other.' },
 );
@@ -114,7 +153,10 @@ const notForKind: Record<string, Partial<Record<(typeof coverageKinds)[number], 
 const medicareOnly: Record<string, { kinds: readonly string[]; message: string }> = {
   supplement: { kinds: ['medicare'], message: 'Supplemental coverage (Medigap, Medicaid, a retiree plan) is entered for Original Medicare only.' },
   allowedAmounts: { kinds: ['medicare', 'medicare-advantage'], message: 'Approved amounts per provider are for Medicare and Medicare Advantage: enter one allowed amount for this plan.' },
-  copays: { kinds: ['medicare-advantage'], message: 'Copays per provider are for Medicare Advantage: enter one copay for this plan.' },
+  copays: { kinds: ['medicare-advantage', 'commercial'], message: 'Copays per provider are for commercial plans and Medicare Advantage: enter one copay for this plan.' },
+  networkByProvider: { kinds: ['commercial', 'medicare-advantage'], message: 'A network per provider is for commercial plans and Medicare Advantage.' },
+  planYearStart: { kinds: ['commercial'], message: 'A plan year start is for commercial plans (Medicare and Medicare Advantage follow the calendar year).' },
+  secondary: { kinds: ['commercial'], message: 'A secondary plan here is for commercial plans; behind Original Medicare, use the supplemental coverage "other".' },
 };
 
 function coverageKindIssues(coverage: CoverageFields, ctx: z.RefinementCtx): void {
@@ -122,6 +164,9 @@ function coverageKindIssues(coverage: CoverageFields, ctx: z.RefinementCtx): voi
     const message = byKind[coverage.kind];
     // null is "no out-of-pocket maximum", which is Original Medicare's own term.
     if (message !== undefined && coverage[field] !== undefined && coverage[field] !== null) ctx.addIssue({ code: 'custom', path: [field], message });
+  }
+  if (coverage.kind === 'commercial' && coverage['copay'] !== undefined && coverage['copays'] !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['copays'], message: 'Enter either one copay for the bill or copays per provider, not both.' });
   }
   for (const [field, rule] of Object.entries(medicareOnly)) {
     if (coverage[field] !== undefined && !rule.kinds.includes(coverage.kind)) ctx.addIssue({ code: 'custom', path: [field], message: rule.message });
@@ -170,9 +215,27 @@ export const caseInputSchema = z.object(
         supplement: supplementSchema.optional(),
         allowedAmounts: providerAmounts('approved amount').optional(),
         copays: providerAmounts('copay').optional(),
+        networkByProvider: networkByProviderSchema.optional(),
+        planYearStart: planYearStartSchema.optional(),
+        secondary: secondarySchema.optional(),
       },
       { error: 'Enter the coverage details.' },
     ).superRefine(coverageKindIssues),
+    payments: z
+      .object(
+        {
+          alreadyPaid: dollars('amount already paid').optional(),
+          planMonths: z
+            .number(typed('Enter the payment plan in months.', 'Enter the payment plan as a whole number of months.'))
+            .int('Enter the payment plan as a whole number of months.')
+            .min(2, 'A payment plan has 2 to 60 monthly payments.')
+            .max(60, 'A payment plan has 2 to 60 monthly payments.')
+            .optional(),
+        },
+        { error: 'Enter the payments: alreadyPaid, planMonths.' },
+      )
+      .strict()
+      .optional(),
     language: choice(languages, 'Choose the packet language: en (English) or es (Spanish).').optional(),
     largePrint: z.boolean({ error: 'Use true or false for large print.' }).optional(),
   },
@@ -207,7 +270,37 @@ export function toCoverage(input: ParsedCaseInput['coverage']): Coverage {
     supplement: toSupplement(input.supplement),
     allowedAmounts: providerCents(input.allowedAmounts),
     copays: providerCents(input.copays),
+    networkByProvider: input.networkByProvider === undefined ? undefined : { ...input.networkByProvider },
+    planYearStart: input.planYearStart,
+    secondary: input.secondary === undefined ? undefined : toSecondaryPlan(input.secondary),
   };
+}
+
+type SecondaryInput = {
+  payerName?: string | undefined;
+  deductible?: number | undefined;
+  deductibleMet?: number | undefined;
+  coinsurancePercent?: number | undefined;
+  copay?: number | undefined;
+  outOfPocketMax?: number | null | undefined;
+  outOfPocketMet?: number | undefined;
+};
+
+/** A second plan's terms in cents (a missing deductible is 0). */
+function toSecondaryPlan(input: SecondaryInput): SecondaryPlan {
+  return {
+    payerName: input.payerName === '' ? undefined : input.payerName,
+    deductibleCents: cents(input.deductible) ?? 0,
+    deductibleMetCents: cents(input.deductibleMet),
+    coinsurancePercent: input.coinsurancePercent ?? 0,
+    copayCents: cents(input.copay),
+    outOfPocketMaxCents: input.outOfPocketMax === null ? null : cents(input.outOfPocketMax),
+    outOfPocketMetCents: cents(input.outOfPocketMet),
+  };
+}
+
+export function toPayments(input: ParsedCaseInput['payments']): CasePayments {
+  return { alreadyPaidCents: cents(input?.alreadyPaid) ?? 0, planMonths: input?.planMonths ?? null };
 }
 
 function toSupplement(input: ParsedCaseInput['coverage']['supplement']): Supplement | undefined {
@@ -218,7 +311,9 @@ function toSupplement(input: ParsedCaseInput['coverage']['supplement']): Supplem
     if (input.outOfPocketMet !== undefined) out.outOfPocketMetCents = dollarsToCents(input.outOfPocketMet);
     return out;
   }
-  return input.kind === 'medicaid' ? { kind: 'medicaid', qmb: input.qmb } : { kind: 'other', paysPercent: input.paysPercent };
+  if (input.kind === 'medicaid') return { kind: 'medicaid', qmb: input.qmb };
+  const other = input as SecondaryInput & { paysPercent?: number | undefined };
+  return other.coinsurancePercent !== undefined ? { kind: 'other', plan: toSecondaryPlan(other) } : { kind: 'other', paysPercent: other.paysPercent ?? 0 };
 }
 
 function providerCents(input: Partial<Record<(typeof billingRoles)[number], number | undefined>> | undefined): ProviderAmounts | undefined {

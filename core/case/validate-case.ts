@@ -9,7 +9,7 @@ import type { Case } from '../estimate/types';
 import type { ProcedureDefinition } from '../estimate/procedure-schema';
 import { isPlainObject } from '../plain-object';
 import { toFieldIssues, type FieldIssue } from '../result';
-import { caseInputSchema, isCalendarDate, MAX_AGE_YEARS, toCoverage, yearsBefore } from './case-schema';
+import { caseInputSchema, isCalendarDate, MAX_AGE_YEARS, toCoverage, toPayments, yearsBefore } from './case-schema';
 import { listChoices } from './enums';
 import { matchProcedure } from './procedure-search';
 
@@ -134,6 +134,7 @@ export function validateCase(input: unknown, context: CaseContext): CaseValidati
         coverage: toCoverage(data.coverage),
         language: data.language ?? 'en',
         largePrint: data.largePrint ?? false,
+        payments: toPayments(data.payments),
       },
       today: context.today,
       notes: alias.note === null ? [] : [alias.note],

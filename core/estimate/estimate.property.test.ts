@@ -160,6 +160,8 @@ const optionsArb: fc.Arbitrary<EstimateOptions> = fc.record({
   selfPayDiscountPercent: percent,
   today: fc.constantFrom('2026-03-02', '2026-12-20'),
   medicare: medicareOverridesArb.map((overrides) => ({ files: [medicare2026], overrides: { '2026': overrides } })),
+  payerContracts: fc.constant([]),
+  depositPercent: percent,
 });
 
 /** Ranges whose low end is never above the high end. */

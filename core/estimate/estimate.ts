@@ -12,9 +12,14 @@ import { medicareShares } from './medicare-estimate';
 import type { MedicareOverrides } from './medicare-rates';
 import type { MedicareRateFile } from './medicare-schema';
 import type { FeeSchedule, ProcedureDefinition } from './procedure-schema';
+import { commercialShares, needsPerProvider } from './commercial-estimate';
+import { coordinate } from './coordination';
+import { ratesForCase } from './medicare-rates';
+import { matchContract, type PayerContract } from './payer-contracts';
+import { computePayments } from './payments';
 import { allocate, allocatePlanShare, emptyBreakdown, patientOf, providersOf, type ProviderLines } from './providers';
 import { range, rangeText, warn, yearOf, type Shares } from './shares';
-import type { AllowedSource, Case, CentsRange, Estimate, EstimateWarning, PatientBreakdown, ProviderShare } from './types';
+import type { AllowedSource, Case, CentsRange, Estimate, EstimateWarning, Network, PatientBreakdown, ProviderShare } from './types';
 
 export interface EstimateOptions {
   /** Clinic's discount off charges for uninsured and self-pay patients, 0-100. */
@@ -23,6 +28,10 @@ export interface EstimateOptions {
   today: string;
   /** This procedure's Medicare rate files (one per year) and the clinic's own amounts by year. */
   medicare: MedicareData;
+  /** The clinic's payer contracts (Settings -> Payer contracts). */
+  payerContracts: readonly PayerContract[];
+  /** The clinic's deposit policy: this share of the patient's part of its own bill, asked before the day. */
+  depositPercent: number;
 }
 
 export interface MedicareData {
@@ -63,7 +72,7 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
     ? selfPayShares(c, providers, charges, options, warnings)
     : kind === 'medicare' || kind === 'medicare-advantage'
       ? medicareShares(c, { lines, providers, schedule }, options, warnings)
-      : insuredShares(c, providers, charges, options, warnings);
+      : insuredShares(c, { providers, schedule, charges }, options, warnings);
 
   // Written out in full (no object spread): this runs for every keystroke and in bulk.
   return {
@@ -81,6 +90,8 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
     insurance: shares.insurance,
     secondary: shares.secondary,
     medicare: shares.medicare,
+    contract: shares.contract ?? null,
+    payments: computePayments(shares.providers, c.payments, options.depositPercent),
     patientBreakdown: shares.patientBreakdown,
     costSharing: shares.costSharing,
     goodFaithEstimate,
@@ -160,13 +171,73 @@ export function ageOn(dateOfBirth: string, day: string): number {
  * the providers exactly: the plan's parts by allowed amount, any balance bill by what each
  * charges above it.
  */
-function insuredShares(c: Case, providers: readonly ProviderLines[], charges: CentsRange, options: EstimateOptions, warnings: EstimateWarning[]): Shares {
-  const coverage = resolveCoverage(c.coverage, { medicareAdvantageOutOfPocketCents: null });
+function insuredShares(
+  c: Case,
+  parts: { providers: readonly ProviderLines[]; schedule: FeeSchedule; charges: CentsRange },
+  options: EstimateOptions,
+  warnings: EstimateWarning[],
+): Shares {
+  const { providers, charges } = parts;
+  const newPlanYear = startsNewPlanYear(c, options.today);
+  if (newPlanYear !== null) warnings.push(newPlanYear);
+  const coverage = withPlanYear(resolveCoverage(c.coverage, { medicareAdvantageOutOfPocketCents: null }), newPlanYear !== null);
   const network = networkOf(c);
+  const contract = c.coverage.kind === 'commercial' ? findContract(c, options.payerContracts, warnings) : null;
+  warnings.push(...coverageWarnings(c, coverage, network));
+  const primary =
+    c.coverage.kind === 'commercial' && needsPerProvider(c, contract)
+      ? { ...commercialShares(c, { providers, schedule: parts.schedule, medicare: ratesForCase(c, options).file }, coverage, contract, warnings), contract: contract?.payer ?? null }
+      : totalShares(c, { providers, charges }, coverage, network, warnings);
+  const secondary = c.coverage.secondary;
+  return secondary === undefined ? primary : coordinate(primary, secondary, newPlanYear !== null);
+}
+
+/** The clinic's contract for the case's payer; says so when the clinic has contracts and none matches. */
+function findContract(c: Case, contracts: readonly PayerContract[], warnings: EstimateWarning[]): PayerContract | null {
+  const found = matchContract(contracts, c.coverage.payerName);
+  if (found === null && contracts.length > 0 && c.coverage.payerName !== undefined) {
+    warnings.push(
+      warn('contract-not-found', `No payer contract in Settings matches "${c.coverage.payerName}": the estimate uses the charges. Check the payer name, or add it as another name of its contract.`),
+    );
+  }
+  return found;
+}
+
+/** Met amounts start again in a new plan year. */
+function withPlanYear(coverage: ResolvedCoverage, reset: boolean): ResolvedCoverage {
+  return reset ? { ...coverage, deductibleMetCents: 0, outOfPocketMetCents: 0 } : coverage;
+}
+
+/** The plan year a day falls in, for a plan year starting on MM-DD. */
+export function planYearOf(day: string, start: string): number {
+  return day.slice(5) >= start ? yearOf(day) : yearOf(day) - 1;
+}
+
+/** A commercial case booked in a later plan year than today: the warning that met amounts count as 0, else null. */
+function startsNewPlanYear(c: Case, today: string): EstimateWarning | null {
+  const scheduled = c.procedure.scheduledDate;
+  if (c.coverage.kind !== 'commercial' || scheduled === undefined) return null;
+  const start = c.coverage.planYearStart ?? '01-01';
+  if (planYearOf(scheduled, start) <= planYearOf(today, start)) return null;
+  const met = (c.coverage.deductibleMetCents ?? 0) > 0 || (c.coverage.outOfPocketMetCents ?? 0) > 0;
+  const when = start === '01-01' ? 'January 1' : `${start.replace('-', '/')} (the plan year start)`;
+  return warn(
+    'new-plan-year',
+    `The procedure falls in the next plan year, which starts on ${when}: the deductible and out-of-pocket amounts start again${met ? ', so the amounts met so far are counted as 0' : ''}. Check the plan's figures for that year.`,
+  );
+}
+
+/** DOMAIN.md section 2 on the whole bill at each end, then divided among providers. */
+function totalShares(
+  c: Case,
+  parts: { providers: readonly ProviderLines[]; charges: CentsRange },
+  coverage: ResolvedCoverage,
+  network: Network,
+  warnings: EstimateWarning[],
+): Shares {
+  const { providers, charges } = parts;
   const oopMax = coverage.outOfPocketMaxCents;
   const staffAllowed = c.coverage.allowedAmountCents;
-  warnings.push(...coverageWarnings(c, coverage, network));
-  warnings.push(...planYearWarnings(c, options.today));
   if (staffAllowed !== undefined && staffAllowed > charges.high) {
     warnings.push(
       warn(
@@ -244,19 +315,6 @@ function insuredShares(c: Case, providers: readonly ProviderLines[], charges: Ce
     selfPayDiscountCents: undefined,
     outOfPocketCapReached: low.capReached || high.capReached,
   };
-}
-
-/** A commercial plan's year often starts on January 1, but not always: say so for a date next year. */
-function planYearWarnings(c: Case, today: string): EstimateWarning[] {
-  const scheduled = c.procedure.scheduledDate;
-  if (c.coverage.kind !== 'commercial' || scheduled === undefined || yearOf(scheduled) <= yearOf(today)) return [];
-  if ((c.coverage.deductibleMetCents ?? 0) === 0 && (c.coverage.outOfPocketMetCents ?? 0) === 0) return [];
-  return [
-    warn(
-      'plan-year-may-reset',
-      `The procedure is booked for ${yearOf(scheduled)}: most plans start the deductible and out-of-pocket amounts again on January 1. Check with the plan whether the amounts met so far still count on that date.`,
-    ),
-  ];
 }
 
 /** Medicaid has no network, and its patients cannot be balance billed (Medicare's path is medicare-estimate.ts). */

@@ -11,7 +11,7 @@ import { formatCents } from '../money';
 import { resolveCoverage } from './coverage-presets';
 import type { EstimateOptions } from './estimate';
 import { advantageShares, medigapYearlyFigure, originalMedicareShares, type ProviderResult } from './medicare-share';
-import { applyMedicareOverrides, chooseRateFile, hospitalCopayFor, medicareLineAmount } from './medicare-rates';
+import { hospitalCopayFor, medicareLineAmount, ratesForCase } from './medicare-rates';
 import { figureRefs, type MedicareRateFile } from './medicare-schema';
 import type { FeeSchedule } from './procedure-schema';
 import { patientOf, sumBreakdowns, sumRanges, type ProviderLines } from './providers';
@@ -96,15 +96,12 @@ export function medicareShares(
   warnings: EstimateWarning[],
 ): Shares {
   const todayYear = yearOf(options.today);
-  const caseYear = c.procedure.scheduledDate === undefined ? todayYear : yearOf(c.procedure.scheduledDate);
-  const national = chooseRateFile(options.medicare.files, caseYear);
-  if (national === null) throw new RangeError('no Medicare rate file for this procedure');
-  if (national.rateYear !== caseYear) {
+  const { file, caseYear, overridden } = ratesForCase(c, options);
+  if (file.rateYear !== caseYear) {
     warnings.push(
-      warn('rate-year-missing', `${caseYear} Medicare figures are not in the app yet: ${national.rateYear} figures used. Medicare's amounts change each January; update the app when the ${caseYear} figures are published.`),
+      warn('rate-year-missing', `${caseYear} Medicare figures are not in the app yet: ${file.rateYear} figures used. Medicare's amounts change each January; update the app when the ${caseYear} figures are published.`),
     );
   }
-  const { file, overridden } = applyMedicareOverrides(national, options.medicare.overrides[String(national.rateYear)] ?? {});
   const newYear = caseYear > todayYear;
   const used = new Set<string>(['deductibles.partB']);
   const { bases, missing } = approvedAmounts(c, parts.providers, file, parts.schedule, used);

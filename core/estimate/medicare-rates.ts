@@ -22,6 +22,19 @@ export interface ChosenRates {
   overridden: string[];
 }
 
+/** The Medicare figures a case uses: its calendar year's file (else the nearest), with the clinic's amounts for that file. */
+export function ratesForCase(
+  c: { procedure: { scheduledDate?: string | undefined } },
+  options: { today: string; medicare: { files: readonly MedicareRateFile[]; overrides: Readonly<Record<string, MedicareOverrides>> } },
+): ChosenRates {
+  const todayYear = Number(options.today.slice(0, 4));
+  const caseYear = c.procedure.scheduledDate === undefined ? todayYear : Number(c.procedure.scheduledDate.slice(0, 4));
+  const national = chooseRateFile(options.medicare.files, caseYear);
+  if (national === null) throw new RangeError('no Medicare rate file for this procedure');
+  const { file, overridden } = applyMedicareOverrides(national, options.medicare.overrides[String(national.rateYear)] ?? {});
+  return { file, caseYear, overridden };
+}
+
 /** The file for `year`, else the latest earlier one, else the earliest; null when there is none. */
 export function chooseRateFile(files: readonly MedicareRateFile[], year: number): MedicareRateFile | null {
   let best: MedicareRateFile | null = null;

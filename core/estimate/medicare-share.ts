@@ -72,7 +72,8 @@ function supplementPays(
   const { deductible, coinsurance } = part;
   if (supplement === null) return 0;
   if (supplement.kind === 'medicaid') return supplement.qmb ? deductible + coinsurance : 0;
-  if (supplement.kind === 'other') return percentOf(deductible + coinsurance, supplement.paysPercent);
+  // A plan with its own terms is coordinated after Medicare (coordination.ts), not here.
+  if (supplement.kind === 'other') return 'paysPercent' in supplement ? percentOf(deductible + coinsurance, supplement.paysPercent) : 0;
   return medigapPays(supplement.plan, part, state);
 }
 

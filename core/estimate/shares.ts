@@ -20,7 +20,7 @@ export type Shares = Pick<
   | 'costSharing'
   | 'selfPayDiscountPercent'
   | 'outOfPocketCapReached'
-> & { selfPayDiscountCents: CentsRange | undefined };
+> & { selfPayDiscountCents: CentsRange | undefined; contract?: string | null };
 
 export const range = (low: number, high: number): CentsRange => ({ low, high });
 export const rangeText = (r: CentsRange): string => (r.low === r.high ? formatCents(r.low) : `${formatCents(r.low)} to ${formatCents(r.high)}`);

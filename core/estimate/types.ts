@@ -3,6 +3,7 @@
  * `YYYY-MM-DD` strings. The case-file / CLI boundary uses dollars (see core/case/case-schema.ts).
  */
 
+import type { Payments } from './payments';
 import type { BillingRole, CoverageKind, Language, MedigapPlan, Network, PlaceOfService, ProviderRole, Sedation } from '../case/enums';
 
 export type { BillingRole, CoverageKind, Language, MedigapPlan, Network, PlaceOfService, ProviderRole, Sedation };
@@ -46,14 +47,41 @@ export interface Coverage {
   supplement?: Supplement;
   /** Medicare and Medicare Advantage: approved amounts staff know, per provider (else Medicare's rates). */
   allowedAmounts?: ProviderAmounts;
-  /** Medicare Advantage: the plan's copay per provider (a provider without one pays coinsurance). */
+  /** Commercial and Medicare Advantage: the plan's copay per provider (a provider without one pays coinsurance). */
   copays?: ProviderAmounts;
+  /** Commercial and Medicare Advantage: a provider's own network where it differs from `network`. */
+  networkByProvider?: Partial<Record<BillingRole, Network>>;
+  /** Commercial: the plan year's first day, "MM-DD" (January 1 when not given). */
+  planYearStart?: string;
+  /** Commercial: a second commercial plan (coordination of benefits). */
+  secondary?: SecondaryPlan;
+}
+
+/** A second plan's terms, in cents (coordination of benefits: DOMAIN.md section 2). */
+export interface SecondaryPlan {
+  payerName?: string | undefined;
+  deductibleCents: number;
+  deductibleMetCents?: number | undefined;
+  coinsurancePercent: number;
+  copayCents?: number | undefined;
+  /** null = no maximum; undefined = not given (no cap is assumed for the secondary). */
+  outOfPocketMaxCents?: number | null | undefined;
+  outOfPocketMetCents?: number | undefined;
+}
+
+/** Money toward this procedure: already paid to the clinic, and a payment plan. */
+export interface CasePayments {
+  alreadyPaidCents: number;
+  /** null: no payment plan. */
+  planMonths: number | null;
 }
 
 export type Supplement =
   | { kind: 'medigap'; plan: MedigapPlan; deductibleMetCents?: number; outOfPocketMetCents?: number }
   | { kind: 'medicaid'; qmb: boolean }
-  | { kind: 'other'; paysPercent: number };
+  | { kind: 'other'; paysPercent: number }
+  /** An employer or retiree plan with its own terms: coordination of benefits behind Medicare. */
+  | { kind: 'other'; plan: SecondaryPlan };
 
 export type ProviderAmounts = Partial<Record<BillingRole, number>>;
 
@@ -64,6 +92,7 @@ export interface Case {
   coverage: Coverage;
   language: Language;
   largePrint: boolean;
+  payments: CasePayments;
 }
 
 export interface EstimateLine {
@@ -119,7 +148,7 @@ export interface CostSharingUsed {
 }
 
 /** Where the allowed (approved) amounts came from. */
-export type AllowedSource = 'medicare-fee-schedule' | 'entered' | 'charges';
+export type AllowedSource = 'medicare-fee-schedule' | 'payer-contract' | 'entered' | 'charges';
 
 /** One provider's part of the bill. The providers add up to the estimate's totals. */
 export interface ProviderShare {
@@ -174,7 +203,10 @@ export type WarningCode =
   | 'qmb-no-cost-sharing'
   | 'medicare-advantage-out-of-network'
   | 'medicare-self-pay'
-  | 'plan-year-may-reset'
+  | 'new-plan-year'
+  | 'contract-not-found'
+  | 'contract-incomplete'
+  | 'no-surprises-protected'
   /** Plan figures left blank: typical preset values were used (commercial, Medicare Advantage). */
   | 'preset-values-used';
 
@@ -205,6 +237,10 @@ export interface Estimate {
   secondary: CentsRange;
   /** Original Medicare and Medicare Advantage: which figures were used. */
   medicare: MedicareBasis | null;
+  /** The payer contract whose amounts were used (its payer name as the clinic wrote it), or null. */
+  contract: string | null;
+  /** Money before the day: deposit, what was paid, a payment plan (the clinic's own part only). */
+  payments: Payments;
   patientBreakdown: { low: PatientBreakdown; high: PatientBreakdown };
   /** Null for self-pay / uninsured. */
   costSharing: CostSharingUsed | null;

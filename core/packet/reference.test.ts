@@ -8,6 +8,7 @@ const caseData: Case = {
   coverage: { kind: 'self-pay', network: 'in' },
   language: 'es',
   largePrint: false,
+  payments: { alreadyPaidCents: 0, planMonths: null },
 };
 
 const estimate = { codes: ['22511'], charges: { low: 100, high: 200 } } as unknown as Estimate;

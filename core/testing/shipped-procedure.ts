@@ -43,6 +43,7 @@ export function makeCase(coverage: Partial<Coverage> = {}, procedure: Partial<Pr
     coverage: { kind: 'commercial', network: 'in', ...coverage },
     language: 'en',
     largePrint: false,
+    payments: { alreadyPaidCents: 0, planMonths: null },
   };
 }
 
@@ -58,4 +59,6 @@ export const defaultOptions: EstimateOptions = {
   selfPayDiscountPercent: 0,
   today: '2026-03-02',
   medicare: { files: [shippedMedicare2026()], overrides: {} },
+  payerContracts: [],
+  depositPercent: 0,
 };

@@ -32,7 +32,8 @@ describe('the case pipeline: validateCase, then the estimate service', () => {
     const settings = {
       feeOverrides: { [shippedProcedureId]: { 'office-first-level': { lowCents: 600_000, highCents: 600_000 } } },
       medicareRates: {},
-      defaults: { selfPayDiscountPercent: 10 },
+      payerContracts: [],
+      defaults: { selfPayDiscountPercent: 10, depositPercent: 0 },
     };
     const result = estimateWith(settings)(caseInput());
     expect(result.ok && result.value.estimate.charges).toEqual({ low: 600_000, high: 600_000 });

@@ -18,7 +18,8 @@ import type { Settings } from '../../core/settings';
 export interface EstimateSettings {
   feeOverrides: Settings['feeOverrides'];
   medicareRates: Settings['medicareRates'];
-  defaults: { selfPayDiscountPercent: number };
+  payerContracts: Settings['payerContracts'];
+  defaults: { selfPayDiscountPercent: number; depositPercent: number };
 }
 
 export interface EstimateService {
@@ -49,6 +50,8 @@ export function createEstimateService(catalog: ProcedureCatalog): EstimateServic
         selfPayDiscountPercent: settings.defaults.selfPayDiscountPercent,
         today: valid.today,
         medicare: { files: medicare, overrides: settings.medicareRates[procedure.id] ?? {} },
+        payerContracts: settings.payerContracts,
+        depositPercent: settings.defaults.depositPercent,
       });
       return valid.notes.length === 0 ? computed : { ...computed, warnings: [...valid.notes, ...computed.warnings] };
     },

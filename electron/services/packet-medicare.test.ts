@@ -23,7 +23,8 @@ const estimator = createCaseEstimator({
   settings: () => ({
     feeOverrides: {},
     medicareRates: { [shippedProcedureId]: { '2026': { 'hospitalOutpatient.22511.payment': 700_000, 'hospitalOutpatient.22511.minimumCopay': 140_000 } } },
-    defaults: { selfPayDiscountPercent: 0 },
+    payerContracts: [],
+    defaults: { selfPayDiscountPercent: 0, depositPercent: 0 },
   }),
   today: () => fx.PREPARED_DATE,
 });

@@ -74,7 +74,7 @@ export const estimateBenchSection: BenchSection = {
       return result.value.case;
     });
     const { procedure, schedule, medicare } = catalog.primary;
-    const options = { selfPayDiscountPercent: defaultSettings.defaults.selfPayDiscountPercent, today: TODAY, medicare: { files: medicare, overrides: {} } };
+    const options = { selfPayDiscountPercent: defaultSettings.defaults.selfPayDiscountPercent, today: TODAY, medicare: { files: medicare, overrides: {} }, payerContracts: [], depositPercent: 0 };
     return [
       measure('computeEstimate (pure engine)', (i) => computeEstimate(parsed[i % parsed.length] as Case, procedure, schedule, options), {
         targetPerSecond: 100_000,

@@ -89,7 +89,7 @@ let estimator: CaseEstimator | null = null;
 export function shippedEstimator(): CaseEstimator {
   estimator ??= createCaseEstimator({
     estimates: createEstimateService(shippedCatalog()),
-    settings: () => ({ feeOverrides: {}, medicareRates: {}, defaults: { selfPayDiscountPercent: 0 } }),
+    settings: () => ({ feeOverrides: {}, medicareRates: {}, payerContracts: [], defaults: { selfPayDiscountPercent: 0, depositPercent: 0 } }),
     today: () => PREPARED_DATE,
   });
   return estimator;
