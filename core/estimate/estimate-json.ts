@@ -56,6 +56,13 @@ export interface EstimateJson {
   patient: DollarRange;
   insurance: DollarRange;
   secondary: DollarRange;
+  /** The payer contract whose amounts were used (as the clinic named it). */
+  contract?: string;
+  payments: {
+    alreadyPaid: number;
+    dueBeforeProcedure: DollarRange;
+    plan?: { months: number; monthly: DollarRange; lastPayment: DollarRange };
+  };
   /** Medicare and Medicare Advantage: which figures were used (extra for readers). */
   medicare?: { plan: 'original' | 'advantage'; rateYear: number; caseYear: number; clinicFigures: string[]; unconfirmedFigures: string[] };
   patientBreakdown: { low: BreakdownJson; high: BreakdownJson };
@@ -110,7 +117,12 @@ function providerJson(p: ProviderShare): ProviderJson {
 export function toEstimateJson(estimate: Estimate): EstimateJson {
   const m = estimate.medicare;
   const medicare = m === null ? {} : { medicare: { plan: m.plan, rateYear: m.rateYear, caseYear: m.caseYear, clinicFigures: [...m.clinicFigures], unconfirmedFigures: [...m.unconfirmedFigures] } };
+  const p = estimate.payments;
+  const payments: EstimateJson['payments'] = { alreadyPaid: centsToDollars(p.alreadyPaidCents), dueBeforeProcedure: dollars(p.dueBeforeProcedure) };
+  if (p.plan !== null) payments.plan = { months: p.plan.months, monthly: dollars(p.plan.monthly), lastPayment: dollars(p.plan.last) };
   return {
+    ...(estimate.contract === null ? {} : { contract: estimate.contract }),
+    payments,
     procedureId: estimate.procedureId,
     codes: [...estimate.codes],
     lines: estimate.lines.map(lineJson),

@@ -183,7 +183,9 @@ function insuredShares(
   const coverage = withPlanYear(resolveCoverage(c.coverage, { medicareAdvantageOutOfPocketCents: null }), newPlanYear !== null);
   const network = networkOf(c);
   const contract = c.coverage.kind === 'commercial' ? findContract(c, options.payerContracts, warnings) : null;
-  warnings.push(...coverageWarnings(c, coverage, network));
+  // A contract gives the allowed amounts: the "no allowed amount was entered" warnings do not apply.
+  const contractCodes: string[] = ['allowed-from-charges', 'allowed-unknown-out-of-network'];
+  warnings.push(...coverageWarnings(c, coverage, network).filter((w) => contract === null || !contractCodes.includes(w.code)));
   const primary =
     c.coverage.kind === 'commercial' && needsPerProvider(c, contract)
       ? { ...commercialShares(c, { providers, schedule: parts.schedule, medicare: ratesForCase(c, options).file }, coverage, contract, warnings), contract: contract?.payer ?? null }

@@ -14,6 +14,9 @@ import { advantageShares, medigapYearlyFigure, originalMedicareShares, type Prov
 import { hospitalCopayFor, medicareLineAmount, ratesForCase } from './medicare-rates';
 import { figureRefs, type MedicareRateFile } from './medicare-schema';
 import type { FeeSchedule } from './procedure-schema';
+import { contractAllowed } from './commercial-estimate';
+import { coordinate } from './coordination';
+import { basisFor, matchContract, type PayerContract } from './payer-contracts';
 import { patientOf, sumBreakdowns, sumRanges, type ProviderLines } from './providers';
 import { range, warn, yearOf, type Shares } from './shares';
 import { billingRoles } from '../case/enums';
@@ -35,11 +38,20 @@ function approvedAmounts(
   file: MedicareRateFile,
   schedule: FeeSchedule,
   used: Set<string>,
-): { bases: Basis[]; missing: string[] } {
+  contract: PayerContract | null,
+): { bases: Basis[]; missing: string[]; contractMissing: string[] } {
   const missing: string[] = [];
+  const contractMissing: string[] = [];
   const bases = providers.map((p): Basis => {
     const entered = p.role === 'imaging' ? undefined : c.coverage.allowedAmounts?.[p.role];
     if (entered !== undefined) return { role: p.role, charges: p.charges, allowed: range(entered, entered), allowedSource: 'entered' };
+    // A Medicare Advantage plan's contract with the clinic replaces Medicare's amounts where it gives them.
+    const basis = contract === null || p.role === 'imaging' ? undefined : basisFor(contract, p.role);
+    if (basis !== undefined) {
+      const amount = contractAllowed(basis, p.lines, file, schedule, c.procedure);
+      contractMissing.push(...amount.missing);
+      return { role: p.role, charges: p.charges, allowed: amount.allowed, allowedSource: amount.missing.length > 0 ? 'charges' : 'payer-contract' };
+    }
     // A payment the app does not have stands in as that line's charges; packaged lines stay at 0.
     let low = 0;
     let high = 0;
@@ -59,7 +71,7 @@ function approvedAmounts(
     }
     return { role: p.role, charges: p.charges, allowed: range(low, high), allowedSource: unknown ? 'charges' : 'medicare-fee-schedule' };
   });
-  return { bases, missing };
+  return { bases, missing, contractMissing };
 }
 
 /** Approved amounts or copays staff entered for a provider that does not bill in this case: said, not silently dropped. */
@@ -86,6 +98,7 @@ function isMissingPayment(file: MedicareRateFile, ids: readonly string[]): boole
 function overallSource(bases: readonly Basis[]): AllowedSource {
   const sources = new Set(bases.map((b) => b.allowedSource));
   if (sources.has('charges')) return 'charges';
+  if (sources.has('payer-contract')) return 'payer-contract';
   return sources.has('entered') ? 'entered' : 'medicare-fee-schedule';
 }
 
@@ -104,10 +117,14 @@ export function medicareShares(
   }
   const newYear = caseYear > todayYear;
   const used = new Set<string>(['deductibles.partB']);
-  const { bases, missing } = approvedAmounts(c, parts.providers, file, parts.schedule, used);
+  const isAdvantage = c.coverage.kind === 'medicare-advantage';
+  const contract = isAdvantage ? matchContract(options.payerContracts, c.coverage.payerName) : null;
+  const { bases, missing, contractMissing } = approvedAmounts(c, parts.providers, file, parts.schedule, used, contract);
+  if (contractMissing.length > 0) {
+    warnings.push(warn('contract-incomplete', `The payer contract gives no amount for ${contractMissing.join(', ')}: the charges stand in.`));
+  }
   warnings.push(...unusedEntries(c, parts.providers));
   const site = c.procedure.site;
-  const isAdvantage = c.coverage.kind === 'medicare-advantage';
   for (const what of missing) {
     const cap =
       site === 'hospital-outpatient' && !isAdvantage
@@ -145,7 +162,9 @@ export function medicareShares(
   }
   const low = sumBreakdowns(shares.map((s) => s.breakdown.low));
   const high = sumBreakdowns(shares.map((s) => s.breakdown.high));
-  return {
+  const coordinated = !isAdvantage && c.coverage.supplement?.kind === 'other' && 'plan' in c.coverage.supplement ? c.coverage.supplement.plan : null;
+  const out: Shares = {
+    contract: contract?.payer ?? null,
     allowed: sumRanges(shares.map((s) => s.allowed)),
     allowedSource: overallSource(bases),
     rateYear: file.rateYear,
@@ -172,6 +191,8 @@ export function medicareShares(
     // Original Medicare has no out-of-pocket maximum: its one cap is the hospital's (above).
     outOfPocketCapReached: isAdvantage && result.capReached,
   };
+  // An employer or retiree plan with its own terms pays after Medicare by coordination of benefits.
+  return coordinated === null ? out : coordinate(out, coordinated, newYear);
 }
 
 function toProviderShares(bases: readonly Basis[], results: readonly ProviderResult[]): ProviderShare[] {

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as fx from '../services/testing/packet-fixtures';
 import { folded, pdfText, qpdfCheck } from '../services/testing/pdf-tools';
-import { parsePacketArgs, readClinicFile } from './packet-command';
+import { readClinicFile } from './clinic-file';
+import { parsePacketArgs } from './packet-command';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'packet-cli-'));
@@ -77,10 +78,20 @@ describe('packet command arguments', () => {
 
   it('reads a clinic file without a logo, and names bad clinic fields', () => {
     const good = readClinicFile(json('c-good.json', clinicJson));
-    expect(good.ok && good.value.logoDataUrl).toBe('');
+    expect(good.ok && good.value.profile.logoDataUrl).toBe('');
+    expect(good.ok && good.value.payerContracts).toEqual([]);
     const bad = readClinicFile(json('c-bad.json', { ...clinicJson, npi: '1234567890' }));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.output).toMatch(/^clinic\.npi: /);
     expect(readClinicFile(json('c-list.json', [1, 2])).ok).toBe(false);
+  });
+
+  it('reads payer contracts in dollars into cents, and names a bad one', () => {
+    const contracts = [{ payer: 'Blue Prairie PPO', aliases: ['BPH'], physician: { amounts: { '22511': 2100.5 } }, facility: { percentOfMedicare: 150 } }];
+    const read = readClinicFile(json('c-contracts.json', { ...clinicJson, payerContracts: contracts, depositPercent: 25 }));
+    expect(read.ok && read.value.payerContracts).toEqual([{ payer: 'Blue Prairie PPO', aliases: ['BPH'], physician: { amountsCents: { '22511': 210_050 } }, facility: { percentOfMedicare: 150 } }]);
+    expect(read.ok && read.value.depositPercent).toBe(25);
+    const bad = readClinicFile(json('c-bad-contract.json', { payerContracts: [{ payer: 'X', physician: { percentOfMedicare: 0 } }] }));
+    expect(!bad.ok && bad.output).toMatch(/^clinic\.payerContracts\.0\.physician/m);
   });
 });

@@ -1,16 +1,15 @@
 /**
  * `packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--today YYYY-MM-DD]`:
- * estimates the case (default fees and settings), builds the patient packet and writes the
+ * estimates the case (default fees; the clinic file's contracts and deposit), builds the patient packet and writes the
  * PDF atomically. Invalid input, an unusable clinic file, or a Good Faith Estimate without
  * the clinic's NPI/TIN prints `<field.path>: <message>` lines on stderr and exits 2.
  */
 import { dirname, join } from 'node:path';
 import { isCalendarDate } from '../../core/case/case-schema';
-import { toFieldIssues } from '../../core/result';
-import { clinicProfileSchema, defaultSettings, type ClinicProfile } from '../../core/settings';
 import { describeWriteError, writeFileAtomic } from '../services/atomic-write';
 import { createPacketService } from '../services/packet-service';
 import { formatFieldIssues, readCaseFile } from './case-file';
+import { readClinicFile } from './clinic-file';
 import { cliEstimator } from './estimate-command';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, type CliCommand, type CliContext } from './cli-types';
 
@@ -47,19 +46,6 @@ export function parsePacketArgs(args: readonly string[]): Parsed<PacketArgs> {
   return { ok: true, value: { caseFile: files[0], out, clinicFile: options.get('--clinic') ?? null, today } };
 }
 
-/** A clinic file `{ name, address, phone, npi, tin }`: missing fields are empty, issues prefixed `clinic.`. */
-export function readClinicFile(filePath: string | null): { ok: true; value: ClinicProfile } | { ok: false; output: string } {
-  if (filePath === null) return { ok: true, value: defaultSettings.clinic };
-  const file = readCaseFile(filePath);
-  if (!file.ok) return { ok: false, output: `${file.message.replace('case file', 'clinic file')}\n` };
-  if (typeof file.value !== 'object' || file.value === null || Array.isArray(file.value)) {
-    return { ok: false, output: 'clinic: The clinic file must be a set of fields: name, address, phone, npi, tin.\n' };
-  }
-  const parsed = clinicProfileSchema.safeParse({ ...defaultSettings.clinic, ...file.value });
-  if (!parsed.success) return { ok: false, output: formatFieldIssues(toFieldIssues(parsed.error.issues, 'clinic')) };
-  return { ok: true, value: parsed.data };
-}
-
 export const packetCommand: CliCommand = {
   usage: 'packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--today YYYY-MM-DD]',
   async run(args: string[], context: CliContext): Promise<number> {
@@ -80,7 +66,7 @@ export const packetCommand: CliCommand = {
       context.io.stderr(`${file.message}\n`);
       return EXIT_INPUT;
     }
-    const { estimates, estimateCase } = cliEstimator(context, today);
+    const { estimates, estimateCase } = cliEstimator(context, today, clinic.value);
     const estimated = estimateCase(file.value);
     if (!estimated.ok) {
       context.io.stderr(formatFieldIssues(estimated.error.issues));
@@ -89,7 +75,7 @@ export const packetCommand: CliCommand = {
     // resources/ sits beside templates/ in the app root (as app-services.ts lays it out).
     const fontsDir = join(dirname(context.templatesDir), 'resources', 'fonts');
     const packets = createPacketService({ templatesDir: context.templatesDir, fontsDir, catalog: estimates.catalog });
-    const built = await packets.build({ caseData: estimated.value.case, estimate: estimated.value.estimate, clinic: clinic.value, preparedDate: today });
+    const built = await packets.build({ caseData: estimated.value.case, estimate: estimated.value.estimate, clinic: clinic.value.profile, preparedDate: today });
     if (!built.ok) {
       const issues = built.error.issues.length > 0 ? built.error.issues : [{ path: '(packet)', message: built.error.message }];
       context.io.stderr(formatFieldIssues(issues));
