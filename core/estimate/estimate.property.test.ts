@@ -320,3 +320,74 @@ describe('Medicare properties', () => {
     );
   });
 });
+
+describe('commercial plans provider by provider (contracts, copays, networks, a second plan)', () => {
+  const contracts = [
+    { payer: 'Percent Plan', aliases: [], physician: { percentOfMedicare: 135 }, facility: { percentOfMedicare: 200 } },
+    { payer: 'Code Plan', aliases: [], physician: { amountsCents: { '22511': 210_000, '22512': 90_000 } }, anesthesia: { percentOfMedicare: 150 } },
+  ];
+  const network = fc.constantFrom('in' as const, 'out' as const);
+  const commercialArb = fc
+    .tuple(
+      fc.record(
+        {
+          payerName: fc.constantFrom('Percent Plan', 'code plan', 'Nobody Health'),
+          deductibleCents: fc.integer({ min: 0, max: 1_000_000 }),
+          deductibleMetCents: fc.integer({ min: 0, max: 1_000_000 }),
+          coinsurancePercent: percent,
+          outOfPocketMaxCents: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2_000_000 })),
+          outOfPocketMetCents: fc.integer({ min: 0, max: 2_000_000 }),
+          copays: providerAmountsArb,
+          networkByProvider: fc.record({ physician: network, facility: network, anesthesia: network }, { requiredKeys: [] }),
+          allowedAmountCents: fc.integer({ min: 0, max: 3_000_000 }),
+        },
+        { requiredKeys: ['payerName', 'deductibleCents', 'coinsurancePercent'] },
+      ),
+      fc.integer({ min: 1, max: 5 }),
+      fc.constantFrom('hospital-outpatient' as const, 'asc' as const, 'office' as const),
+      fc.constantFrom('local' as const, 'moderate' as const, 'anesthesia' as const),
+    )
+    .map(([coverage, levels, site, sedation]) => makeCase({ kind: 'commercial', ...coverage }, { levels, site, sedation }));
+  const secondaryArb = fc.record(
+    {
+      deductibleCents: fc.integer({ min: 0, max: 1_000_000 }),
+      deductibleMetCents: fc.integer({ min: 0, max: 1_000_000 }),
+      coinsurancePercent: percent,
+      copayCents: fc.integer({ min: 0, max: 50_000 }),
+      outOfPocketMaxCents: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 2_000_000 })),
+    },
+    { requiredKeys: ['deductibleCents', 'coinsurancePercent'] },
+  );
+  const options = { ...defaultOptions, payerContracts: contracts };
+
+  it('a second plan never raises what the patient owes, and the parts add up', () => {
+    fc.assert(
+      fc.property(commercialArb, secondaryArb, (c, secondary) => {
+        const alone = computeEstimate(c, procedure, schedule, options);
+        const both = computeEstimate({ ...c, coverage: { ...c.coverage, secondary } }, procedure, schedule, options);
+        for (const end of ['low', 'high'] as const) {
+          expect(both.patient[end]).toBeLessThanOrEqual(alone.patient[end]);
+          expect(both.patient[end] + both.insurance[end] + both.secondary[end]).toBe(both.allowed[end] + both.patientBreakdown[end].balanceBillCents);
+          for (const key of ['allowed', 'insurance', 'secondary', 'patient'] as const) {
+            expect(both.providers.reduce((sum, p) => sum + p[key][end], 0)).toBe(both[key][end]);
+          }
+          for (const p of both.providers) expect(isCents(p.patient[end]) && isCents(p.insurance[end]) && isCents(p.secondary[end])).toBe(true);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('in network, the patient never pays above the remaining out-of-pocket maximum', () => {
+    fc.assert(
+      fc.property(commercialArb, (c) => {
+        const inNetwork = { ...c, coverage: { ...c.coverage, network: 'in' as const, networkByProvider: undefined } };
+        const e = computeEstimate(inNetwork, procedure, schedule, options);
+        const max = e.costSharing?.outOfPocketMaxCents;
+        if (e.costSharing === null || max === null || max === undefined) return;
+        expect(e.patient.high).toBeLessThanOrEqual(Math.max(0, max - e.costSharing.outOfPocketMetCents));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

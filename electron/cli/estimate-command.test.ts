@@ -86,6 +86,22 @@ describe.concurrent('npm run estimate (electron/cli.ts estimate)', { timeout: 90
     ]);
   });
 
+  it("a clinic file's payer contract and deposit: contracted amounts, the contract named, money before the day", async () => {
+    const clinic = caseFile({ name: 'Lakeside Spine', payerContracts: [{ payer: 'Blue Prairie PPO', aliases: ['BPH'], physician: { percentOfMedicare: 135 } }], depositPercent: 50 });
+    const file = caseFile({
+      ...validCase({ kind: 'commercial', payerName: 'bph', deductible: 1000, deductibleMet: 0, coinsurancePercent: 20, outOfPocketMax: null }, { site: 'office', sedation: 'local' }),
+      payments: { alreadyPaid: 100, planMonths: 3 },
+    });
+    const result = await run(['estimate', '--clinic', clinic, file]);
+    expect(result.stderr).toBe('');
+    const json = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(json.allowedSource).toBe('payer-contract');
+    expect(json.contract).toBe('Blue Prairie PPO');
+    // 135% x $1,773.92 = $2,394.79; $1,000 + 20% x $1,394.79 = $1,278.96. Deposit 50% = $639.48, $100 paid: $539.48 due; $639.48 left in 3.
+    expect(json.patient).toEqual({ low: 1278.96, high: 1278.96 });
+    expect(json.payments).toEqual({ alreadyPaid: 100, dueBeforeProcedure: { low: 539.48, high: 539.48 }, plan: { months: 3, monthly: { low: 213.16, high: 213.16 }, lastPayment: { low: 213.16, high: 213.16 } } });
+  });
+
   it('HealthCare.gov: allowed $100, deductible met, 20% -> $20 (run from another folder)', async () => {
     const file = caseFile(validCase({ kind: 'commercial', allowedAmount: 100, deductible: 3000, deductibleMet: 3000, coinsurancePercent: 20, outOfPocketMax: 6850 }));
     const result = await run(['estimate', file], { cwd: tmp, bin: join(repoRoot, 'node_modules/.bin/tsx') });

@@ -15,20 +15,25 @@ import { fieldId, type EstimateForm } from './use-estimate-form';
 
 const checkboxHints: Partial<Record<FieldName, string>> = {
   inNetwork: 'Untick when the clinic is out of network for this plan',
+  facilityInNetwork: 'The hospital or surgery center, when it is not the same as the clinic',
+  anesthesiaInNetwork: 'The anesthesia provider, when there is one',
+  noOutOfPocketMax: 'Tick only when the plan has none (empty means not known)',
+  hasSecondary: "A second commercial plan, like a spouse's",
   largePrint: '18 pt type for patients who need bigger letters',
 };
+
+type CheckboxName = 'inNetwork' | 'facilityInNetwork' | 'anesthesiaInNetwork' | 'noOutOfPocketMax' | 'hasSecondary' | 'largePrint';
+const isCheckbox = (name: FieldName): name is CheckboxName => fieldDefs[name].kind === 'checkbox';
 
 export function EstimateField({ name, form }: { name: FieldName; form: EstimateForm }) {
   const def = fieldDefs[name];
   const id = fieldId(name);
   const error = form.visibleErrors[name];
   const { values, setField, procedure } = form;
+  if (isCheckbox(name)) {
+    return <CheckboxField id={id} label={def.label} checked={values[name]} onChange={(v) => setField(name, v)} hint={checkboxHints[name]} />;
+  }
   switch (name) {
-    case 'inNetwork':
-    case 'largePrint':
-      return (
-        <CheckboxField id={id} label={def.label} checked={values[name]} onChange={(v) => setField(name, v)} hint={checkboxHints[name]} />
-      );
     case 'coverageKind':
       return <SelectField id={id} label={def.label} value={values.coverageKind} choices={coverageKinds} onChange={(v) => setField(name, v)} />;
     case 'levels':

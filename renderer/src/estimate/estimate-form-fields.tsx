@@ -1,10 +1,10 @@
 /** The New estimate form's four groups, each a fieldset with a legend. */
-import { coverageDisplayOrder, coverageFieldNames, fieldApplies, type FieldName } from './form-fields';
+import { coverageDisplayOrder, coverageFieldNames, fieldApplies, paymentFieldNames, type FieldName } from './form-fields';
 import { EstimateField } from './estimate-field';
 import type { EstimateForm } from './use-estimate-form';
 
 function Group({ legend, names, form, columns }: { legend: string; names: FieldName[]; form: EstimateForm; columns?: boolean }) {
-  const shown = names.filter((n) => fieldApplies(n, form.values.coverageKind, form.values.supplement));
+  const shown = names.filter((n) => fieldApplies(n, form.values.coverageKind, form.values));
   return (
     <fieldset className="group">
       <legend className="group__legend">{legend}</legend>
@@ -33,7 +33,7 @@ export function EstimateFormFields({ form }: { form: EstimateForm }) {
         ) : (
           <div className="group__grid">
             {coverageDisplayOrder
-              .filter((n) => fieldApplies(n, form.values.coverageKind, form.values.supplement))
+              .filter((n) => fieldApplies(n, form.values.coverageKind, form.values))
               .map((name) => (
                 <EstimateField key={name} name={name} form={form} />
               ))}
@@ -41,6 +41,7 @@ export function EstimateFormFields({ form }: { form: EstimateForm }) {
         )}
       </fieldset>
       <Group legend="Procedure" names={['levels', 'site', 'sedation', 'scheduledDate']} form={form} columns />
+      <Group legend="Payments" names={[...paymentFieldNames]} form={form} columns />
       <Group legend="Packet" names={['language', 'largePrint']} form={form} columns />
     </>
   );

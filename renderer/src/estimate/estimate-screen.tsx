@@ -88,7 +88,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenClinicProfi
         <EstimateSummary
           live={live}
           goodFaithKind={isGoodFaithEstimateKind(values.coverageKind)}
-          blockingLabels={blockingLabels(errors, values.coverageKind, values.supplement)}
+          blockingLabels={blockingLabels(errors, values.coverageKind, values)}
           clinicIdsMissing={settings.clinic.npi.trim() === '' || settings.clinic.tin.trim() === ''}
         />
       </div>

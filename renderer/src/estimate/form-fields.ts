@@ -42,6 +42,19 @@ export interface FormValues {
   facilityCopay: string;
   doctorCopay: string;
   anesthesiaCopay: string;
+  facilityInNetwork: boolean;
+  anesthesiaInNetwork: boolean;
+  noOutOfPocketMax: boolean;
+  planYearStart: string;
+  hasSecondary: boolean;
+  secondaryDeductible: string;
+  secondaryDeductibleMet: string;
+  secondaryCoinsurance: string;
+  secondaryCopay: string;
+  secondaryOutOfPocketMax: string;
+  secondaryOutOfPocketMet: string;
+  alreadyPaid: string;
+  planMonths: string;
   levels: string;
   site: PlaceOfService;
   sedation: Sedation;
@@ -167,6 +180,19 @@ export const fieldDefs: Record<FieldName, FieldDef> = {
   facilityCopay: def('facilityCopay', 'Facility copay', 'money', 'coverage.copays.facility', 'Leave empty if the plan uses coinsurance'),
   doctorCopay: def('doctorCopay', 'Doctor copay', 'money', 'coverage.copays.physician', 'Leave empty if the plan uses coinsurance'),
   anesthesiaCopay: def('anesthesiaCopay', 'Anesthesia copay', 'money', 'coverage.copays.anesthesia', 'Leave empty if the plan uses coinsurance'),
+  facilityInNetwork: def('facilityInNetwork', 'Facility in network', 'checkbox', 'coverage.networkByProvider.facility'),
+  anesthesiaInNetwork: def('anesthesiaInNetwork', 'Anesthesia in network', 'checkbox', 'coverage.networkByProvider.anesthesia'),
+  noOutOfPocketMax: def('noOutOfPocketMax', 'No out-of-pocket maximum', 'checkbox', 'coverage.outOfPocketMax'),
+  planYearStart: def('planYearStart', 'Plan year starts', 'text', 'coverage.planYearStart', 'MM/DD; empty for January 1'),
+  hasSecondary: def('hasSecondary', 'Secondary insurance', 'checkbox', 'coverage.secondary'),
+  secondaryDeductible: def('secondaryDeductible', 'Secondary deductible', 'money', 'coverage.secondary.deductible'),
+  secondaryDeductibleMet: def('secondaryDeductibleMet', 'Secondary deductible met so far', 'money', 'coverage.secondary.deductibleMet'),
+  secondaryCoinsurance: def('secondaryCoinsurance', 'Secondary coinsurance (%)', 'percent', 'coverage.secondary.coinsurancePercent'),
+  secondaryCopay: def('secondaryCopay', 'Secondary copay', 'money', 'coverage.secondary.copay'),
+  secondaryOutOfPocketMax: def('secondaryOutOfPocketMax', 'Secondary out-of-pocket maximum', 'money', 'coverage.secondary.outOfPocketMax', 'Leave empty if it has none'),
+  secondaryOutOfPocketMet: def('secondaryOutOfPocketMet', 'Secondary out-of-pocket met so far', 'money', 'coverage.secondary.outOfPocketMet'),
+  alreadyPaid: def('alreadyPaid', 'Already paid', 'money', 'payments.alreadyPaid', 'Toward this procedure, to the clinic'),
+  planMonths: def('planMonths', 'Payment plan (months)', 'text', 'payments.planMonths', 'Empty for none; 2 to 60'),
   levels: def('levels', 'Levels to treat', 'select', 'procedure.levels'),
   site: def('site', 'Place of service', 'select', 'procedure.site'),
   sedation: def('sedation', 'Sedation', 'select', 'procedure.sedation'),
@@ -191,10 +217,24 @@ export const coverageDisplayOrder = [
   'facilityCopay',
   'doctorCopay',
   'anesthesiaCopay',
+  'facilityInNetwork',
+  'anesthesiaInNetwork',
+  'noOutOfPocketMax',
   'outOfPocketMax',
   'outOfPocketMet',
+  'planYearStart',
   'allowedAmount',
+  'hasSecondary',
+  'secondaryDeductible',
+  'secondaryDeductibleMet',
+  'secondaryCoinsurance',
+  'secondaryCopay',
+  'secondaryOutOfPocketMax',
+  'secondaryOutOfPocketMet',
 ] as const satisfies readonly FieldName[];
+
+/** Money toward the procedure: for every coverage kind. */
+export const paymentFieldNames = ['alreadyPaid', 'planMonths'] as const satisfies readonly FieldName[];
 
 /** Form order: focus goes to the first invalid field in this order (the order they show in). */
 export const fieldOrder: FieldName[] = [
@@ -207,6 +247,7 @@ export const fieldOrder: FieldName[] = [
   'site',
   'sedation',
   'scheduledDate',
+  ...paymentFieldNames,
   'language',
   'largePrint',
 ];
@@ -228,30 +269,29 @@ export type CoverageFieldName =
   | 'supplementPaysPercent'
   | 'facilityCopay'
   | 'doctorCopay'
-  | 'anesthesiaCopay';
+  | 'anesthesiaCopay'
+  | 'facilityInNetwork'
+  | 'anesthesiaInNetwork'
+  | 'noOutOfPocketMax'
+  | 'planYearStart'
+  | 'hasSecondary'
+  | 'secondaryDeductible'
+  | 'secondaryDeductibleMet'
+  | 'secondaryCoinsurance'
+  | 'secondaryCopay'
+  | 'secondaryOutOfPocketMax'
+  | 'secondaryOutOfPocketMet';
 
-export const coverageFieldNames: CoverageFieldName[] = [
-  'payerName',
-  'memberId',
-  'inNetwork',
-  'deductible',
-  'deductibleMet',
-  'coinsurancePercent',
-  'copay',
-  'outOfPocketMax',
-  'outOfPocketMet',
-  'allowedAmount',
-  'supplement',
-  'medigapDeductibleMet',
-  'medigapOutOfPocketMet',
-  'supplementPaysPercent',
-  'facilityCopay',
-  'doctorCopay',
-  'anesthesiaCopay',
+export const coverageFieldNames: CoverageFieldName[] = [...coverageDisplayOrder];
+
+const secondaryPlan: CoverageFieldName[] = [
+  'hasSecondary', 'secondaryDeductible', 'secondaryDeductibleMet', 'secondaryCoinsurance', 'secondaryCopay', 'secondaryOutOfPocketMax', 'secondaryOutOfPocketMet',
 ];
 
+// Commercial: copays per provider (issue 10); one plan-wide copay is still taken from case files.
 const commercialPlan: CoverageFieldName[] = [
-  'payerName', 'memberId', 'inNetwork', 'deductible', 'deductibleMet', 'coinsurancePercent', 'copay', 'outOfPocketMax', 'outOfPocketMet', 'allowedAmount',
+  'payerName', 'memberId', 'inNetwork', 'facilityInNetwork', 'anesthesiaInNetwork', 'deductible', 'deductibleMet', 'coinsurancePercent',
+  'facilityCopay', 'doctorCopay', 'anesthesiaCopay', 'noOutOfPocketMax', 'outOfPocketMax', 'outOfPocketMet', 'planYearStart', 'allowedAmount', ...secondaryPlan,
 ];
 
 /** Which coverage fields apply to each kind; the others are hidden (their values kept). */
@@ -259,7 +299,8 @@ export const coverageFieldsByKind: Record<CoverageKind, CoverageFieldName[]> = {
   commercial: commercialPlan,
   // Medicare Advantage: copays per provider (or coinsurance); approved amounts are Medicare's.
   'medicare-advantage': [
-    'payerName', 'memberId', 'inNetwork', 'deductible', 'deductibleMet', 'coinsurancePercent', 'facilityCopay', 'doctorCopay', 'anesthesiaCopay', 'outOfPocketMax', 'outOfPocketMet',
+    'payerName', 'memberId', 'inNetwork', 'facilityInNetwork', 'anesthesiaInNetwork', 'deductible', 'deductibleMet', 'coinsurancePercent',
+    'facilityCopay', 'doctorCopay', 'anesthesiaCopay', 'outOfPocketMax', 'outOfPocketMet',
   ],
   // Original Medicare: its deductible, 20% and rates are set by law (the rate file); what the patient met, and what stands behind it.
   medicare: ['memberId', 'deductibleMet', 'supplement', 'medigapDeductibleMet', 'medigapOutOfPocketMet', 'supplementPaysPercent'],
@@ -268,19 +309,28 @@ export const coverageFieldsByKind: Record<CoverageKind, CoverageFieldName[]> = {
   uninsured: [],
 };
 
-/** Supplement fields that show only for some supplement choices. */
-function supplementFieldApplies(name: FieldName, supplement: SupplementChoice): boolean {
+/** The choices on the form that show or hide other fields. */
+export type FieldState = Partial<Pick<FormValues, 'supplement' | 'hasSecondary' | 'noOutOfPocketMax' | 'site' | 'sedation'>>;
+
+/** Fields that show only for some choices: the supplement's, the secondary plan's, the maximum's. */
+function choiceFieldApplies(name: FieldName, state: FieldState): boolean {
+  const supplement = state.supplement ?? 'none';
   const plan = medigapPlanOf(supplement);
   if (name === 'medigapDeductibleMet') return plan === 'F-high' || plan === 'G-high';
   if (name === 'medigapOutOfPocketMet') return plan === 'K' || plan === 'L';
   if (name === 'supplementPaysPercent') return supplement === 'other';
+  if (name !== 'hasSecondary' && (secondaryPlan as FieldName[]).includes(name)) return state.hasSecondary === true;
+  if (name === 'outOfPocketMax' || name === 'outOfPocketMet') return state.noOutOfPocketMax !== true;
+  // A facility or anesthesia network matters only where that provider bills.
+  if (name === 'facilityInNetwork') return state.site !== 'office';
+  if (name === 'anesthesiaInNetwork') return state.sedation === 'anesthesia';
   return true;
 }
 
-export function fieldApplies(name: FieldName, kind: CoverageKind, supplement: SupplementChoice = 'none'): boolean {
+export function fieldApplies(name: FieldName, kind: CoverageKind, state: FieldState = {}): boolean {
   const coverageField = (coverageFieldNames as FieldName[]).includes(name);
   if (!coverageField) return true;
-  return (coverageFieldsByKind[kind] as FieldName[]).includes(name) && supplementFieldApplies(name, supplement);
+  return (coverageFieldsByKind[kind] as FieldName[]).includes(name) && choiceFieldApplies(name, state);
 }
 
 /** A field's hint for this coverage kind, where it differs from its usual one. */

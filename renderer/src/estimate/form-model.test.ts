@@ -28,6 +28,49 @@ describe('presets', () => {
   });
 });
 
+describe('commercial plans on the form (issue 10)', () => {
+  const filled = { ...initialValues(defaults), firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '03/14/1950' };
+
+  it('sends copays and networks per provider, no maximum, the plan year, a second plan and the payments', () => {
+    const values = {
+      ...filled,
+      site: 'hospital-outpatient' as const,
+      sedation: 'anesthesia' as const,
+      facilityCopay: '$250.00',
+      anesthesiaInNetwork: false,
+      noOutOfPocketMax: true,
+      outOfPocketMax: '$6,000.00',
+      planYearStart: '7/1',
+      hasSecondary: true,
+      secondaryDeductible: '$500.00',
+      secondaryCoinsurance: '20',
+      alreadyPaid: '$100.00',
+      planMonths: '6',
+    };
+    const json = toCaseJson(values, procedure);
+    expect(json.coverage).toMatchObject({
+      copays: { facility: 250 },
+      networkByProvider: { anesthesia: 'out' },
+      outOfPocketMax: null,
+      planYearStart: '07-01',
+      secondary: { kind: 'commercial', deductible: 500, coinsurancePercent: 20, outOfPocketMax: null },
+    });
+    expect(json.coverage.copay).toBeUndefined();
+    expect(json.payments).toEqual({ alreadyPaid: 100, planMonths: 6 });
+    expect(validateForm(values, today)).toEqual({});
+    expect(toCaseJson({ ...values, hasSecondary: false }, procedure).coverage.secondary).toBeUndefined();
+    expect(toCaseJson({ ...values, site: 'office', sedation: 'local' }, procedure).coverage.networkByProvider).toBeUndefined();
+  });
+
+  it('says what is wanted for a plan year start, a payment plan and a second plan left incomplete', () => {
+    const errors = validateForm({ ...filled, planYearStart: '13/45', planMonths: 'six', hasSecondary: true, secondaryDeductible: '$100.00' }, today);
+    expect(errors.planYearStart).toMatch(/like 07\/01/);
+    expect(errors.planMonths).toMatch(/2 to 60/);
+    expect(errors.secondaryCoinsurance).toMatch(/percentage/);
+    expect(validateForm({ ...filled, planMonths: '1' }, today).planMonths).toMatch(/2 to 60/);
+  });
+});
+
 describe('Original Medicare and Medicare Advantage on the form', () => {
   const filled = { ...initialValues(defaults), firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '03/14/1950' };
 
@@ -38,7 +81,7 @@ describe('Original Medicare and Medicare Advantage on the form', () => {
     expect(toCaseJson({ ...values, supplement: 'medicaid' }, procedure).coverage.supplement).toEqual({ kind: 'medicaid', qmb: false });
     expect(toCaseJson({ ...values, supplement: 'other', supplementPaysPercent: '80' }, procedure).coverage.supplement).toEqual({ kind: 'other', paysPercent: 80 });
     expect(toCaseJson({ ...values, supplement: 'none' }, procedure).coverage.supplement).toBeUndefined();
-    expect(validateForm({ ...values, supplement: 'other' }, today).supplementPaysPercent).toMatch(/0 to 100/);
+    expect(validateForm({ ...values, supplement: 'other' }, today).supplementPaysPercent).toMatch(/Enter the share the other plan pays/);
     expect(validateForm(values, today)).toEqual({});
   });
 
@@ -138,7 +181,7 @@ describe('toCaseJson', () => {
   it('leaves out typical plan presets staff did not touch, so the engine says they are typical', () => {
     const values = { ...initialValues(defaults), deductible: '$500.00' };
     const json = caseJsonFor(values, new Set(['deductible'] as const), { defaults, procedure });
-    expect(json.coverage).toEqual({ kind: 'commercial', network: 'in', deductible: 500, copay: 0 });
+    expect(json.coverage).toEqual({ kind: 'commercial', network: 'in', deductible: 500 });
     const advantage = applyPreset(initialValues(defaults), 'medicare-advantage', new Set(), defaults);
     expect(caseJsonFor(advantage, new Set(), { defaults, procedure }).coverage).toEqual({ kind: 'medicare-advantage', network: 'in' });
     const medicare = applyPreset(initialValues(defaults), 'medicare', new Set(), defaults);

@@ -28,7 +28,7 @@ import {
   type CoverageFieldName,
   type FieldName,
   type FormValues,
-  type SupplementChoice,
+  type FieldState,
 } from './form-fields';
 import { coveragePreset, typicalPresetFields } from './coverage-presets';
 
@@ -57,6 +57,19 @@ export function initialValues(defaults: PacketDefaults): FormValues {
     facilityCopay: '',
     doctorCopay: '',
     anesthesiaCopay: '',
+    facilityInNetwork: true,
+    anesthesiaInNetwork: true,
+    noOutOfPocketMax: false,
+    planYearStart: '',
+    hasSecondary: false,
+    secondaryDeductible: '',
+    secondaryDeductibleMet: '',
+    secondaryCoinsurance: '',
+    secondaryCopay: '',
+    secondaryOutOfPocketMax: '',
+    secondaryOutOfPocketMet: '',
+    alreadyPaid: '',
+    planMonths: '',
     levels: '1',
     site: 'hospital-outpatient',
     sedation: 'moderate',
@@ -86,21 +99,39 @@ export function applyPreset(
   return next;
 }
 
+/** The patient's own facts, not a plan's preset: switching kinds keeps them. */
+const keptAcrossKinds: CoverageFieldName[] = [
+  'supplement', 'facilityInNetwork', 'anesthesiaInNetwork', 'noOutOfPocketMax', 'planYearStart', 'hasSecondary',
+  'secondaryDeductible', 'secondaryDeductibleMet', 'secondaryCoinsurance', 'secondaryCopay', 'secondaryOutOfPocketMax', 'secondaryOutOfPocketMet',
+];
+
 function setCoverageField(values: FormValues, name: CoverageFieldName, preset: string | boolean | undefined): void {
   if (name === 'inNetwork') {
     values.inNetwork = typeof preset === 'boolean' ? preset : true;
     return;
   }
-  // The supplement is the patient's, not a plan preset: switching kinds keeps it.
-  if (name === 'supplement') return;
-  values[name] = typeof preset === 'string' ? preset : '';
+  if (keptAcrossKinds.includes(name)) return;
+  const field = name as Exclude<CoverageFieldName, 'inNetwork' | (typeof keptAcrossKinds)[number]>;
+  (values as unknown as Record<string, string>)[field] = typeof preset === 'string' ? preset : '';
 }
 
 const moneyNames = [
   'deductible', 'deductibleMet', 'copay', 'outOfPocketMax', 'outOfPocketMet', 'allowedAmount',
   'medigapDeductibleMet', 'medigapOutOfPocketMet', 'facilityCopay', 'doctorCopay', 'anesthesiaCopay',
+  'secondaryDeductible', 'secondaryDeductibleMet', 'secondaryCopay', 'secondaryOutOfPocketMax', 'secondaryOutOfPocketMet', 'alreadyPaid',
 ] as const;
-const percentNames = ['coinsurancePercent', 'supplementPaysPercent'] as const;
+const percentNames = ['coinsurancePercent', 'supplementPaysPercent', 'secondaryCoinsurance'] as const;
+
+/** "07/01", "7/1" or "07-01" as "07-01"; null when it is not a month and day. */
+export function parseMonthDayText(text: string): string | null {
+  const m = /^(\d{1,2})[/.-](\d{1,2})$/.exec(text.trim());
+  if (m === null) return null;
+  const iso = `2024-${m[1]?.padStart(2, '0')}-${m[2]?.padStart(2, '0')}`;
+  return parseDateText(iso) === null ? null : iso.slice(5);
+}
+
+/** "12" as 12; null when it is not a whole number. */
+const parseWholeText = (text: string): number | null => (/^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : null);
 
 /**
  * Text that is not a value of its kind ("twelve hundred", "13/45/1950"), by field: reading
@@ -110,14 +141,20 @@ export function textErrors(values: FormValues): FieldErrors {
   const errors: FieldErrors = {};
   const kind = values.coverageKind;
   for (const name of moneyNames) {
-    if (fieldApplies(name, kind, values.supplement) && values[name].trim() !== '' && parseMoneyText(values[name]) === null) {
+    if (fieldApplies(name, kind, values) && values[name].trim() !== '' && parseMoneyText(values[name]) === null) {
       errors[name] = 'Enter an amount in dollars, like 1,500.00.';
     }
   }
   for (const name of percentNames) {
-    if (fieldApplies(name, kind, values.supplement) && values[name].trim() !== '' && parsePercentText(values[name]) === null) {
+    if (fieldApplies(name, kind, values) && values[name].trim() !== '' && parsePercentText(values[name]) === null) {
       errors[name] = 'Enter a percentage from 0 to 100, like 20.';
     }
+  }
+  if (fieldApplies('planYearStart', kind, values) && values.planYearStart.trim() !== '' && parseMonthDayText(values.planYearStart) === null) {
+    errors.planYearStart = 'Enter the month and day the plan year starts, like 07/01.';
+  }
+  if (values.planMonths.trim() !== '' && parseWholeText(values.planMonths) === null) {
+    errors.planMonths = 'Enter the number of monthly payments, from 2 to 60, or leave it empty.';
   }
   for (const name of ['dateOfBirth', 'scheduledDate'] as const) {
     if (values[name].trim() !== '' && parseDateText(values[name]) === null) {
@@ -157,9 +194,9 @@ export function blocksEstimate(errors: FieldErrors): boolean {
 }
 
 /** The labels of the fields that stop the live estimate, in form order. */
-export function blockingLabels(errors: FieldErrors, kind: CoverageKind, supplement: SupplementChoice = 'none'): string[] {
+export function blockingLabels(errors: FieldErrors, kind: CoverageKind, state: FieldState = {}): string[] {
   return fieldOrder
-    .filter((name) => errors[name] !== undefined && !notInFigures.includes(name) && fieldApplies(name, kind, supplement))
+    .filter((name) => errors[name] !== undefined && !notInFigures.includes(name) && fieldApplies(name, kind, state))
     .map((name) => fieldDefs[name].label);
 }
 
@@ -189,7 +226,7 @@ export function toCaseJson(values: FormValues, procedure: Pick<ProcedureDefiniti
   const kind = values.coverageKind;
   const coverage: CaseInput['coverage'] = { kind };
   const omit = options.omit ?? [];
-  const applies = (name: FieldName): boolean => fieldApplies(name, kind, values.supplement) && !omit.includes(name);
+  const applies = (name: FieldName): boolean => fieldApplies(name, kind, values) && !omit.includes(name);
   const text = (name: 'payerName' | 'memberId'): void => {
     const v = values[name].trim();
     if (applies(name) && v !== '') coverage[name] = v;
@@ -217,6 +254,16 @@ export function toCaseJson(values: FormValues, procedure: Pick<ProcedureDefiniti
     if (applies(name) && cents !== null) copays[role] = centsToDollarNumber(cents);
   }
   if (Object.keys(copays).length > 0) coverage.copays = copays;
+  const networks: NonNullable<CaseInput['coverage']['networkByProvider']> = {};
+  for (const [name, role] of [['facilityInNetwork', 'facility'], ['anesthesiaInNetwork', 'anesthesia']] as const) {
+    if (applies(name) && values[name] !== values.inNetwork) networks[role] = values[name] ? 'in' : 'out';
+  }
+  if (Object.keys(networks).length > 0) coverage.networkByProvider = networks;
+  if (applies('noOutOfPocketMax') && values.noOutOfPocketMax) coverage.outOfPocketMax = null;
+  const start = parseMonthDayText(values.planYearStart);
+  if (applies('planYearStart') && start !== null) coverage.planYearStart = start;
+  const secondary = secondaryJson(values, applies);
+  if (secondary !== undefined) coverage.secondary = secondary;
 
   const errors = options.errors ?? {};
   const birth = parseDateText(values.dateOfBirth);
@@ -237,13 +284,40 @@ export function toCaseJson(values: FormValues, procedure: Pick<ProcedureDefiniti
   };
   const scheduled = parseDateText(values.scheduledDate);
   if (scheduled !== null && !(options.estimateOnly && errors.scheduledDate !== undefined)) choice.scheduledDate = scheduled;
+  const payments: NonNullable<CaseInput['payments']> = {};
+  const paid = parseMoneyText(values.alreadyPaid);
+  if (paid !== null && paid > 0) payments.alreadyPaid = centsToDollarNumber(paid);
+  const months = parseWholeText(values.planMonths);
+  if (months !== null) payments.planMonths = months;
   return {
     patient,
     procedure: choice,
     coverage,
+    ...(Object.keys(payments).length > 0 ? { payments } : {}),
     language: values.language,
     largePrint: values.largePrint,
   };
+}
+
+/** `Secondary insurance` and its fields as the case's `coverage.secondary` (core names what is missing). */
+function secondaryJson(values: FormValues, applies: (name: FieldName) => boolean): CaseInput['coverage']['secondary'] {
+  if (!applies('hasSecondary') || !values.hasSecondary) return undefined;
+  const money = (name: 'secondaryDeductible' | 'secondaryDeductibleMet' | 'secondaryCopay' | 'secondaryOutOfPocketMax' | 'secondaryOutOfPocketMet') => {
+    const cents = parseMoneyText(values[name]);
+    return cents === null ? undefined : centsToDollarNumber(cents);
+  };
+  const out: Record<string, unknown> = { kind: 'commercial' };
+  const put = (key: string, value: unknown) => {
+    if (value !== undefined) out[key] = value;
+  };
+  put('deductible', money('secondaryDeductible'));
+  put('deductibleMet', money('secondaryDeductibleMet'));
+  put('coinsurancePercent', parsePercentText(values.secondaryCoinsurance) ?? undefined);
+  put('copay', money('secondaryCopay'));
+  // Empty: the secondary plan has no maximum.
+  put('outOfPocketMax', values.secondaryOutOfPocketMax.trim() === '' ? null : money('secondaryOutOfPocketMax'));
+  put('outOfPocketMet', money('secondaryOutOfPocketMet'));
+  return out as CaseInput['coverage']['secondary'];
 }
 
 /** The `Supplemental coverage` choice and its fields as the case's `coverage.supplement`. */
@@ -280,8 +354,8 @@ export function caseJsonFor(
 }
 
 /** First field (in form order) that has an error and is visible for this coverage kind. */
-export function firstErrorField(errors: FieldErrors, kind: CoverageKind, supplement: SupplementChoice = 'none'): FieldName | null {
-  return fieldOrder.find((name) => errors[name] !== undefined && fieldApplies(name, kind, supplement)) ?? null;
+export function firstErrorField(errors: FieldErrors, kind: CoverageKind, state: FieldState = {}): FieldName | null {
+  return fieldOrder.find((name) => errors[name] !== undefined && fieldApplies(name, kind, state)) ?? null;
 }
 
 // ---- Draft round trip -------------------------------------------------------------------
@@ -304,6 +378,8 @@ export function fromDraft(draft: Draft, defaults: PacketDefaults, procedure: Pro
     'firstName', 'lastName', 'dateOfBirth', 'payerName', 'memberId', 'deductible', 'deductibleMet',
     'coinsurancePercent', 'copay', 'outOfPocketMax', 'outOfPocketMet', 'allowedAmount', 'scheduledDate',
     'medigapDeductibleMet', 'medigapOutOfPocketMet', 'supplementPaysPercent', 'facilityCopay', 'doctorCopay', 'anesthesiaCopay',
+    'planYearStart', 'secondaryDeductible', 'secondaryDeductibleMet', 'secondaryCoinsurance', 'secondaryCopay', 'secondaryOutOfPocketMax',
+    'secondaryOutOfPocketMet', 'alreadyPaid', 'planMonths',
   ] as const;
   for (const name of textNames) values[name] = str(name) ?? values[name];
   values.coverageKind = oneOf(coverageKinds, draft['coverageKind']) ?? values.coverageKind;
@@ -313,6 +389,7 @@ export function fromDraft(draft: Draft, defaults: PacketDefaults, procedure: Pro
   values.sedation = oneOf(sedationChoices(procedure), draft['sedation']) ?? values.sedation;
   values.language = oneOf(languageChoices, draft['language']) ?? values.language;
   values.inNetwork = bool('inNetwork') ?? values.inNetwork;
+  for (const name of ['facilityInNetwork', 'anesthesiaInNetwork', 'noOutOfPocketMax', 'hasSecondary'] as const) values[name] = bool(name) ?? values[name];
   values.largePrint = bool('largePrint') ?? values.largePrint;
   const known = new Set<string>(fieldOrder);
   const edited = new Set(

@@ -92,11 +92,11 @@ export function useEstimateForm(
     (serverIssues: FieldIssue[] = []) => {
       const all: FieldErrors = { ...liveIssues, ...issuesByField(serverIssues), ...errors };
       setVisibleErrors(all);
-      const first = firstErrorField(all, values.coverageKind, values.supplement);
+      const first = firstErrorField(all, values.coverageKind, values);
       if (first) setFocusRequest({ name: first });
       return first;
     },
-    [errors, liveIssues, values.coverageKind, values.supplement],
+    [errors, liveIssues, values],
   );
 
   const setLiveIssues = useCallback((issues: FieldIssue[]) => setLiveIssueMap(issuesByField(issues)), []);
