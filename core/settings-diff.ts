@@ -50,6 +50,13 @@ export function describeSettingsChanges(before: Settings, after: Settings, feeNa
   if (d0.selfPayDiscountPercent !== d1.selfPayDiscountPercent) {
     lines.push(`Self-pay discount: ${d0.selfPayDiscountPercent}% -> ${d1.selfPayDiscountPercent}%`);
   }
+  if (d0.depositPercent !== d1.depositPercent) lines.push(`Deposit before the procedure: ${d0.depositPercent}% -> ${d1.depositPercent}%`);
+  const contracts = (s: Settings) => new Map(s.payerContracts.map((c) => [c.payer, JSON.stringify(c)]));
+  const [was, now] = [contracts(before), contracts(after)];
+  for (const payer of [...new Set([...was.keys(), ...now.keys()])].sort()) {
+    if (was.get(payer) === now.get(payer)) continue;
+    lines.push(`Payer contract ${payer}: ${!was.has(payer) ? 'added' : !now.has(payer) ? 'removed' : 'changed'}`);
+  }
   for (const procedureId of [...new Set([...Object.keys(before.medicareRates), ...Object.keys(after.medicareRates)])].sort()) {
     const was = before.medicareRates[procedureId] ?? {};
     const now = after.medicareRates[procedureId] ?? {};

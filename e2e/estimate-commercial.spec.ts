@@ -38,7 +38,7 @@ test('a commercial case with part of the deductible met shows the same figures a
   await page.type('Deductible', '3000');
   await page.type('Deductible met so far', '$1,200.00');
   await page.type('Coinsurance (%)', '20');
-  await page.type('Copay', '250');
+  await page.type('Facility copay', '250');
   await page.type('Out-of-pocket maximum', '6,000.5');
   await page.type('Out-of-pocket met so far', '1500');
   await page.field('Levels to treat').selectOption('2');
@@ -59,7 +59,7 @@ test('a commercial case with part of the deductible met shows the same figures a
       deductible: 3000,
       deductibleMet: 1200,
       coinsurancePercent: 20,
-      copay: 250,
+      copays: { facility: 250 },
       outOfPocketMax: 6000.5,
       outOfPocketMet: 1500,
     },
@@ -91,7 +91,7 @@ test('a commercial case with part of the deductible met shows the same figures a
   await screenshots(app.page, 'estimate-preview');
 
   // Once the form changes, the old packet is no longer true: the preview goes away.
-  await page.field('Copay').fill('300');
+  await page.field('Facility copay').fill('300');
   await expect(preview).toBeHidden();
   expect(app.outsideRequests).toEqual([]);
 });

@@ -90,6 +90,11 @@ const coverLabels = group({
   referenceNumber: text,
   phone: text,
   keepThisPacket: text,
+  /** Money before the day (shown only when there is some): "Due before your procedure", the payment plan. */
+  dueBeforeProcedure: text,
+  paymentPlan: text,
+  monthlyPaymentsOf: text,
+  lastPayment: text,
 });
 
 const estimateLabels = group({
@@ -172,6 +177,8 @@ const insuranceLabels = group({
   /** A facility whose Medicare payment the app does not have yet: its charges stand in. */
   chargesUsed: text,
   facilityChargesNote: text,
+  /** A payer contract gave the allowed amounts. */
+  contractedRates: text,
 });
 
 /** Good Faith Estimate (45 CFR 149.610): one label per required element and disclaimer. */

@@ -4,7 +4,7 @@
  */
 import type { Content } from './pdfmake-types';
 import { labelValueTable, notice, paragraph } from './layout';
-import { displayCode, longDate, type PacketContext } from './packet-context';
+import { displayCode, formatRange, longDate, type PacketContext } from './packet-context';
 import { colors } from './styles';
 
 export function letterhead(ctx: PacketContext): Content[] {
@@ -23,6 +23,19 @@ export function letterhead(ctx: PacketContext): Content[] {
     head,
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: ctx.contentWidth, y2: 0, lineWidth: 1.5, lineColor: colors.accent }], margin: [0, sizes.gap, 0, ctx.largePrint ? sizes.gap : sizes.gap * 2] },
   ];
+}
+
+/** What the clinic asks before the day, on the first page where the patient sees it at once. */
+function moneyBeforeTheDay(ctx: PacketContext): [string, string][] {
+  const cover = ctx.labels.cover;
+  const p = ctx.estimate.payments;
+  const rows: [string, string][] = [];
+  if (p.dueBeforeProcedure.high > 0) rows.push([cover.dueBeforeProcedure, formatRange(p.dueBeforeProcedure)]);
+  if (p.plan !== null && p.plan.monthly.high > 0) {
+    const last = p.plan.last.low === p.plan.monthly.low && p.plan.last.high === p.plan.monthly.high ? '' : ` (${cover.lastPayment} ${formatRange(p.plan.last)})`;
+    rows.push([cover.paymentPlan, `${p.plan.months} ${cover.monthlyPaymentsOf} ${formatRange(p.plan.monthly)}${last}`]);
+  }
+  return rows;
 }
 
 export function coverPage(ctx: PacketContext): Content[] {
@@ -46,6 +59,7 @@ export function coverPage(ctx: PacketContext): Content[] {
     [cover.scheduledDate, scheduled ? longDate(ctx, scheduled) : cover.notScheduled],
     [cover.datePrepared, longDate(ctx, ctx.preparedDate)],
     [cover.referenceNumber, ctx.reference],
+    ...moneyBeforeTheDay(ctx),
   ];
   const parts: Content[] = [
     ...letterhead(ctx),

@@ -39,6 +39,8 @@ function figuresUsed(ctx: PacketContext, used: CostSharingUsed): [string, string
   const rows: [string, string][] = [];
   rows.push([i.payer, coverage.payerName?.trim() ? `${coverage.payerName.trim()} (${i.coverageKinds[coverage.kind]})` : i.coverageKinds[coverage.kind]]);
   if (original && medicare.supplement !== null) rows.push([i.supplement, supplementName(i, medicare.supplement)]);
+  const second = coverage.secondary;
+  if (second !== undefined) rows.push([i.supplement, second.payerName?.trim() ? second.payerName.trim() : i.otherPlan]);
   const memberId = coverage.memberId ? maskMemberId(coverage.memberId) : '';
   if (memberId !== '') rows.push([i.memberId, memberId]);
   if (hasNetwork(ctx)) rows.push([i.network, used.network === 'in' ? i.inNetwork : i.outOfNetwork]);
@@ -136,6 +138,10 @@ export function insuranceSection(ctx: PacketContext, used: CostSharingUsed): Con
     keepWithNext(heading(i.heading, 'h2'), labelValueTable(figuresUsed(ctx, used), ctx.sizes)),
     breakdownTable(ctx),
   ];
+  if (ctx.estimate.contract !== null) parts.push(paragraph(i.contractedRates));
+  if (medicare === null && (ctx.estimate.contract !== null || ctx.estimate.secondary.high > 0)) {
+    parts.push(keepWithNext(heading(i.byProvider, 'h3'), providerTable(ctx, ctx.estimate)));
+  }
   if (medicare !== null) {
     parts.push(keepWithNext(heading(i.byProvider, 'h3'), providerTable(ctx, ctx.estimate)));
     parts.push(paragraph(medicare.plan === 'original' ? i.medicareNote : i.advantageNote));

@@ -32,7 +32,7 @@ const isMedicareRates = (e: Estimate): boolean => e.medicare !== null;
 
 /** Each billing provider's part: what the patient pays (and any supplement), with the approved amount under the name. */
 function Providers({ estimate }: { estimate: Estimate }) {
-  if (!isMedicareRates(estimate)) return null;
+  if (!isMedicareRates(estimate) && estimate.allowedSource !== 'payer-contract' && estimate.secondary.high === 0) return null;
   const withSecondary = estimate.secondary.high > 0;
   return (
     <table className="summary__providers">
@@ -40,7 +40,7 @@ function Providers({ estimate }: { estimate: Estimate }) {
       <thead>
         <tr>
           <th scope="col">Provider</th>
-          {withSecondary ? <th scope="col">Supplement pays</th> : null}
+          {withSecondary ? <th scope="col">{isMedicareRates(estimate) ? 'Supplement pays' : 'Second plan pays'}</th> : null}
           <th scope="col">Patient pays</th>
         </tr>
       </thead>
@@ -50,7 +50,7 @@ function Providers({ estimate }: { estimate: Estimate }) {
             <th scope="row">
               {roleLabels[p.role]}
               <span className="summary__approved">
-                {p.allowedSource === 'charges' ? 'charges' : 'approved'} {formatRange(p.allowed)}
+                {p.allowedSource === 'charges' ? 'charges' : isMedicareRates(estimate) ? 'approved' : 'allowed'} {formatRange(p.allowed)}
               </span>
             </th>
             {withSecondary ? <td>{formatRange(p.secondary)}</td> : null}
@@ -59,6 +59,39 @@ function Providers({ estimate }: { estimate: Estimate }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The payer contract used, and what to collect before the day. */
+function ContractAndPayments({ estimate }: { estimate: Estimate }) {
+  const p = estimate.payments;
+  const due = p.dueBeforeProcedure.high > 0 || p.alreadyPaidCents > 0 || p.plan !== null;
+  return (
+    <>
+      {estimate.contract !== null ? (
+        <p className="summary__note summary__contract">Based on the plan&apos;s contracted rates: payer contract &quot;{estimate.contract}&quot;.</p>
+      ) : null}
+      {due ? (
+        <dl className="summary__figures" aria-label="Money before the procedure">
+          {p.alreadyPaidCents > 0 ? (
+            <div className="summary__row">
+              <dt>Already paid</dt>
+              <dd>{formatRange({ low: p.alreadyPaidCents, high: p.alreadyPaidCents })}</dd>
+            </div>
+          ) : null}
+          <div className="summary__row summary__row--key">
+            <dt>Due before your procedure</dt>
+            <dd>{formatRange(p.dueBeforeProcedure)}</dd>
+          </div>
+          {p.plan !== null ? (
+            <div className="summary__row">
+              <dt>Payment plan, {p.plan.months} monthly payments of</dt>
+              <dd>{formatRange(p.plan.monthly)}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+    </>
   );
 }
 
@@ -80,7 +113,7 @@ function Breakdown({ estimate }: { estimate: Estimate }) {
     <dl className="summary__breakdown" aria-label="Patient pays, broken down">
       {rows.map((r) => (
         <div key={r.key} className="summary__row">
-          <dt>{r.label}</dt>
+          <dt>{r.key === 'secondaryCents' && !isMedicareRates(estimate) ? 'Paid by second plan' : r.label}</dt>
           <dd>{r.key === 'secondaryCents' ? `−${formatRange({ low: low[r.key], high: high[r.key] })}` : formatRange({ low: low[r.key], high: high[r.key] })}</dd>
         </div>
       ))}
@@ -122,7 +155,7 @@ function Figures({ estimate }: { estimate: Estimate }) {
             </div>
             {estimate.secondary.high > 0 ? (
               <div className="summary__row">
-                <dt>Supplemental plan pays</dt>
+                <dt>{isMedicareRates(estimate) ? 'Supplemental plan pays' : 'Second plan pays'}</dt>
                 <dd>{formatRange(estimate.secondary)}</dd>
               </div>
             ) : null}
@@ -131,6 +164,7 @@ function Figures({ estimate }: { estimate: Estimate }) {
           <MedicareNote estimate={estimate} />
         </>
       )}
+      <ContractAndPayments estimate={estimate} />
       <p className="summary__note">
         Codes: {estimate.codes.join(', ')}. Published range {formatRange(estimate.referenceRange)}.
       </p>

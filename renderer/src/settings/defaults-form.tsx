@@ -9,12 +9,16 @@ import { SaveRow, type SaveState } from './save-row';
 import { useSettingsGroup } from './use-settings-group';
 import { saveSettingsGroup } from './save-settings-group';
 
-type DefaultsErrors = { discount?: string | undefined };
+type DefaultsErrors = { discount?: string | undefined; deposit?: string | undefined };
 
-function check(discount: string): DefaultsErrors {
+const percentOrZero = (text: string): number | null => parsePercentText(text.trim() === '' ? '0' : text);
+
+function check(discount: string, deposit: string): DefaultsErrors {
   const errors: DefaultsErrors = {};
-  const pct = parsePercentText(discount.trim() === '' ? '0' : discount);
+  const pct = percentOrZero(discount);
   if (pct === null || pct > 100) errors.discount = 'Enter a percentage from 0 to 100, like 15.';
+  const dep = percentOrZero(deposit);
+  if (dep === null || dep > 100) errors.deposit = 'Enter a percentage from 0 to 100, like 25, or 0 for no deposit.';
   return errors;
 }
 
@@ -22,12 +26,14 @@ interface DefaultsTexts {
   language: Language;
   largePrint: boolean;
   discount: string;
+  deposit: string;
 }
 
 const asTexts = (d: PacketDefaults): DefaultsTexts => ({
   language: d.language,
   largePrint: d.largePrint,
   discount: String(d.selfPayDiscountPercent),
+  deposit: String(d.depositPercent),
 });
 
 export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
@@ -37,17 +43,17 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
     setShown({});
     setSave({ kind: 'idle' });
   });
-  const { language, largePrint, discount } = local;
+  const { language, largePrint, discount, deposit } = local;
   const set = <K extends keyof DefaultsTexts>(name: K, value: DefaultsTexts[K]) => {
     setLocal((l) => ({ ...l, [name]: value }));
     setSave({ kind: 'idle' });
   };
 
   const submit = async () => {
-    const errors = check(discount);
+    const errors = check(discount, deposit);
     setShown(errors);
-    if (errors.discount) {
-      document.getElementById('set-discount')?.focus();
+    if (errors.discount || errors.deposit) {
+      document.getElementById(errors.discount ? 'set-discount' : 'set-deposit')?.focus();
       setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
       return;
     }
@@ -56,7 +62,8 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
         defaults: {
           language,
           largePrint,
-          selfPayDiscountPercent: parsePercentText(discount.trim() === '' ? '0' : discount) ?? 0,
+          selfPayDiscountPercent: percentOrZero(discount) ?? 0,
+          depositPercent: percentOrZero(deposit) ?? 0,
         },
       },
       pick: (settings) => settings.defaults,
@@ -82,7 +89,18 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
           inputMode="decimal"
           error={shown.discount}
           onChange={(v) => set('discount', v)}
-          onBlur={() => setShown((s) => ({ ...s, discount: check(discount).discount }))}
+          onBlur={() => setShown((s) => ({ ...s, discount: check(discount, deposit).discount }))}
+        />
+        <TextField
+          id="set-deposit"
+          label="Deposit before the procedure (%)"
+          hint="Of the patient's estimated part of the clinic's own bill; 0 for none"
+          value={deposit}
+          width="short"
+          inputMode="decimal"
+          error={shown.deposit}
+          onChange={(v) => set('deposit', v)}
+          onBlur={() => setShown((s) => ({ ...s, deposit: check(discount, deposit).deposit }))}
         />
       </div>
       <SaveRow label="Save defaults" state={save} onSave={() => void submit()} />

@@ -1,10 +1,11 @@
-/** The Settings screen: clinic profile, other providers, defaults, fee schedule, Medicare rates, and configuration export/import. */
+/** The Settings screen: clinic profile, other providers, defaults, fee schedule, Medicare rates, payer contracts, and configuration export/import. */
 import type { Settings } from '../../../core/settings';
 import { ClinicProfileForm } from './clinic-profile-form';
 import { ConfigTransfer } from './config-transfer';
 import { DefaultsForm } from './defaults-form';
 import { FeeScheduleEditor } from './fee-schedule-editor';
 import { MedicareRatesEditor } from './medicare-rates-editor';
+import { PayerContractsEditor } from './payer-contracts-editor';
 import { OtherProvidersForm } from './other-providers-form';
 
 /** Where to put focus on arrival: the NPI/TIN fields when a Good Faith Estimate was blocked. */
@@ -25,6 +26,7 @@ export function SettingsScreen({ settings, focus, onSaved }: SettingsScreenProps
       <DefaultsForm settings={settings} onSaved={onSaved} />
       <FeeScheduleEditor feeOverrides={settings.feeOverrides} onSaved={onSaved} />
       <MedicareRatesEditor medicareRates={settings.medicareRates} onSaved={onSaved} />
+      <PayerContractsEditor payerContracts={settings.payerContracts} onSaved={onSaved} />
       <ConfigTransfer onSaved={onSaved} />
     </div>
   );
