@@ -16,10 +16,12 @@ const basisChoices: { value: BasisKind; label: string }[] = [
 
 interface PayerContractsEditorProps {
   payerContracts: Settings['payerContracts'];
+  /** Amounts per code as staff would type them, with the procedure's codes. */
+  example: string;
   onSaved: (s: Settings) => void;
 }
 
-export function PayerContractsEditor({ payerContracts, onSaved }: PayerContractsEditorProps) {
+export function PayerContractsEditor({ payerContracts, example, onSaved }: PayerContractsEditorProps) {
   const savedKey = JSON.stringify(payerContracts);
   const [texts, setTexts] = useState<ContractTexts[]>(() => contractTextsFrom(payerContracts));
   const [errors, setErrors] = useState<ContractErrors>({});
@@ -36,7 +38,7 @@ export function PayerContractsEditor({ payerContracts, onSaved }: PayerContracts
   };
 
   const submit = async () => {
-    const { contracts, errors: found } = toContracts(texts);
+    const { contracts, errors: found } = toContracts(texts, example);
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first !== undefined) {
@@ -71,7 +73,7 @@ export function PayerContractsEditor({ payerContracts, onSaved }: PayerContracts
               {t.physicianKind === 'percent' ? (
                 <TextField id={id('physicianPercent')} label="Doctor: percent of Medicare" value={t.physicianPercent} error={err('physicianPercent')} onChange={(v) => set(i, 'physicianPercent', v)} inputMode="decimal" width="short" />
               ) : (
-                <TextField id={id('physicianAmounts')} label="Doctor: amount per code" hint="Like 22511: 2,100.00; 22512: 900" value={t.physicianAmounts} error={err('physicianAmounts')} onChange={(v) => set(i, 'physicianAmounts', v)} />
+                <TextField id={id('physicianAmounts')} label="Doctor: amount per code" hint={`Like ${example}`} value={t.physicianAmounts} error={err('physicianAmounts')} onChange={(v) => set(i, 'physicianAmounts', v)} />
               )}
               <TextField id={id('facilityPercent')} label="Facility: percent of Medicare" hint="If known; empty for its charges" value={t.facilityPercent} error={err('facilityPercent')} onChange={(v) => set(i, 'facilityPercent', v)} inputMode="decimal" width="short" />
               <TextField id={id('anesthesiaPercent')} label="Anesthesia: percent of Medicare" hint="If known; empty for its charges" value={t.anesthesiaPercent} error={err('anesthesiaPercent')} onChange={(v) => set(i, 'anesthesiaPercent', v)} inputMode="decimal" width="short" />

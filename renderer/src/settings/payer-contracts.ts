@@ -1,7 +1,7 @@
 /**
  * Settings -> Payer contracts, the pure part: each contract as the text staff type and back.
  * The doctor's (the clinic's own) amounts are a percentage of Medicare or amounts per code
- * ("22511: 2,100.00; 22512: 900"); the facility's and anesthesia's, when known, a percentage.
+ * ("<code>: 2,100.00; <add-on code>: 900"); the facility's and anesthesia's, when known, a percentage.
  */
 import type { ContractBasis, PayerContract } from '../../../core/estimate/payer-contracts';
 import { normalizePayer } from '../../../core/estimate/payer-contracts';
@@ -54,7 +54,12 @@ function percentOfMedicare(text: string): number | null {
   return n >= 1 && n <= 1000 ? n : null;
 }
 
-/** "22511: 2,100.00; 22512: 900" as cents per code; null when any part cannot be read. */
+/** An example of amounts per code with the procedure's own codes, for hints and messages. */
+export function codeAmountsExample(codes: { primary: string; addOn: string }): string {
+  return `${codes.primary}: 2,100.00; ${codes.addOn}: 900`;
+}
+
+/** "<code>: 2,100.00; <code>: 900" as cents per code; null when any part cannot be read. */
 export function parseCodeAmounts(text: string): Record<string, number> | null {
   const parts = text.split(/[;\n]/).map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length === 0) return null;
@@ -69,7 +74,7 @@ export function parseCodeAmounts(text: string): Record<string, number> | null {
 }
 
 /** The contracts, or what is wrong, keyed `<index>.<field>`. */
-export function toContracts(texts: readonly ContractTexts[]): { contracts: PayerContract[]; errors: ContractErrors } {
+export function toContracts(texts: readonly ContractTexts[], example = '12345: 2,100.00'): { contracts: PayerContract[]; errors: ContractErrors } {
   const errors: ContractErrors = {};
   const contracts: PayerContract[] = [];
   const seen = new Map<string, number>();
@@ -90,7 +95,7 @@ export function toContracts(texts: readonly ContractTexts[]): { contracts: Payer
       else physician = { percentOfMedicare: pct };
     } else {
       const amounts = parseCodeAmounts(t.physicianAmounts);
-      if (amounts === null) errors[`${i}.physicianAmounts`] = 'Enter each code and its amount, like 22511: 2,100.00; 22512: 900.';
+      if (amounts === null) errors[`${i}.physicianAmounts`] = `Enter each code and its amount, like ${example}.`;
       else physician = { amountsCents: amounts };
     }
     const optional = (field: 'facilityPercent' | 'anesthesiaPercent'): ContractBasis | undefined | null => {

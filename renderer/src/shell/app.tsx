@@ -101,7 +101,7 @@ export function App() {
             <div hidden={screen !== 'estimate'}>
               <EstimateScreen settings={loaded.settings} procedure={loaded.procedure} initial={loaded.initial} onOpenClinicProfile={() => go('settings', 'clinic-id')} />
             </div>
-            {screen === 'settings' ? <SettingsScreen settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} /> : null}
+            {screen === 'settings' ? <SettingsScreen procedure={loaded.procedure} settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} /> : null}
           </>
         ) : null}
       </main>
