@@ -9,7 +9,7 @@
  * hospital or surgery center: in-network cost sharing, no balance bill).
  */
 import { computeShare } from './cost-sharing';
-import type { ResolvedCoverage } from './coverage-presets';
+import { costSharingUsed, type ResolvedCoverage } from './coverage-presets';
 import { medicareLineAmount } from './medicare-rates';
 import { figureRefs, type MedicareRateFile } from './medicare-schema';
 import { basisFor, type ContractBasis, type PayerContract } from './payer-contracts';
@@ -177,18 +177,7 @@ export function commercialShares(
     secondary: range(0, 0),
     medicare: null,
     patientBreakdown: { low: sumBreakdowns(perProvider.map((p) => p.breakdown.low)), high: sumBreakdowns(perProvider.map((p) => p.breakdown.high)) },
-    costSharing: {
-      network: c.coverage.network,
-      deductibleCents: coverage.deductibleCents,
-      deductibleMetCents: coverage.deductibleMetCents,
-      coinsurancePercent: coverage.coinsurancePercent,
-      copayCents: coverage.copayCents,
-      outOfPocketMaxCents: oopMax,
-      outOfPocketMetCents: coverage.outOfPocketMetCents,
-      allowedFromStaff: staffAllowed !== undefined,
-      typical: coverage.typical,
-      copays: coverage.copays,
-    },
+    costSharing: costSharingUsed(coverage, c.coverage.network, staffAllowed !== undefined, coverage.copays),
     selfPayDiscountPercent: 0,
     selfPayDiscountCents: undefined,
     outOfPocketCapReached: capReached,

@@ -104,3 +104,19 @@ export function resolveCoverage(coverage: Coverage, options: PresetOptions): Res
     copays: coverage.copays ?? {},
   };
 }
+
+/** The figures a plan's estimate used, as the summary and packet show them. */
+export function costSharingUsed(coverage: ResolvedCoverage, network: CostSharingUsed['network'], allowedFromStaff: boolean, copays: CostSharingUsed['copays']): CostSharingUsed {
+  return {
+    network,
+    deductibleCents: coverage.deductibleCents,
+    deductibleMetCents: coverage.deductibleMetCents,
+    coinsurancePercent: coverage.coinsurancePercent,
+    copayCents: coverage.copayCents,
+    outOfPocketMaxCents: coverage.outOfPocketMaxCents,
+    outOfPocketMetCents: coverage.outOfPocketMetCents,
+    allowedFromStaff,
+    typical: coverage.typical,
+    copays,
+  };
+}

@@ -6,7 +6,7 @@
  */
 import { formatCents } from '../money';
 import { computeShare, percentOf, type ShareTerms } from './cost-sharing';
-import { isGoodFaithEstimateKind, resolveCoverage, type ResolvedCoverage } from './coverage-presets';
+import { costSharingUsed, isGoodFaithEstimateKind, resolveCoverage, type ResolvedCoverage } from './coverage-presets';
 import { isWithinRange, itemizeCharges, separatelyScheduledItems } from './fee-schedule';
 import { medicareShares } from './medicare-estimate';
 import type { MedicareOverrides } from './medicare-rates';
@@ -301,18 +301,7 @@ function totalShares(
     secondary: range(0, 0),
     medicare: null,
     patientBreakdown: { low: low.breakdown, high: high.breakdown },
-    costSharing: {
-      network,
-      deductibleCents: coverage.deductibleCents,
-      deductibleMetCents: coverage.deductibleMetCents,
-      coinsurancePercent: coverage.coinsurancePercent,
-      copayCents: coverage.copayCents,
-      outOfPocketMaxCents: oopMax,
-      outOfPocketMetCents: coverage.outOfPocketMetCents,
-      allowedFromStaff: staffAllowed !== undefined,
-      typical: coverage.typical,
-      copays: {},
-    },
+    costSharing: costSharingUsed(coverage, network, staffAllowed !== undefined, {}),
     selfPayDiscountPercent: 0,
     selfPayDiscountCents: undefined,
     outOfPocketCapReached: low.capReached || high.capReached,
