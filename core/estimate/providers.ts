@@ -30,11 +30,13 @@ export function providersOf(lines: readonly EstimateLine[]): ProviderLines[] {
  */
 export function allocate(total: number, weights: readonly number[]): number[] {
   if (weights.length === 0) return [];
+  if (weights.length === 1) return [total];
   const sum = weights.reduce((a, b) => a + b, 0);
   if (sum <= 0) return weights.map((_, i) => (i === 0 ? total : 0));
   const exact = weights.map((w) => (total * w) / sum);
   const floors = exact.map(Math.floor);
   let left = total - floors.reduce((a, b) => a + b, 0);
+  if (left === 0) return floors;
   const order = exact.map((v, i) => ({ i, rest: v - Math.floor(v) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
