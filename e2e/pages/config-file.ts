@@ -10,8 +10,8 @@ import type { Settings } from '../../core/settings';
 export interface ExportedSettings {
   clinic: Settings['clinic'];
   otherProviders?: Settings['otherProviders'];
-  /** Version 1 kept the Medicare Part B deductible here (moved to medicareRates in version 3). */
-  defaults: Settings['defaults'] & { medicareDeductibleCents: number };
+  /** Version 1 kept the Medicare Part B deductible here (moved to medicareRates in version 3) and had no deposit. */
+  defaults: Omit<Settings['defaults'], 'depositPercent'> & { medicareDeductibleCents: number };
   /** Version 1: by fee-line id. */
   feeOverrides: Record<string, { lowCents: number; highCents: number }>;
 }
