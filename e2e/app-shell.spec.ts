@@ -22,7 +22,7 @@ test('the whole form works from the keyboard, in the order it reads', async ({ a
   const page = new EstimatePage(app.page);
   await page.field('First name').focus();
   const order: string[] = [];
-  for (let i = 0; i < 16; i += 1) {
+  for (let i = 0; i < 22; i += 1) {
     order.push(await app.page.evaluate(() => document.activeElement?.id ?? ''));
     await app.page.keyboard.press('Tab');
   }
@@ -34,13 +34,19 @@ test('the whole form works from the keyboard, in the order it reads', async ({ a
     'est-payerName',
     'est-memberId',
     'est-inNetwork',
+    'est-facilityInNetwork',
     'est-deductible',
     'est-deductibleMet',
     'est-coinsurancePercent',
-    'est-copay',
+    'est-facilityCopay',
+    'est-doctorCopay',
+    'est-anesthesiaCopay',
+    'est-noOutOfPocketMax',
     'est-outOfPocketMax',
     'est-outOfPocketMet',
+    'est-planYearStart',
     'est-allowedAmount',
+    'est-hasSecondary',
     'est-levels',
     'est-site',
   ]);

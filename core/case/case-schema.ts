@@ -101,6 +101,10 @@ const otherSupplementSchema = z
   .refine((o) => o.paysPercent !== undefined || (o as { coinsurancePercent?: unknown }).coinsurancePercent !== undefined, {
     message: "Enter the share the other plan pays, or its deductible and coinsurance.",
     path: ['paysPercent'],
+  })
+  .refine((o) => o.paysPercent === undefined || (o as { coinsurancePercent?: unknown }).coinsurancePercent === undefined, {
+    message: 'Enter either the share the other plan pays or its own deductible and coinsurance, not both.',
+    path: ['paysPercent'],
   });
 
 const networkByProviderSchema = z
@@ -167,6 +171,9 @@ function coverageKindIssues(coverage: CoverageFields, ctx: z.RefinementCtx): voi
   }
   if (coverage.kind === 'commercial' && coverage['copay'] !== undefined && coverage['copays'] !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['copays'], message: 'Enter either one copay for the bill or copays per provider, not both.' });
+  }
+  if (coverage.kind === 'medicare-advantage' && coverage['outOfPocketMax'] === null) {
+    ctx.addIssue({ code: 'custom', path: ['outOfPocketMax'], message: "Medicare Advantage plans always have an out-of-pocket maximum: enter the plan's, or leave it out for Medicare's yearly limit." });
   }
   for (const [field, rule] of Object.entries(medicareOnly)) {
     if (coverage[field] !== undefined && !rule.kinds.includes(coverage.kind)) ctx.addIssue({ code: 'custom', path: [field], message: rule.message });

@@ -55,6 +55,22 @@ describe('payer contracts', () => {
     expect(two.warnings.find((w) => w.code === 'contract-incomplete')?.message).toMatch(/22512/);
   });
 
+  it('an allowed amount staff typed wins over the contract, and says so; a contract left unused is not named', () => {
+    const e = estimate(commercial({ payerName: 'BPH', allowedAmountCents: 150_000 }), withContracts([percentContract]));
+    expect(e.allowed.low).toBe(150_000);
+    expect(e.contract).toBeNull();
+    expect(e.warnings.find((w) => w.code === 'contract-not-used')?.message).toMatch(/instead of the payer contract "Blue Prairie PPO"/);
+    const outOfNetwork = estimate(commercial({ payerName: 'BPH', network: 'out' }), withContracts([percentContract]));
+    expect(outOfNetwork.contract).toBeNull();
+    expect(codes(outOfNetwork)).toContain('allowed-unknown-out-of-network');
+  });
+
+  it('one provider out of network is said, and its charges above the allowed amount may be billed', () => {
+    const e = estimate(commercial({ networkByProvider: { facility: 'out' } }, { site: 'hospital-outpatient', sedation: 'local' }));
+    expect(e.warnings.find((w) => w.code === 'out-of-network')?.message).toMatch(/Out of network: the facility/);
+    expect(e.providers.find((p) => p.role === 'facility')?.breakdown.low.balanceBillCents).toBe(400_000);
+  });
+
   it('no match falls back to the charges, with a warning naming the payer', () => {
     const e = estimate(commercial({ payerName: 'Sunrise Health' }), withContracts([percentContract]));
     expect(e.allowedSource).toBe('charges');
@@ -153,19 +169,16 @@ describe('money before the day', () => {
   });
 
   it('monthly payments are rounded up to the cent and add up exactly: $1,000.01 in 3 is $333.34, $333.34, $333.33', () => {
-    expect(splitPayments(100_001, 3)).toEqual({ count: 3, monthly: 33_334, last: 33_333 });
+    expect(splitPayments(100_001, 3)).toEqual({ monthly: 33_334, last: 33_333 });
+    // A few cents over many months: rounding up would leave nothing for the last payment.
+    expect(splitPayments(5, 4)).toEqual({ monthly: 1, last: 2 });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 2, max: 60 }), (amount, months) => {
-        const { count, monthly, last } = splitPayments(amount, months);
-        expect(count <= months).toBe(true);
-        if (amount === 0) {
-          expect(count).toBe(0);
-          return;
-        }
-        expect(monthly * (count - 1) + last).toBe(amount);
-        expect(last >= 1 && last <= monthly).toBe(true);
-        // Fewer payments only for amounts of a few cents (under months x months cents).
-        if (amount >= months * months) expect(count).toBe(months);
+        const { monthly, last } = splitPayments(amount, months);
+        expect(monthly * (months - 1) + last).toBe(amount);
+        expect(monthly >= 0 && last >= 0).toBe(true);
+        // Rounded up wherever that leaves a last payment: then the last is never more than the others.
+        if (monthly === Math.ceil(amount / months) && amount > 0) expect(last <= monthly && last >= 1).toBe(true);
       }),
       { numRuns: 3_000 },
     );

@@ -96,7 +96,8 @@ export function commercialShares(
       if (amount.missing.length > 0) {
         warnings.push(warn('contract-incomplete', `The payer contract gives no amount for ${words[p.role]}'s ${amount.missing.join(', ')}: the charges stand in for ${amount.missing.length === 1 ? 'it' : 'them'}.`));
       }
-      return { provider: p, allowed: amount.allowed, allowedSource: 'payer-contract', network, protectedByLaw };
+      const priced = p.lines.some((l) => l.included !== true && !amount.missing.includes(l.code));
+      return { provider: p, allowed: amount.allowed, allowedSource: priced ? 'payer-contract' : 'charges', network, protectedByLaw };
     }
     // Out of network with nothing known, the plan may pay nothing: all of the charges may be billed.
     const allowed = network === 'out' && !protectedByLaw && staffAllowed === undefined ? range(0, 0) : p.charges;
@@ -112,6 +113,15 @@ export function commercialShares(
         b.allowedSource = 'entered';
       });
     }
+  }
+  const unprotected = bases.filter((b) => b.network === 'out' && !b.protectedByLaw).map((b) => words[b.provider.role]);
+  if (c.coverage.network === 'in' && unprotected.length > 0) {
+    warnings.push(
+      warn(
+        'out-of-network',
+        `Out of network: ${unprotected.join(' and ')}. The plan may pay less, and ${unprotected.length === 1 ? 'that provider' : 'those providers'} may bill the patient for charges above the allowed amount; that part does not count toward the out-of-pocket maximum.`,
+      ),
+    );
   }
   if (bases.some((b) => b.protectedByLaw)) {
     warnings.push(
@@ -168,6 +178,7 @@ export function commercialShares(
   const sources = new Set(bases.map((b) => b.allowedSource));
   const allowedSource: AllowedSource = sources.has('payer-contract') ? 'payer-contract' : sources.has('entered') ? 'entered' : 'charges';
   return {
+    contract: sources.has('payer-contract') ? (contract?.payer ?? null) : null,
     allowed: sumRanges(perProvider.map((p) => p.allowed)),
     allowedSource,
     rateYear: contract !== null ? medicare.rateYear : null,

@@ -183,13 +183,14 @@ function insuredShares(
   const coverage = withPlanYear(resolveCoverage(c.coverage, { medicareAdvantageOutOfPocketCents: null }), newPlanYear !== null);
   const network = networkOf(c);
   const contract = c.coverage.kind === 'commercial' ? findContract(c, options.payerContracts, warnings) : null;
-  // A contract gives the allowed amounts: the "no allowed amount was entered" warnings do not apply.
-  const contractCodes: string[] = ['allowed-from-charges', 'allowed-unknown-out-of-network'];
-  warnings.push(...coverageWarnings(c, coverage, network).filter((w) => contract === null || !contractCodes.includes(w.code)));
+  const general = coverageWarnings(c, coverage, network);
   const primary =
     c.coverage.kind === 'commercial' && needsPerProvider(c, contract)
-      ? { ...commercialShares(c, { providers, schedule: parts.schedule, medicare: ratesForCase(c, options).file }, coverage, contract, warnings), contract: contract?.payer ?? null }
+      ? commercialShares(c, { providers, schedule: parts.schedule, medicare: ratesForCase(c, options).file }, coverage, contract, warnings)
       : totalShares(c, { providers, charges }, coverage, network, warnings);
+  // Where a contract gave the allowed amounts, the "no allowed amount was entered" warnings do not apply.
+  const contractCodes: string[] = ['allowed-from-charges', 'allowed-unknown-out-of-network'];
+  warnings.push(...general.filter((w) => primary.contract === null || primary.contract === undefined || !contractCodes.includes(w.code)));
   const secondary = c.coverage.secondary;
   return secondary === undefined ? primary : coordinate(primary, secondary, newPlanYear !== null);
 }
@@ -197,6 +198,11 @@ function insuredShares(
 /** The clinic's contract for the case's payer; says so when the clinic has contracts and none matches. */
 function findContract(c: Case, contracts: readonly PayerContract[], warnings: EstimateWarning[]): PayerContract | null {
   const found = matchContract(contracts, c.coverage.payerName);
+  // An allowed amount staff typed (from the payer's portal) is the plan's word for this case: it wins.
+  if (found !== null && c.coverage.allowedAmountCents !== undefined) {
+    warnings.push(warn('contract-not-used', `The allowed amount entered was used instead of the payer contract "${found.payer}". Leave it empty to use the contracted rates.`));
+    return null;
+  }
   if (found === null && contracts.length > 0 && c.coverage.payerName !== undefined) {
     warnings.push(
       warn('contract-not-found', `No payer contract in Settings matches "${c.coverage.payerName}": the estimate uses the charges. Check the payer name, or add it as another name of its contract.`),

@@ -50,7 +50,8 @@ function approvedAmounts(
     if (basis !== undefined) {
       const amount = contractAllowed(basis, p.lines, file, schedule, c.procedure);
       contractMissing.push(...amount.missing);
-      return { role: p.role, charges: p.charges, allowed: amount.allowed, allowedSource: amount.missing.length > 0 ? 'charges' : 'payer-contract' };
+      const priced = p.lines.some((l) => l.included !== true && !amount.missing.includes(l.code));
+      return { role: p.role, charges: p.charges, allowed: amount.allowed, allowedSource: priced ? 'payer-contract' : 'charges' };
     }
     // A payment the app does not have stands in as that line's charges; packaged lines stay at 0.
     let low = 0;
@@ -164,7 +165,7 @@ export function medicareShares(
   const high = sumBreakdowns(shares.map((s) => s.breakdown.high));
   const coordinated = !isAdvantage && c.coverage.supplement?.kind === 'other' && 'plan' in c.coverage.supplement ? c.coverage.supplement.plan : null;
   const out: Shares = {
-    contract: contract?.payer ?? null,
+    contract: bases.some((b) => b.allowedSource === 'payer-contract') ? (contract?.payer ?? null) : null,
     allowed: sumRanges(shares.map((s) => s.allowed)),
     allowedSource: overallSource(bases),
     rateYear: file.rateYear,

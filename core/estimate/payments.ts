@@ -28,16 +28,15 @@ export interface Payments {
 }
 
 /**
- * `amount` cents in `months` payments: each rounded up to the cent, the last adjusted so they
- * add up exactly (1 <= last <= monthly). Fewer payments than months only when there are fewer
- * cents than months.
+ * `amount` cents in `months` payments: each rounded up to the cent and the last adjusted so
+ * they add up exactly. For amounts of a few cents, where rounding up would leave nothing for
+ * the last payment, each is rounded down and the last takes the rest.
  */
-export function splitPayments(amount: number, months: number): { count: number; monthly: number; last: number } {
-  if (amount <= 0) return { count: 0, monthly: 0, last: 0 };
-  const count = Math.min(months, amount);
-  const monthly = Math.ceil(amount / count);
-  const full = Math.ceil(amount / monthly);
-  return { count: full, monthly, last: amount - monthly * (full - 1) };
+export function splitPayments(amount: number, months: number): { monthly: number; last: number } {
+  if (amount <= 0) return { monthly: 0, last: 0 };
+  const up = Math.ceil(amount / months);
+  const monthly = up * (months - 1) < amount ? up : Math.floor(amount / months);
+  return { monthly, last: amount - monthly * (months - 1) };
 }
 
 export function computePayments(providers: readonly ProviderShare[], payments: CasePayments, depositPercent: number): Payments {
@@ -50,10 +49,11 @@ export function computePayments(providers: readonly ProviderShare[], payments: C
   const balanceAfter = { low: left('low'), high: left('high') };
   const months = payments.planMonths;
   let plan: PaymentPlan | null = null;
-  if (months !== null) {
+  // Nothing left to pay at either end: no plan to offer.
+  if (months !== null && balanceAfter.high > 0) {
     const low = splitPayments(balanceAfter.low, months);
     const high = splitPayments(balanceAfter.high, months);
-    plan = { months: Math.max(low.count, high.count, 1), monthly: { low: low.monthly, high: high.monthly }, last: { low: low.last, high: high.last } };
+    plan = { months, monthly: { low: low.monthly, high: high.monthly }, last: { low: low.last, high: high.last } };
   }
   return { alreadyPaidCents: paid, clinicPart, depositPercent, dueBeforeProcedure, balanceAfter, plan };
 }

@@ -205,6 +205,7 @@ export type WarningCode =
   | 'medicare-self-pay'
   | 'new-plan-year'
   | 'contract-not-found'
+  | 'contract-not-used'
   | 'contract-incomplete'
   | 'no-surprises-protected'
   /** Plan figures left blank: typical preset values were used (commercial, Medicare Advantage). */
