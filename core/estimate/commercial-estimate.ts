@@ -11,7 +11,7 @@
 import { computeShare } from './cost-sharing';
 import { costSharingUsed, type ResolvedCoverage } from './coverage-presets';
 import { medicareLineAmount } from './medicare-rates';
-import { figureRefs, type MedicareRateFile } from './medicare-schema';
+import type { MedicareRateFile } from './medicare-schema';
 import { basisFor, type ContractBasis, type PayerContract } from './payer-contracts';
 import type { FeeSchedule } from './procedure-schema';
 import { allocate, emptyBreakdown, patientOf, sumBreakdowns, sumRanges, type ProviderLines } from './providers';
@@ -45,9 +45,8 @@ export function contractAllowed(
     let cents: number | null;
     if ('percentOfMedicare' in basis) {
       const amount = medicareLineAmount(medicare, schedule, line, choice);
-      const unknown = amount.figureIds.some((id) => figureRefs(medicare).find((r) => r.id === id)?.figure.value === null);
       // Packaged lines have no Medicare amount and no figure: 0, as Medicare pays them.
-      cents = unknown ? null : Math.round((amount.cents * Math.round(basis.percentOfMedicare * 100)) / 10_000);
+      cents = amount.missing ? null : Math.round((amount.cents * Math.round(basis.percentOfMedicare * 100)) / 10_000);
     } else {
       const each = basis.amountsCents[line.code];
       cents = each === undefined ? null : each * line.quantity;

@@ -60,7 +60,7 @@ function approvedAmounts(
     for (const line of p.lines) {
       const amount = medicareLineAmount(file, schedule, line, c.procedure);
       for (const id of amount.figureIds) used.add(id);
-      if (amount.figureIds.length > 0 && isMissingPayment(file, amount.figureIds)) {
+      if (amount.missing) {
         unknown = true;
         missing.push(`${facilityWords[c.procedure.site]} payment for ${line.code}`);
         low += line.lowCents;
@@ -89,11 +89,6 @@ function unusedEntries(c: Case, providers: readonly ProviderLines[]): EstimateWa
 }
 
 const primaryCode = (lines: readonly EstimateLine[]): string => lines.find((l) => l.included !== true)?.code ?? '';
-
-/** A facility payment figure whose value the app does not have (null until the clinic enters it). */
-function isMissingPayment(file: MedicareRateFile, ids: readonly string[]): boolean {
-  return ids.some((id) => figureRefs(file).find((r) => r.id === id)?.figure.value === null);
-}
 
 /** One source for the whole estimate: any part on charges makes it "charges" (it is not all Medicare's amount). */
 function overallSource(bases: readonly Basis[]): AllowedSource {

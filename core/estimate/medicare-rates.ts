@@ -95,7 +95,11 @@ export interface LineAmount {
   cents: number;
   /** The figure ids this amount rests on. */
   figureIds: string[];
+  /** The payment the line needs is not in the app yet (null until the clinic enters it): cents is 0. */
+  missing: boolean;
 }
+
+const none: LineAmount = { cents: 0, figureIds: [], missing: false };
 
 /** Minutes the schedule expects for a per-15-minutes line at `levels` levels. */
 function expectedMinutes(line: FeeLine, levels: number): number {
@@ -113,33 +117,33 @@ export function medicareLineAmount(
   line: EstimateLine,
   choice: { site: PlaceOfService; sedation: Sedation; levels: number },
 ): LineAmount {
-  if (line.included === true) return { cents: 0, figureIds: [] };
+  if (line.included === true) return none;
   if (line.provider === 'physician') {
     const rates = file.physician.codes[line.code];
     const setting = choice.site === 'office' ? 'nonFacility' : 'facility';
     const f = rates?.[setting];
-    if (f === undefined || f === null) return { cents: 0, figureIds: [] };
-    return { cents: f.value * line.quantity, figureIds: [`physician.${line.code}.${setting}`] };
+    if (f === undefined || f === null) return none;
+    return { cents: f.value * line.quantity, figureIds: [`physician.${line.code}.${setting}`], missing: false };
   }
   if (line.provider === 'facility') {
-    if (choice.site === 'office') return { cents: 0, figureIds: [] };
+    if (choice.site === 'office') return none;
     const group = choice.site === 'asc' ? 'asc' : 'hospitalOutpatient';
     const rates = file[group].codes[line.code];
-    if (rates === undefined || rates === 'packaged') return { cents: 0, figureIds: [] };
+    if (rates === undefined || rates === 'packaged') return none;
     // One payment for the service, whatever the quantity (comprehensive APC / ASC); null: not known yet.
-    return { cents: rates.payment.value ?? 0, figureIds: [`${group}.${line.code}.payment`] };
+    return { cents: rates.payment.value ?? 0, figureIds: [`${group}.${line.code}.payment`], missing: rates.payment.value === null };
   }
   if (line.provider === 'anesthesia') {
     const feeLine = schedule.lines.find((l) => l.id === line.id);
     const rates = file.anesthesia.codes[line.code];
-    if (feeLine === undefined || rates === undefined) return { cents: 0, figureIds: [] };
+    if (feeLine === undefined || rates === undefined) return none;
     const tenthsOfTimeUnits = Math.round((expectedMinutes(feeLine, choice.levels) * 10) / file.anesthesia.minutesPerTimeUnit);
     const tenthsOfUnits = Math.round(rates.baseUnits.value * 10) + tenthsOfTimeUnits;
     // conversion factor in cents (2 decimals) x units (1 decimal): one rounding, to the cent.
     const cents = Math.round((tenthsOfUnits * Math.round(file.anesthesia.conversionFactor.value * 100)) / 1_000);
-    return { cents, figureIds: ['anesthesia.conversionFactor', `anesthesia.${line.code}.baseUnits`] };
+    return { cents, figureIds: ['anesthesia.conversionFactor', `anesthesia.${line.code}.baseUnits`], missing: false };
   }
-  return { cents: 0, figureIds: [] };
+  return none;
 }
 
 /**
