@@ -5,7 +5,6 @@
 import { coveragePresets } from '../../../core/estimate/coverage-presets';
 import type { CoverageKind } from '../../../core/estimate/types';
 import { formatCents } from '../../../core/money';
-import type { PacketDefaults } from '../../../core/settings';
 import type { CoverageFieldName, FieldName } from './form-fields';
 
 export type CoveragePreset = Partial<Record<CoverageFieldName, string | boolean>>;
@@ -13,7 +12,7 @@ export type CoveragePreset = Partial<Record<CoverageFieldName, string | boolean>
 /** The form does not know the year's Medicare figures: a blank Advantage maximum is filled in by the engine. */
 const FORM_PRESETS = { medicareAdvantageOutOfPocketCents: null };
 
-export function coveragePreset(kind: CoverageKind, _defaults: PacketDefaults): CoveragePreset {
+export function coveragePreset(kind: CoverageKind): CoveragePreset {
   const preset = coveragePresets(kind, FORM_PRESETS);
   if (!preset.insured) return {};
   // Original Medicare's terms are set by law: nothing to prefill but the network (it has none).
@@ -32,7 +31,7 @@ export function coveragePreset(kind: CoverageKind, _defaults: PacketDefaults): C
  * staff leave them untouched they are not sent, so the engine applies the same preset and
  * warns that typical values were used.
  */
-export function typicalPresetFields(kind: CoverageKind, _defaults: PacketDefaults): FieldName[] {
+export function typicalPresetFields(kind: CoverageKind): FieldName[] {
   const preset = coveragePresets(kind, FORM_PRESETS);
   return preset.typicalOnly ? ['deductible', 'coinsurancePercent', 'outOfPocketMax'] : [];
 }

@@ -8,7 +8,8 @@ import type { Settings } from '../../../core/settings';
 import { ConfirmDialog } from '../lib/confirm-dialog';
 import type { FieldName, FormValues } from './form-fields';
 import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
-import { blockingLabels, blocksEstimate, caseJsonFor, initialValues } from './form-model';
+import { caseJsonFor } from './form-case-json';
+import { blockingLabels, blocksEstimate, initialValues } from './form-model';
 import { EstimateFormFields } from './estimate-form-fields';
 import { EstimateSummary } from './estimate-summary';
 import { PacketActions } from './packet-actions';
@@ -33,12 +34,11 @@ interface EstimateScreenProps {
 const draftText = { none: '', saving: 'Saving draft…', saved: 'Draft saved on this computer', failed: 'The draft could not be saved' };
 
 export function EstimateScreen({ settings, procedure, initial, onOpenClinicProfile }: EstimateScreenProps) {
-  const form = useEstimateForm(initial, settings.defaults, procedure);
+  const form = useEstimateForm(initial, procedure);
   const { values, edited, errors, setLiveIssues } = form;
-  const defaults = settings.defaults;
   const caseJson = useMemo(
-    () => (blocksEstimate(errors) ? null : caseJsonFor(values, edited, { defaults, procedure }, { estimateOnly: true, errors })),
-    [errors, values, edited, defaults, procedure],
+    () => (blocksEstimate(errors) ? null : caseJsonFor(values, edited, { procedure }, { estimateOnly: true, errors })),
+    [errors, values, edited, procedure],
   );
   const live = useLiveEstimate(caseJson, estimateSettingsKey(settings), setLiveIssues);
   const draftState = useDraftAutosave(values, edited);

@@ -64,6 +64,9 @@ export interface FormValues {
 }
 
 export type FieldName = keyof FormValues;
+
+/** Problems by field, in plain words. */
+export type FieldErrors = Partial<Record<FieldName, string>>;
 export type FieldKind = 'text' | 'money' | 'percent' | 'date' | 'select' | 'checkbox';
 
 export interface FieldDef {

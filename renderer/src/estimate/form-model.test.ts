@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../core/settings';
 import { fieldForPath } from './form-fields';
 import { shippedProcedureData } from '../../../core/testing/shipped-procedure';
-import { applyPreset, blockingLabels, blocksEstimate, caseJsonFor, firstErrorField, formErrors, fromDraft, initialValues, toCaseJson, toDraft } from './form-model';
+import { caseJsonFor, toCaseJson } from './form-case-json';
+import { applyPreset, blockingLabels, blocksEstimate, firstErrorField, formErrors, fromDraft, initialValues, toDraft } from './form-model';
 
 const { procedure } = shippedProcedureData();
 const validateForm = (values: Parameters<typeof formErrors>[0], day: string) => formErrors(values, { today: day, procedure });
@@ -14,16 +15,16 @@ describe('presets', () => {
   it('keeps what staff typed across coverage kinds, and loses nothing switching back', () => {
     const start = { ...initialValues(defaults), deductible: '$1,500.00', copay: '$250.00' };
     const edited = new Set(['deductible', 'copay'] as const);
-    const advantage = applyPreset(start, 'medicare-advantage', edited, defaults);
+    const advantage = applyPreset(start, 'medicare-advantage', edited);
     expect(advantage.deductible).toBe('$1,500.00');
     expect(advantage.coinsurancePercent).toBe('20');
-    const back = applyPreset(applyPreset(advantage, 'medicare', edited, defaults), 'commercial', edited, defaults);
+    const back = applyPreset(applyPreset(advantage, 'medicare', edited), 'commercial', edited);
     expect(back.copay).toBe('$250.00');
     expect(back.deductible).toBe('$1,500.00');
   });
 
   it("leaves a Medicare Advantage plan's out-of-pocket maximum empty: the engine uses the year's limit and says it is typical", () => {
-    const advantage = applyPreset(initialValues(defaults), 'medicare-advantage', new Set(), defaults);
+    const advantage = applyPreset(initialValues(defaults), 'medicare-advantage', new Set());
     expect(advantage.outOfPocketMax).toBe('');
   });
 });
@@ -180,12 +181,12 @@ describe('toCaseJson', () => {
 
   it('leaves out typical plan presets staff did not touch, so the engine says they are typical', () => {
     const values = { ...initialValues(defaults), deductible: '$500.00' };
-    const json = caseJsonFor(values, new Set(['deductible'] as const), { defaults, procedure });
+    const json = caseJsonFor(values, new Set(['deductible'] as const), { procedure });
     expect(json.coverage).toEqual({ kind: 'commercial', network: 'in', deductible: 500 });
-    const advantage = applyPreset(initialValues(defaults), 'medicare-advantage', new Set(), defaults);
-    expect(caseJsonFor(advantage, new Set(), { defaults, procedure }).coverage).toEqual({ kind: 'medicare-advantage', network: 'in' });
-    const medicare = applyPreset(initialValues(defaults), 'medicare', new Set(), defaults);
-    expect(caseJsonFor(medicare, new Set(), { defaults, procedure }).coverage).toEqual({ kind: 'medicare' });
+    const advantage = applyPreset(initialValues(defaults), 'medicare-advantage', new Set());
+    expect(caseJsonFor(advantage, new Set(), { procedure }).coverage).toEqual({ kind: 'medicare-advantage', network: 'in' });
+    const medicare = applyPreset(initialValues(defaults), 'medicare', new Set());
+    expect(caseJsonFor(medicare, new Set(), { procedure }).coverage).toEqual({ kind: 'medicare' });
   });
 
   it('uses a stand-in identity for the live estimate only', () => {
@@ -202,7 +203,7 @@ describe('toCaseJson', () => {
     const past = { ...values, scheduledDate: '01/02/2020' };
     const errors = validateForm(past, today);
     expect(toCaseJson(past, procedure, { estimateOnly: true, errors }).procedure.scheduledDate).toBeUndefined();
-    expect(caseJsonFor(past, new Set(), { defaults, procedure }).procedure.scheduledDate).toBe('2020-01-02');
+    expect(caseJsonFor(past, new Set(), { procedure }).procedure.scheduledDate).toBe('2020-01-02');
   });
 });
 

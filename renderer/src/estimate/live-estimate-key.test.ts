@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../../core/settings';
 import { shippedProcedureData } from '../../../core/testing/shipped-procedure';
-import { initialValues, toCaseJson } from './form-model';
+import { toCaseJson } from './form-case-json';
+import { initialValues } from './form-model';
 import { caseFromKey, estimateSettingsKey, liveEstimateKey } from './live-estimate-key';
 
 const base: Settings = defaultSettings;

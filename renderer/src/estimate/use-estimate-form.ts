@@ -5,7 +5,6 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
-import type { PacketDefaults } from '../../../core/settings';
 import { tidyDateText, tidyMoneyText, tidyPercentText, todayIso } from '../lib/text-parsers';
 import { fieldDefs, type FieldName, type FormValues } from './form-fields';
 import { applyPreset, firstErrorField, formErrors, issuesByField, type FieldErrors } from './form-model';
@@ -43,7 +42,6 @@ function tidy(name: FieldName, text: string): string {
 
 export function useEstimateForm(
   initial: { values: FormValues; edited: ReadonlySet<FieldName> },
-  defaults: PacketDefaults,
   procedure: ProcedureDefinition,
 ): EstimateForm {
   const [values, setValues] = useState<FormValues>(initial.values);
@@ -61,7 +59,7 @@ export function useEstimateForm(
   const setField = useCallback(
     <K extends FieldName>(name: K, value: FormValues[K]) => {
       if (name === 'coverageKind') {
-        setValues((v) => applyPreset(v, value as FormValues['coverageKind'], edited, defaults));
+        setValues((v) => applyPreset(v, value as FormValues['coverageKind'], edited));
         setEdited((e) => (e.has(name) ? e : new Set([...e, name])));
         return;
       }
@@ -73,7 +71,7 @@ export function useEstimateForm(
         setVisibleErrors((shown) => ({ ...shown, [name]: undefined }));
       }
     },
-    [defaults, edited],
+    [edited],
   );
 
   const blurField = useCallback(

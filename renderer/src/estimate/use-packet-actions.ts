@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Settings } from '../../../core/settings';
 import type { AppError } from '../../../core/result';
 import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
-import { caseJsonFor } from './form-model';
+import { caseJsonFor } from './form-case-json';
 import type { EstimateForm } from './use-estimate-form';
 
 export type PacketAction = 'preview' | 'print' | 'save';
@@ -72,7 +72,7 @@ export function usePacketActions(form: EstimateForm, settings: Settings) {
         return;
       }
       setState((s) => ({ ...s, busy: action }));
-      const input = caseJsonFor(form.values, form.edited, { defaults: settings.defaults, procedure: form.procedure });
+      const input = caseJsonFor(form.values, form.edited, { procedure: form.procedure });
       if (action === 'preview') {
         const r = await window.clinic.packet.preview(input);
         if (!r.ok) return showError(r.error);
@@ -96,7 +96,7 @@ export function usePacketActions(form: EstimateForm, settings: Settings) {
       await window.clinic.draft.clear();
       setState((s) => ({ ...s, busy: null, issued, message: savedTo }));
     },
-    [form, clinic, settings.defaults, showError],
+    [form, clinic, showError],
   );
 
   const closePreview = useCallback(() => setState((s) => ({ ...s, preview: null })), []);

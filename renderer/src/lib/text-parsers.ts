@@ -74,3 +74,14 @@ export const centsToDollarNumber = (cents: number): number => Math.round(cents) 
 export function formatRange(range: { low: number; high: number }): string {
   return range.low === range.high ? formatCents(range.low) : `${formatCents(range.low)} – ${formatCents(range.high)}`;
 }
+
+/** "07/01", "7/1" or "07-01" as "07-01"; null when it is not a month and day. */
+export function parseMonthDayText(text: string): string | null {
+  const m = /^(\d{1,2})[/.-](\d{1,2})$/.exec(text.trim());
+  if (m === null) return null;
+  const iso = `2024-${m[1]?.padStart(2, '0')}-${m[2]?.padStart(2, '0')}`;
+  return parseDateText(iso) === null ? null : iso.slice(5);
+}
+
+/** "12" as 12; null when it is not a whole number. */
+export const parseWholeText = (text: string): number | null => (/^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : null);
