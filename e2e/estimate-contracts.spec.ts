@@ -4,7 +4,7 @@
  * paid, a payment plan and a second plan; the packet's first page says what is due.
  */
 import { execFileSync } from 'node:child_process';
-import { test, expect } from './fixtures';
+import { test, expect, screenshotDir } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
 import { SettingsPage } from './pages/settings-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
@@ -26,6 +26,7 @@ test("a payer contract sets the allowed amount, the desk sees what is due before
   await settings.defaults.getByRole('button', { name: 'Save defaults' }).click();
   await expect(settings.defaults.getByRole('status')).toContainText('Saved');
   await expectNoAxeViolations(app.page, 'Settings with a payer contract');
+  await contracts.screenshot({ path: `${screenshotDir}/settings-payer-contracts.png` });
 
   const page = new EstimatePage(app.page);
   await page.open();

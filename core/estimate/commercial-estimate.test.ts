@@ -87,6 +87,9 @@ describe('payer contracts', () => {
     expect(facility?.allowedSource).toBe('charges');
     expect(facility?.patient.low).toBe(51_211 + 69_758);
     expect(e.patient.low).toBe(48_789 + 51_211 + 69_758);
+    expect(e.warnings.filter((w) => w.code === 'allowed-from-charges').map((w) => w.message)).toEqual([
+      "The payer contract gives no amounts for the facility: its charges are used, and the plan's allowed amount is usually lower. Add them to the contract in Settings, or ask the payer.",
+    ]);
   });
 });
 

@@ -113,6 +113,16 @@ export function commercialShares(
       });
     }
   }
+  // The contract prices some providers but not these: their charges stand in, and staff should know.
+  const unpriced = contract === null || staffAllowed !== undefined ? [] : bases.filter((b) => b.allowedSource === 'charges' && (b.network === 'in' || b.protectedByLaw));
+  if (unpriced.length > 0 && bases.some((b) => b.allowedSource === 'payer-contract')) {
+    warnings.push(
+      warn(
+        'allowed-from-charges',
+        `The payer contract gives no amounts for ${unpriced.map((b) => words[b.provider.role]).join(' and ')}: ${unpriced.length === 1 ? 'its' : 'their'} charges are used, and the plan's allowed amount is usually lower. Add them to the contract in Settings, or ask the payer.`,
+      ),
+    );
+  }
   const unprotected = bases.filter((b) => b.network === 'out' && !b.protectedByLaw).map((b) => words[b.provider.role]);
   if (c.coverage.network === 'in' && unprotected.length > 0) {
     warnings.push(
