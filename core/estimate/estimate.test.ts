@@ -68,14 +68,19 @@ describe('computeEstimate: insured patients', () => {
 });
 
 describe('computeEstimate: Good Faith Estimates', () => {
-  it.each(['self-pay', 'uninsured'] as const)('%s: discounted charges, no insurance, no cost sharing', (kind) => {
+  it.each(['self-pay', 'uninsured'] as const)('%s: the discount is off the clinic\'s own charges only, no insurance, no cost sharing', (kind) => {
+    // Hospital outpatient, 1 level, moderate sedation: the doctor bills 22511 $1,900-$2,800,
+    // 99152 $150-$300 and 99153 $60-$120 ($2,110-$3,220); the hospital bills $4,000-$6,000.
     const e = estimate(makeCase({ kind }), { ...defaultOptions, selfPayDiscountPercent: 25 });
     expect(e.goodFaithEstimate).toBe(true);
     expect(e.costSharing).toBeNull();
     expect(e.insurance).toEqual({ low: 0, high: 0 });
-    expect(e.patient.low).toBe(Math.round(e.charges.low * 0.75));
-    expect(e.patient.high).toBe(Math.round(e.charges.high * 0.75));
-    expect(e.selfPayDiscountCents).toEqual({ low: e.charges.low - e.patient.low, high: e.charges.high - e.patient.high });
+    expect(e.providers.map((p) => [p.role, p.patient])).toEqual([
+      ['physician', { low: 158_250, high: 241_500 }],
+      ['facility', { low: 400_000, high: 600_000 }],
+    ]);
+    expect(e.patient).toEqual({ low: 558_250, high: 841_500 });
+    expect(e.selfPayDiscountCents).toEqual({ low: 52_750, high: 80_500 });
     expect(e.patientBreakdown.high.selfPayCents).toBe(e.patient.high);
     expect(e.separatelyScheduled.map((s) => s.code)).toEqual(['72100', '72148', '72131']);
   });

@@ -17,7 +17,7 @@ import { coordinate } from './coordination';
 import { ratesForCase } from './medicare-rates';
 import { matchContract, type PayerContract } from './payer-contracts';
 import { computePayments } from './payments';
-import { allocate, allocatePlanShare, emptyBreakdown, patientOf, providersOf, type ProviderLines } from './providers';
+import { allocate, allocatePlanShare, emptyBreakdown, isClinicRole, patientOf, providersOf, type ProviderLines } from './providers';
 import { range, rangeText, warn, yearOf, type Shares } from './shares';
 import type { AllowedSource, Case, CentsRange, Estimate, EstimateWarning, Network, PatientBreakdown, ProviderShare } from './types';
 
@@ -106,18 +106,11 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
 
 const selfPayBreakdown = (selfPayCents: number): PatientBreakdown => ({ ...emptyBreakdown(), selfPayCents });
 
-/** Per-provider ranges from per-end allocations. */
-const pair = (low: readonly number[], high: readonly number[], i: number): CentsRange => range(low[i] ?? 0, high[i] ?? 0);
-
-/** Good Faith Estimate: the clinic's self-pay discount off the charges; no insurer. */
+/** Good Faith Estimate: the clinic's self-pay discount off its own charges; no insurer. */
 function selfPayShares(c: Case, providers: readonly ProviderLines[], charges: CentsRange, options: EstimateOptions, warnings: EstimateWarning[]): Shares {
   const percent = options.selfPayDiscountPercent;
-  const discount = range(percentOf(charges.low, percent), percentOf(charges.high, percent));
-  const patient = range(charges.low - discount.low, charges.high - discount.high);
-  const discountLow = allocate(discount.low, providers.map((p) => p.charges.low));
-  const discountHigh = allocate(discount.high, providers.map((p) => p.charges.high));
-  const perProvider: ProviderShare[] = providers.map((p, i) => {
-    const off = pair(discountLow, discountHigh, i);
+  const perProvider: ProviderShare[] = providers.map((p) => {
+    const off = isClinicRole(p.role) ? range(percentOf(p.charges.low, percent), percentOf(p.charges.high, percent)) : range(0, 0);
     const owed = range(p.charges.low - off.low, p.charges.high - off.high);
     return {
       role: p.role,
@@ -130,6 +123,11 @@ function selfPayShares(c: Case, providers: readonly ProviderLines[], charges: Ce
       breakdown: { low: selfPayBreakdown(owed.low), high: selfPayBreakdown(owed.high) },
     };
   });
+  const patient = range(
+    perProvider.reduce((sum, p) => sum + p.patient.low, 0),
+    perProvider.reduce((sum, p) => sum + p.patient.high, 0),
+  );
+  const discount = range(charges.low - patient.low, charges.high - patient.high);
   const age = ageOn(c.patient.dateOfBirth, c.procedure.scheduledDate ?? options.today);
   if (age >= MEDICARE_AGE) {
     warnings.push(

@@ -6,6 +6,7 @@
  * The facility and the anesthesia provider bill the patient themselves: never collected here.
  */
 import { percentOf } from './cost-sharing';
+import { isClinicRole } from './providers';
 import type { CasePayments, CentsRange, ProviderShare } from './types';
 
 export interface PaymentPlan {
@@ -40,7 +41,7 @@ export function splitPayments(amount: number, months: number): { monthly: number
 }
 
 export function computePayments(providers: readonly ProviderShare[], payments: CasePayments, depositPercent: number): Payments {
-  const clinic = providers.filter((p) => p.role === 'physician');
+  const clinic = providers.filter((p) => isClinicRole(p.role));
   const clinicPart = { low: clinic.reduce((s, p) => s + p.patient.low, 0), high: clinic.reduce((s, p) => s + p.patient.high, 0) };
   const paid = payments.alreadyPaidCents;
   const due = (end: 'low' | 'high') => Math.max(0, percentOf(clinicPart[end], depositPercent) - paid);

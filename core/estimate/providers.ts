@@ -6,6 +6,13 @@
  */
 import type { CentsRange, EstimateLine, PatientBreakdown, ProviderRole } from './types';
 
+/**
+ * The bills that are the clinic's own (the doctor's lines, moderate sedation by the same
+ * doctor): the self-pay discount and the deposit apply to these only. The hospital, the
+ * surgery center and the anesthesia group set their own prices and bill separately.
+ */
+export const isClinicRole = (role: ProviderRole): boolean => role === 'physician';
+
 export const PROVIDER_ORDER: readonly ProviderRole[] = ['physician', 'facility', 'anesthesia', 'imaging'];
 
 export interface ProviderLines {
