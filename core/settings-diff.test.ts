@@ -37,6 +37,11 @@ describe('describeSettingsChanges', () => {
     ]);
   });
 
+  it('names the doctors when the list changes', () => {
+    const after: Settings = { ...defaultSettings, doctors: [{ name: 'Dr. Ana Ruiz', npi: '1234567893' }, { name: 'Dr. Lee', npi: '' }] };
+    expect(describeSettingsChanges(defaultSettings, after)).toEqual(['Doctors: (empty) -> Dr. Ana Ruiz (NPI 1234567893); Dr. Lee']);
+  });
+
   it('names a fee line by its code and description when they are known', () => {
     const after: Settings = { ...defaultSettings, feeOverrides: { proc: { 'physician-22511': { lowCents: 150_000, highCents: 200_000 } } } };
     expect(describeSettingsChanges(defaultSettings, after, { proc: { 'physician-22511': '22511 Vertebroplasty, first level' } })).toEqual([

@@ -43,6 +43,8 @@ export function describeSettingsChanges(before: Settings, after: Settings, feeNa
       if (a !== b) lines.push(`${providerNames[group]} ${field === 'name' || field === 'address' ? field : field.toUpperCase()}: ${show(a)} -> ${show(b)}`);
     }
   }
+  const doctorText = (s: Settings) => s.doctors.map((d) => (d.npi === '' ? d.name : `${d.name} (NPI ${d.npi})`)).join('; ');
+  if (doctorText(before) !== doctorText(after)) lines.push(`Doctors: ${show(doctorText(before))} -> ${show(doctorText(after))}`);
   const d0 = before.defaults;
   const d1 = after.defaults;
   if (d0.language !== d1.language) lines.push(`Packet language: ${d0.language} -> ${d1.language}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, SETTINGS_VERSION } from './settings';
-import { migrateSettings, migrateV1ToV2, migrateV2ToV3, migrationSteps } from './settings-migrations';
+import { migrateSettings, migrateV1ToV2, migrateV2ToV3, migrateV3ToV4, migrationSteps } from './settings-migrations';
 
 const context = { legacyProcedureId: 'first-procedure' };
 const fee = { lowCents: 100, highCents: 200 };
@@ -29,6 +29,18 @@ describe('settings migrations', () => {
     expect(v2.defaults.medicareDeductibleCents).toBe(29_000);
     const outcome = migrateSettings(2, { ...defaultSettings, medicareRates: undefined, defaults: { ...defaultSettings.defaults, medicareDeductibleCents: 28_300 } }, context);
     expect(outcome).toEqual({ ok: true, migratedFrom: 2, settings: defaultSettings });
+  });
+
+  it('3 -> 4 lists no doctors yet, and a version 3 file opens with an empty list', () => {
+    expect(migrateV3ToV4({ clinic: { name: 'Lakeside' } })).toEqual({ clinic: { name: 'Lakeside' }, doctors: [] });
+    const { doctors: _none, ...v3 } = defaultSettings;
+    expect(migrateSettings(3, v3, context)).toEqual({ ok: true, migratedFrom: 3, settings: defaultSettings });
+  });
+
+  it('refuses a doctors list with the same doctor twice, naming the entry', () => {
+    const twice = { ...defaultSettings, doctors: [{ name: 'Dr. Ana Ruiz', npi: '' }, { name: 'dr. ana ruiz ', npi: '' }] };
+    const outcome = migrateSettings(SETTINGS_VERSION, twice, context);
+    expect(outcome.ok === false && outcome.reason === 'invalid' && outcome.issues.map((i) => i.path)).toEqual(['settings.doctors.1.name']);
   });
 
   it('brings a version 1 file to the current version, defaults filling missing groups', () => {

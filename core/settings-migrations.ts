@@ -8,6 +8,8 @@
  * - 2 -> 3: Medicare's rates come from the procedure's medicare-<year>.json; the one Medicare
  *   figure version 2 kept (the Part B deductible) becomes the clinic's 2026 amount when it
  *   differed from the national $283.
+ * - 3 -> 4: the clinic's doctors are listed (none yet: the step adds nothing; the new version
+ *   keeps an older app from saving over a list it does not know).
  */
 import { isPlainObject as isRecord } from './plain-object';
 import { toFieldIssues, type FieldIssue } from './result';
@@ -41,8 +43,13 @@ export function migrateV2ToV3(settings: Record<string, unknown>, context: Migrat
   return { ...settings, ...(defaults === undefined ? {} : { defaults }), medicareRates };
 }
 
+/** Version 3 -> 4: no doctors listed yet. */
+export function migrateV3ToV4(settings: Record<string, unknown>): Record<string, unknown> {
+  return { ...settings, doctors: [] };
+}
+
 /** steps[n] turns version n into version n + 1. */
-export const migrationSteps: Readonly<Record<number, Step>> = { 1: migrateV1ToV2, 2: migrateV2ToV3 };
+export const migrationSteps: Readonly<Record<number, Step>> = { 1: migrateV1ToV2, 2: migrateV2ToV3, 3: migrateV3ToV4 };
 
 export type MigrationOutcome =
   | { ok: true; settings: Settings; migratedFrom: number | null }
@@ -59,8 +66,8 @@ export function migrateSettings(version: unknown, raw: unknown, context: Migrati
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return invalid('version', 'Expected a settings version number.');
   if (!isRecord(raw)) return invalid('settings', 'Expected the settings as a set of fields.');
   if (version > SETTINGS_VERSION) return { ok: false, reason: 'newer', version };
-  // Every group is a set of fields, but the payer contracts are a list.
-  const wrongGroup = Object.keys(raw).find((key) => raw[key] !== undefined && !isRecord(raw[key]) && !(key === 'payerContracts' && Array.isArray(raw[key])));
+  // Every group is a set of fields, but the payer contracts and the doctors are lists.
+  const wrongGroup = Object.keys(raw).find((key) => raw[key] !== undefined && !isRecord(raw[key]) && !((key === 'payerContracts' || key === 'doctors') && Array.isArray(raw[key])));
   if (wrongGroup !== undefined) return invalid(`settings.${wrongGroup}`, 'Expected a set of fields.');
   let current = raw;
   for (let v = version; v < SETTINGS_VERSION; v += 1) {

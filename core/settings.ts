@@ -83,6 +83,22 @@ export type OtherProviders = z.infer<typeof otherProvidersSchema>;
 
 export const noOtherProviders: OtherProviders = { hospitalOutpatient: noProvider, asc: noProvider, anesthesia: noProvider };
 
+/** A doctor who performs the procedure at the clinic (the form's Doctor list; the consent names them). */
+export const doctorSchema = z.object({
+  name: z.string().trim().min(1, "Enter the doctor's name as the patient should read it, like Dr. Ana Ruiz.").max(120, 'Use at most 120 characters.'),
+  npi: npiField,
+});
+export type Doctor = z.infer<typeof doctorSchema>;
+
+export const doctorsSchema = z.array(doctorSchema).max(50, 'List at most 50 doctors.').superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  list.forEach((d, i) => {
+    const key = d.name.trim().toLowerCase();
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: 'This doctor is listed twice.' });
+    seen.add(key);
+  });
+});
+
 /**
  * The clinic's own Medicare amounts (its Medicare contractor's locality figures), by rate year
  * ("2026"), then figure id (core/estimate/medicare-schema.ts figureRefs), in the figure's unit.
@@ -117,6 +133,8 @@ export const settingsSchema = z.object({
   clinic: clinicProfileSchema,
   /** Optional: files exported before it existed still import. */
   otherProviders: otherProvidersSchema.default(noOtherProviders),
+  /** The clinic's doctors (Settings -> Doctors). */
+  doctors: doctorsSchema,
   defaults: packetDefaultsSchema,
   /** Clinic's own charges, by procedure id, then fee-line id; lines not listed use the default schedule. */
   feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)),
@@ -127,12 +145,16 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** Version 2 keys fee overrides by procedure; version 3 holds Medicare's rates per procedure and year (see settings-migrations.ts). */
-export const SETTINGS_VERSION = 3;
+/**
+ * Version 2 keys fee overrides by procedure; version 3 holds Medicare's rates per procedure and
+ * year; version 4 lists the clinic's doctors (see settings-migrations.ts).
+ */
+export const SETTINGS_VERSION = 4;
 
 export const defaultSettings: Settings = {
   clinic: { name: '', address: '', phone: '', npi: '', tin: '', logoDataUrl: '' },
   otherProviders: noOtherProviders,
+  doctors: [],
   defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 0, depositPercent: 0 },
   feeOverrides: {},
   medicareRates: {},
@@ -143,6 +165,8 @@ export const defaultSettings: Settings = {
 export const settingsPatchSchema = z.object({
   clinic: clinicProfileSchema.partial().optional(),
   otherProviders: otherProvidersSchema.optional(),
+  /** The whole list: given, it replaces the clinic's doctors. */
+  doctors: doctorsSchema.optional(),
   defaults: packetDefaultsSchema.partial().optional(),
   /** Per procedure: a procedure given here has its overrides replaced; others are kept. */
   feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)).optional(),
@@ -157,6 +181,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
   return {
     clinic: { ...current.clinic, ...patch.clinic },
     otherProviders: patch.otherProviders ?? current.otherProviders ?? noOtherProviders,
+    doctors: patch.doctors ?? current.doctors ?? [],
     defaults: { ...current.defaults, ...patch.defaults },
     feeOverrides: { ...current.feeOverrides, ...patch.feeOverrides },
     medicareRates: { ...current.medicareRates, ...patch.medicareRates },

@@ -56,6 +56,23 @@ const dollars = (what: string) =>
 const optionalText = (what: string, max: number) =>
   z.string(typed(`Enter the ${what}.`, `Enter the ${what} as text.`)).trim().max(max, `Use at most ${max} characters for the ${what}.`).optional();
 
+/**
+ * A well-formed ICD-10-CM code: a letter, two characters (digit, digit or letter), then up to
+ * four more after a dot ("M80.08XA", "S32.010A", "C79.51"). Typed without the dot or in lower
+ * case it is read the same way. Whether it is the right code is the doctor's to confirm.
+ */
+export const ICD10_CM = /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/;
+
+export function normalizeIcd10(text: string): string {
+  const compact = text.trim().toUpperCase().replace(/\s+/g, '');
+  return /^[A-Z][0-9][0-9A-Z][0-9A-Z]{1,4}$/.test(compact) ? `${compact.slice(0, 3)}.${compact.slice(3)}` : compact;
+}
+
+const diagnosisSchema = z
+  .string(typed('Choose the diagnosis, or leave it as not known yet.', 'Enter the diagnosis as an ICD-10-CM code, like M80.08XA.'))
+  .transform(normalizeIcd10)
+  .refine((v) => v === '' || ICD10_CM.test(v), 'Enter the diagnosis as an ICD-10-CM code, like M80.08XA (a letter, 2 characters, then up to 4 after the dot).');
+
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { error: message });
 
 const percent = (what: string) =>
@@ -243,6 +260,10 @@ export const caseInputSchema = z.object(
       )
       .strict()
       .optional(),
+    /** ICD-10-CM; absent or empty: not known yet (the packet gives the usual codes, to be confirmed). */
+    diagnosis: diagnosisSchema.optional(),
+    /** The performing doctor's name as the clinic lists it (Settings -> Doctors). */
+    doctor: optionalText("doctor's name", 120),
     language: choice(languages, 'Choose the packet language: en (English) or es (Spanish).').optional(),
     largePrint: z.boolean({ error: 'Use true or false for large print.' }).optional(),
   },

@@ -132,6 +132,8 @@ export function validateCase(input: unknown, context: CaseContext): CaseValidati
         patient: { ...data.patient },
         procedure: { ...data.procedure },
         coverage: toCoverage(data.coverage),
+        ...(data.diagnosis ? { diagnosis: data.diagnosis } : {}),
+        ...(data.doctor ? { doctor: data.doctor } : {}),
         language: data.language ?? 'en',
         largePrint: data.largePrint ?? false,
         payments: toPayments(data.payments),

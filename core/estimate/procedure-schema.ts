@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { placesOfService, providerRoles, sedations } from '../case/enums';
+import { ICD10_CM } from '../case/case-schema';
 import type { FieldIssue } from '../result';
 import { toFieldIssues } from '../result';
 
@@ -46,6 +47,16 @@ export const procedureSchema = z
         path: ['normalMax'],
       }),
     sites: z.array(z.enum(placesOfService)).min(1),
+    /** The diagnoses staff choose from on the form; `expected` ones print when it is not known yet. */
+    diagnoses: z
+      .object({
+        source: text,
+        usual: z
+          .array(z.object({ code: z.string().regex(ICD10_CM, 'Use an ICD-10-CM code, like M80.08XA.'), name: text, expected: z.boolean().optional() }).strict())
+          .min(1)
+          .refine((list) => list.some((d) => d.expected === true), 'Mark at least one diagnosis as expected (printed when it is not known yet).'),
+      })
+      .strict(),
     sedations: z.array(z.enum(sedations)).min(1),
   })
   .strict();

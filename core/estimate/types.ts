@@ -90,6 +90,10 @@ export interface Case {
   patient: PatientIdentity;
   procedure: ProcedureChoice;
   coverage: Coverage;
+  /** ICD-10-CM code staff chose ("M80.08XA"); absent = not known yet. */
+  diagnosis?: string;
+  /** The performing doctor's name (Settings -> Doctors); absent = not chosen yet. */
+  doctor?: string;
   language: Language;
   largePrint: boolean;
   payments: CasePayments;
