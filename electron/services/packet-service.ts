@@ -1,7 +1,7 @@
 /**
  * The packet behind the IPC handlers and the headless command: loads the content template
  * for the case's language (cached per service), refuses a Good Faith Estimate the clinic
- * profile cannot back (NPI, TIN, name, location), builds the document definition and
+ * profile or the other providers cannot back (each one's NPI, TIN, name, location), builds the document definition and
  * renders it. Plain Node; no Electron.
  */
 import type { ProcedureCatalog } from '../../core/estimate/procedure-catalog';
@@ -55,14 +55,8 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
   };
 
   const build: PacketService['build'] = async ({ caseData, estimate, clinic, otherProviders = noOtherProviders, preparedDate }) => {
-      const issues = checkPacketReady(estimate, clinic);
-      if (issues.length > 0) {
-        return fail(
-          'missing-clinic-details',
-          'A Good Faith Estimate needs the clinic’s NPI, tax ID (TIN), name and address. Add them under Settings → Clinic profile.',
-          issues,
-        );
-      }
+      const issues = checkPacketReady(estimate, clinic, caseData.procedure.site, otherProviders);
+      if (issues.length > 0) return fail('missing-clinic-details', issues.map((i) => i.message).join(' '), issues);
       const procedure = options.catalog.get(caseData.procedure.id)?.procedure;
       if (procedure === undefined) return fail('invalid-input', 'Choose a procedure this app knows.', [{ path: 'procedure.id', message: 'Choose a procedure this app knows.' }]);
       const loaded = await content(procedure.id, caseData.language);
