@@ -1,9 +1,9 @@
 /** Settings → Clinic profile: name, address, phone, NPI, TIN and an optional logo. */
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { clinicProfileSchema, type ClinicProfile, type Settings } from '../../../core/settings';
 import { TextField } from '../lib/field-controls';
 import { SaveRow, type SaveState } from './save-row';
-import { fieldErrors, idHints, type FieldErrors } from './settings-fields';
+import { fieldErrors, idHints, settingsFieldIds, type FieldErrors } from './settings-fields';
 import { useSettingsGroup } from './use-settings-group';
 import { saveSettingsGroup } from './save-settings-group';
 
@@ -19,20 +19,18 @@ const textFields: { name: Exclude<ProfileField, 'logoDataUrl'>; label: string; h
 ];
 
 const fieldOrder: ProfileField[] = ['name', 'address', 'phone', 'npi', 'tin', 'logoDataUrl'];
-const inputId = (name: ProfileField): string => `set-clinic-${name}`;
+const inputId = settingsFieldIds.clinic;
 
 const validate = (profile: ClinicProfile): ProfileErrors => fieldErrors(clinicProfileSchema, profile, fieldOrder);
 
 interface ClinicProfileFormProps {
   clinic: ClinicProfile;
   onSaved: (settings: Settings) => void;
-  /** Focus the NPI/TIN fields on arrival (coming from a blocked Good Faith Estimate). */
-  focusIds: boolean;
 }
 
 const asShown = (clinic: ClinicProfile): ClinicProfile => clinic;
 
-export function ClinicProfileForm({ clinic, onSaved, focusIds }: ClinicProfileFormProps) {
+export function ClinicProfileForm({ clinic, onSaved }: ClinicProfileFormProps) {
   const [shown, setShown] = useState<ProfileErrors>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const { local: profile, setLocal: setProfile, markSaved } = useSettingsGroup(clinic, asShown, () => {
@@ -40,12 +38,6 @@ export function ClinicProfileForm({ clinic, onSaved, focusIds }: ClinicProfileFo
     setSave({ kind: 'idle' });
   });
   const fileRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (!focusIds) return;
-    const target = clinic.npi.trim() === '' ? 'npi' : 'tin';
-    document.getElementById(inputId(target))?.focus();
-  }, [focusIds, clinic.npi]);
 
   const set = (name: ProfileField, value: string) => {
     setProfile((p) => ({ ...p, [name]: value }));
@@ -71,7 +63,7 @@ export function ClinicProfileForm({ clinic, onSaved, focusIds }: ClinicProfileFo
     setShown(errors);
     const first = fieldOrder.find((n) => errors[n]);
     if (first) {
-      document.getElementById(first === 'logoDataUrl' ? 'set-clinic-logo' : inputId(first))?.focus();
+      document.getElementById(inputId(first))?.focus();
       setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
       return;
     }

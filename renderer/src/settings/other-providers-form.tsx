@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { otherProviderSchema, otherProvidersSchema, type OtherProvider, type OtherProviders, type Settings } from '../../../core/settings';
 import { TextField } from '../lib/field-controls';
 import { SaveRow, type SaveState } from './save-row';
-import { fieldErrors, idHints, type FieldErrors } from './settings-fields';
+import { fieldErrors, idHints, settingsFieldIds, type FieldErrors } from './settings-fields';
 import { useSettingsGroup } from './use-settings-group';
 import { saveSettingsGroup } from './save-settings-group';
 
@@ -28,7 +28,7 @@ const fields: { name: ProviderField; label: string; hint?: string; multiline?: b
 ];
 const fieldOrder = fields.map((f) => f.name);
 
-const inputId = (key: ProviderKey, name: ProviderField): string => `set-other-${key}-${name}`;
+const inputId = settingsFieldIds.otherProvider;
 
 const validateOne = (provider: OtherProvider): FieldErrors<ProviderField> => fieldErrors(otherProviderSchema, provider, fieldOrder);
 

@@ -1,17 +1,22 @@
-/** The Settings screen: clinic profile, other providers, defaults, fee schedule, Medicare rates, payer contracts, and configuration export/import. */
+/** The Settings screen: clinic profile, doctors, other providers, defaults, fee schedule, Medicare rates, payer contracts, and configuration export/import. */
+import { useEffect } from 'react';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 import type { Settings } from '../../../core/settings';
 import { ClinicProfileForm } from './clinic-profile-form';
 import { ConfigTransfer } from './config-transfer';
 import { DefaultsForm } from './defaults-form';
+import { DoctorsEditor } from './doctors-editor';
 import { FeeScheduleEditor } from './fee-schedule-editor';
 import { MedicareRatesEditor } from './medicare-rates-editor';
 import { PayerContractsEditor } from './payer-contracts-editor';
 import { codeAmountsExample } from './payer-contracts';
 import { OtherProvidersForm } from './other-providers-form';
 
-/** Where to put focus on arrival: the NPI/TIN fields when a Good Faith Estimate was blocked. */
-export type SettingsFocus = 'clinic-id' | null;
+/**
+ * The id of the field to focus on arrival (settings-fields.ts settingsFieldIds): the first one a
+ * blocked Good Faith Estimate needs, or Add a doctor from the form's Doctor field.
+ */
+export type SettingsFocus = string | null;
 
 interface SettingsScreenProps {
   /** The form's procedure: its codes make the payer contract examples. */
@@ -22,10 +27,14 @@ interface SettingsScreenProps {
 }
 
 export function SettingsScreen({ procedure, settings, focus, onSaved }: SettingsScreenProps) {
+  useEffect(() => {
+    if (focus !== null) document.getElementById(focus)?.focus();
+  }, [focus]);
   return (
     <div className="settings">
       <h1 className="screen-title">Settings</h1>
-      <ClinicProfileForm clinic={settings.clinic} onSaved={onSaved} focusIds={focus === 'clinic-id'} />
+      <ClinicProfileForm clinic={settings.clinic} onSaved={onSaved} />
+      <DoctorsEditor doctors={settings.doctors} onSaved={onSaved} />
       <OtherProvidersForm otherProviders={settings.otherProviders} onSaved={onSaved} />
       <DefaultsForm settings={settings} onSaved={onSaved} />
       <FeeScheduleEditor feeOverrides={settings.feeOverrides} onSaved={onSaved} />

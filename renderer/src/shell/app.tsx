@@ -10,6 +10,7 @@ import type { FieldName, FormValues } from '../estimate/form-fields';
 import { fromDraft, initialValues } from '../estimate/form-model';
 import { EstimateScreen } from '../estimate/estimate-screen';
 import { SettingsScreen, type SettingsFocus } from '../settings/settings-screen';
+import { settingsFieldIds } from '../settings/settings-fields';
 import { Notice } from './notice';
 
 type Screen = 'estimate' | 'settings';
@@ -99,7 +100,7 @@ export function App() {
           <>
             {loaded.notice ? <Notice text={loaded.notice} onDismiss={() => setLoaded({ ...loaded, notice: null })} /> : null}
             <div hidden={screen !== 'estimate'}>
-              <EstimateScreen settings={loaded.settings} procedure={loaded.procedure} initial={loaded.initial} onOpenClinicProfile={() => go('settings', 'clinic-id')} />
+              <EstimateScreen settings={loaded.settings} procedure={loaded.procedure} initial={loaded.initial} onOpenClinicProfile={() => go('settings', settingsFieldIds.clinic(loaded.settings.clinic.npi.trim() === '' ? 'npi' : 'tin'))} />
             </div>
             {screen === 'settings' ? <SettingsScreen procedure={loaded.procedure} settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} /> : null}
           </>
