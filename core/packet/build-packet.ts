@@ -7,7 +7,7 @@
 import type { Content, TDocumentDefinitions } from './pdfmake-types';
 import { consentPages } from './consent';
 import { contentSections } from './content-sections';
-import { coverPage } from './cover';
+import { coverPage, translationNotice } from './cover';
 import { itemizedEstimate, separatelyScheduledSection } from './estimate-section';
 import { packetFooter } from './footer';
 import { goodFaithSection } from './good-faith';
@@ -20,6 +20,7 @@ export type { PacketInput } from './packet-context';
 
 /** US Letter in points. */
 const PAGE_WIDTH = 612;
+const PAGE_HEIGHT = 792;
 
 /** Metadata never holds patient data: a PDF's properties are easy to see and to index. */
 export const PACKET_TITLE = 'Vertebroplasty patient packet';
@@ -30,10 +31,12 @@ export function buildPacketDocument(input: PacketInput): TDocumentDefinitions {
   const ctx: PacketContext = {
     ...input,
     otherProviders: input.otherProviders ?? noOtherProviders,
+    doctors: input.doctors ?? [],
     labels: input.content.labels,
     language: input.content.language,
     sizes,
     contentWidth: PAGE_WIDTH - margins[0] - margins[2],
+    contentHeight: PAGE_HEIGHT - margins[1] - margins[3],
     patientName: patientFullName(input.caseData),
     dateOfBirth: '',
   };
@@ -54,7 +57,7 @@ export function buildPacketDocument(input: PacketInput): TDocumentDefinitions {
     language: input.content.language === 'es' ? 'es-US' : 'en-US',
     info: { title: PACKET_TITLE, subject: 'Cost estimate and patient information', creator: 'Clinic Estimate & Packet', producer: 'Clinic Estimate & Packet' },
     footer: packetFooter(ctx, margins),
-    content: [...coverPage(ctx), ...estimatePart, ...contentSections(ctx), ...consentPages(ctx)],
+    content: [...coverPage(ctx), ...(ctx.largePrint ? translationNotice(ctx) : []), ...estimatePart, ...contentSections(ctx), ...consentPages(ctx)],
   };
   if (input.clinic.logoDataUrl !== '') doc.images = { clinicLogo: input.clinic.logoDataUrl };
   return doc;

@@ -7,6 +7,8 @@
 import type { Content, StackNode } from './pdfmake-types';
 import { bullets, heading, keepWithNext, paragraph } from './layout';
 import type { PacketContext } from './packet-context';
+import { fillLabel } from './content-schema';
+import { serviceName } from './estimate-section';
 import { colors } from './styles';
 
 /** A writing line with its caption below; `width` in points. */
@@ -58,14 +60,42 @@ function initialsStatement(ctx: PacketContext, statement: string): Content {
   };
 }
 
+/**
+ * What is planned for this patient, from the case: the levels, the sedation chosen, what the
+ * procedure's code already includes (the estimate's included lines: the bone biopsy, the
+ * imaging guidance), then the doctor (a line to write the name on when none was chosen).
+ */
+function plannedProcedure(ctx: PacketContext): Content[] {
+  const consent = ctx.content.consent;
+  const levels = ctx.caseData.procedure.levels;
+  const levelText = levels === 1 ? consent.levelsOne : fillLabel(consent.levelsMany, { count: levels });
+  const included = ctx.estimate.lines.filter((l) => l.included).map((l) => serviceName(ctx, l));
+  const sentences = [fillLabel(consent.procedure, { levels: levelText })];
+  if (included.length > 0) sentences.push(fillLabel(consent.includedWith, { items: included.join('; ') }));
+  sentences.push(consent.sedation[ctx.caseData.procedure.sedation]);
+  const doctor = ctx.caseData.doctor?.trim();
+  return [
+    paragraph(sentences.join(' ')),
+    doctor ? paragraph(fillLabel(consent.doctor, { doctor }), { bold: true }) : lineRow(ctx, [[ctx.labels.consent.doctorToBeNamed, 1]]),
+  ];
+}
+
 export function consentPages(ctx: PacketContext): Content[] {
   const c = ctx.labels.consent;
   const consent = ctx.content.consent;
   const { sizes } = ctx;
+  const sedation = ctx.caseData.procedure.sedation;
+  const [lastStatement, ...firstStatements] = [...consent.statementsToInitial].reverse();
+  const statements = [...firstStatements.reverse(), consent.sedationStatement[sedation], ...(lastStatement === undefined ? [] : [lastStatement])];
+  const [plan, doctorLine] = plannedProcedure(ctx);
   const parts: Content[] = [
     { stack: [heading(c.heading, 'h1'), paragraph(consent.intro)], pageBreak: 'before', unbreakable: true },
-    keepWithNext(heading(c.procedure, 'h3'), paragraph(`${consent.procedure} ${consent.sedation[ctx.caseData.procedure.sedation]}`)),
-    ...sectionOfBullets(ctx, c.risks, consent.risks),
+    keepWithNext(heading(c.procedure, 'h3'), plan, doctorLine === undefined ? [] : [doctorLine]),
+    keepWithNext(heading(c.risks, 'h2'), { text: c.seriousRisks, style: 'h3', margin: [0, 0, 0, sizes.gap * 0.4] }, [
+      { stack: bullets(consent.seriousRisks, sizes), bold: true },
+    ]),
+    ...sectionOfBullets(ctx, c.otherRisks, consent.risks),
+    ...sectionOfBullets(ctx, c.sedationRisks, consent.sedationRisks[sedation]),
     ...sectionOfBullets(ctx, c.benefits, consent.benefits),
     headedList(
       heading(c.alternatives, 'h3'),
@@ -80,7 +110,7 @@ export function consentPages(ctx: PacketContext): Content[] {
     ),
     keepWithNext(heading(c.riskOfDoingNothing, 'h3'), paragraph(consent.riskOfDoingNothing)),
     keepWithNext(heading(c.questions, 'h3'), lineRow(ctx, [[c.questionsAnsweredBy, 1]])),
-    headedList(heading(c.initialEach, 'h3'), consent.statementsToInitial.map((s) => initialsStatement(ctx, s))),
+    headedList(heading(c.initialEach, 'h3'), statements.map((s) => initialsStatement(ctx, s))),
     {
       stack: [heading(c.signatureHeading, 'h2'), signatureBlock(ctx, c.patientOrRepresentative, [], [lineRow(ctx, [[c.representativeRelationship, 1]])])],
       unbreakable: true,

@@ -72,6 +72,8 @@ const documentLabels = group({
   patient: text,
   dateOfBirth: text,
   notAvailable: text,
+  /** "Estimate of {date}": every page's footer, so each estimate page carries its date. */
+  estimateDate: text,
 });
 
 const coverLabels = group({
@@ -95,6 +97,17 @@ const coverLabels = group({
   paymentPlan: text,
   monthlyPaymentsOf: text,
   lastPayment: text,
+  /** The boxed summary on page 1: "You may owe about {amount}", the GFE total, what insurance pays, what is not included, whom to call. */
+  summaryHeading: text,
+  youMayOwe: text,
+  gfeTotal: text,
+  gfeTotalNote: text,
+  insuranceMayPay: text,
+  medicareMayPay: text,
+  otherPlanMayPay: text,
+  notIncluded: text,
+  questionsCall: text,
+  questions: text,
 });
 
 const estimateLabels = group({
@@ -181,29 +194,47 @@ const insuranceLabels = group({
   contractedRates: text,
 });
 
-/** Good Faith Estimate (45 CFR 149.610): one label per required element and disclaimer. */
+/** Good Faith Estimate (45 CFR 149.610, CMS-10791): one label per required element and disclaimer. */
 const goodFaithLabels = group({
   heading: text,
   intro: text,
   primaryService: text,
-  providerOrFacility: text,
+  estimateDate: text,
+  diagnosis: text,
+  /** "{codes}: the usual codes ...": printed when the diagnosis is not known yet. */
+  expectedDiagnosis: text,
+  /** How one expected charge per line is chosen from the usual range (the high end). */
+  howChargesChosen: text,
   npi: text,
   tin: text,
+  address: text,
   location: text,
-  /** The expected diagnosis codes, honestly: usual codes, to be confirmed by the doctor. */
-  expectedDiagnosis: text,
+  doctor: text,
+  /** Each block's kind of provider: the clinic, the hospital or surgery center, the anesthesia group. */
+  kinds: group({ clinic: text, 'hospital-outpatient': text, asc: text, anesthesia: text }),
+  /** An anesthesia group not entered in Settings: named as billing separately, with a request for its own estimate. */
+  unnamedAnesthesia: text,
+  billedSeparately: text,
+  diagnosisColumn: text,
+  quantityColumn: text,
+  expectedCharge: text,
+  includedCharge: text,
+  /** "Total for {provider}" */
+  providerTotal: text,
+  summaryHeading: text,
+  overallTotal: text,
   /** "Self-pay discount ({rate}%)" */
   selfPayDiscount: text,
-  /** Shown when facility or anesthesia lines are listed: they bill separately. */
-  otherProviders: text,
-  /** "Billed by": before another provider's name, NPI, TIN and location. */
-  billedBy: text,
   disclaimerOtherItems: text,
   disclaimerEstimateOnly: text,
   disclaimerDisputeRight: text,
   disclaimerHowToLearn: text,
   disclaimerQualityOfCare: text,
   disclaimerNotContract: text,
+  disclaimerRevised: text,
+  /** The right to ask about a payment plan or financial help; "{phone}" when the clinic has one. */
+  paymentHelp: text,
+  paymentHelpCall: text,
   keepCopy: text,
 });
 
@@ -229,6 +260,11 @@ const consentLabels = group({
   witness: text,
   interpreter: text,
   interpreterLanguage: text,
+  seriousRisks: text,
+  otherRisks: text,
+  sedationRisks: text,
+  /** Before a writing line, when no doctor was chosen on the form. */
+  doctorToBeNamed: text,
 });
 
 const labelsSchema = group({
@@ -252,10 +288,23 @@ const alternativeSchema = group({ name: text, benefits: text, risks: text });
 
 const consentSchema = group({
   intro: text,
+  /** "{levels}" is `levelsOne` or `levelsMany` ("{count} spine bones"). */
   procedure: text,
+  levelsOne: text,
+  levelsMany: text,
+  /** "{doctor}": the performing doctor chosen on the form. */
+  doctor: text,
+  /** "{items}": what the procedure's code already includes (from the estimate's included lines). */
+  includedWith: text,
   /** One sentence on the numbing / sedation / anesthesia chosen for this case. */
   sedation: labelsFor(sedations),
+  /** Called serious in the packet, listed first. */
+  seriousRisks: textList(1),
   risks: textList(1),
+  /** Only the chosen sedation's risks are printed. */
+  sedationRisks: group(Object.fromEntries(sedations.map((v) => [v, textList(1)])) as Record<(typeof sedations)[number], ReturnType<typeof textList>>),
+  /** The statement to initial for the chosen sedation, before the last statement. */
+  sedationStatement: labelsFor(sedations),
   benefits: textList(1),
   alternatives: list(alternativeSchema, 1),
   riskOfDoingNothing: text,
@@ -282,6 +331,8 @@ export const packetContentSchema = group({
   sections: list(sectionSchema, 0),
   faqs: list(group({ question: text, answer: text }), 1),
   consent: consentSchema,
+  /** Plain-language names of diagnosis codes (ICD-10-CM), in this language; the procedure's usual ones must all be here. */
+  diagnosisNames: z.record(z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/, 'Must be an ICD-10-CM code'), text, { error: typeError('an object') }),
   changes: list(group({ what: text, why: text, source: text }), 1),
 }).superRefine((content, ctx) => {
   sectionIds.forEach((id, index) => {

@@ -27,12 +27,13 @@ function faqBlocks(ctx: PacketContext): Content[] {
 
 export function contentSections(ctx: PacketContext): Content[] {
   const out: Content[] = [];
-  ctx.content.sections.forEach((item, index) => {
+  ctx.content.sections.forEach((item) => {
     const blocks = item.id === 'faqs' ? [...sectionBlocks(ctx, item), ...faqBlocks(ctx)] : sectionBlocks(ctx, item);
     // Keep the heading with the intro and paragraphs before the first bullet, and that bullet.
     const leading = (item.intro === undefined ? 0 : 1) + (item.paragraphs?.length ?? 0);
     const node = section(heading(item.heading, 'h2'), blocks, Math.min(leading, 2) + 1);
-    out.push(index === 0 ? { ...node, pageBreak: 'before' } : node);
+    // The sections follow the estimate on the same page: no page left nearly empty.
+    out.push(node);
   });
   return out;
 }

@@ -57,7 +57,7 @@ function lineRow(ctx: PacketContext, line: EstimateLine | SeparateItem): TableCe
   const service: TableCell = { text: `${serviceName(ctx, line)}${quantity}`, style: 'tableCell' };
   const code: TableCell = { text: displayCode(line.code, ctx.estimate), style: 'tableCell', noWrap: true };
   if ('included' in line && line.included) {
-    return [code, service, { text: ctx.labels.estimate.included, style: 'tableCell', italics: true, color: colors.muted, alignment: 'right', colSpan: 2 }, ''];
+    return [code, service, { text: ctx.labels.estimate.included, style: 'tableCell', color: colors.muted, alignment: 'right', colSpan: 2 }, ''];
   }
   return [
     code,
@@ -142,6 +142,12 @@ export function separatelyScheduledSection(ctx: PacketContext): Content[] {
   const items = ctx.estimate.separatelyScheduled;
   if (items.length === 0) return [];
   const e = ctx.labels.estimate;
-  // A short list: heading, intro and table move to a new page together.
-  return [{ stack: [heading(e.separatelyScheduled, 'h2'), paragraph(e.separatelyScheduledIntro), linesTable(ctx, items)], unbreakable: true }];
+  // Heading and intro are the table's title rows: they stay with its first line and repeat if it
+  // breaks, so no whole page is left for a short list.
+  return [
+    linesTable(ctx, items, [
+      titleRow(heading(e.separatelyScheduled, 'h2', { margin: [0, ctx.sizes.gap, 0, ctx.sizes.gap * 0.4] })),
+      titleRow(paragraph(e.separatelyScheduledIntro, { margin: [0, 0, 0, 0] })),
+    ]),
+  ];
 }

@@ -1,15 +1,19 @@
-/** Every page: patient name, date of birth and "Page X of Y" in the packet's language. */
+/**
+ * Every page: patient name, date of birth, the estimate's date (so every estimate page carries
+ * it, as the CMS form asks) and reference, and "Page X of Y", in the packet's language.
+ */
 import { fillLabel } from './content-schema';
 import type { DynamicFooter } from './pdfmake-types';
-import type { PacketContext } from './packet-context';
+import { longDate, type PacketContext } from './packet-context';
 import { colors } from './styles';
 
 export function packetFooter(ctx: PacketContext, margins: readonly [number, number, number, number]): DynamicFooter {
   const { labels } = ctx;
   const name = `${labels.document.patient}: ${ctx.patientName}`;
   const born = `${labels.document.dateOfBirth}: ${ctx.dateOfBirth}`;
-  // Large print: name and date of birth on two lines, so neither is cut or squeezed.
-  const who = ctx.largePrint ? `${name}\n${born}` : `${name}   ·   ${born}`;
+  const dated = fillLabel(labels.document.estimateDate, { date: longDate(ctx, ctx.preparedDate) });
+  // Large print: one item per line, so none is cut or squeezed (the reference is on the cover).
+  const who = ctx.largePrint ? `${name}\n${born}\n${dated}` : `${name}   ·   ${born}\n${dated}   ·   ${ctx.reference}`;
   return (currentPage, pageCount) => ({
     stack: [
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: ctx.contentWidth, y2: 0, lineWidth: 0.5, lineColor: colors.rule }] },
@@ -23,7 +27,8 @@ export function packetFooter(ctx: PacketContext, margins: readonly [number, numb
       },
     ],
     style: 'footer',
-    lineHeight: 1.1,
+    // 1.3 x Roboto's 1.17 em line box: baselines 1.5 x the type size apart in large print.
+    lineHeight: ctx.largePrint ? 1.3 : 1.15,
     margin: [margins[0], ctx.sizes.small * 0.8, margins[2], 0],
   });
 }

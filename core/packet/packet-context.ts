@@ -3,7 +3,7 @@
  * computed once in build-packet.ts.
  */
 import type { Case, Estimate, Language } from '../estimate/types';
-import type { ClinicProfile, OtherProviders } from '../settings';
+import type { ClinicProfile, Doctor, OtherProviders } from '../settings';
 import type { PacketContent, PacketLabels } from './content-schema';
 import { formatCents } from '../money';
 import { formatLongDate } from './dates';
@@ -16,19 +16,26 @@ export interface PacketInput {
   clinic: ClinicProfile;
   /** Who bills the facility fee and the anesthesia, when the clinic does not (default none). */
   otherProviders?: OtherProviders;
+  /** The clinic's doctors (Settings -> Doctors): the chosen doctor's NPI comes from here. */
+  doctors?: readonly Doctor[];
+  /** The procedure's usual diagnosis codes, printed while the case's diagnosis is not known yet. */
+  expectedDiagnoses: readonly string[];
   /** YYYY-MM-DD */
   preparedDate: string;
   reference: string;
   largePrint: boolean;
 }
 
-export interface PacketContext extends Omit<PacketInput, 'otherProviders'> {
+export interface PacketContext extends Omit<PacketInput, 'otherProviders' | 'doctors'> {
   otherProviders: OtherProviders;
+  doctors: readonly Doctor[];
   labels: PacketLabels;
   language: Language;
   sizes: PacketSizes;
   /** Width of the text area in points. */
   contentWidth: number;
+  /** Height of the text area in points. */
+  contentHeight: number;
   patientName: string;
   dateOfBirth: string;
 }

@@ -1,7 +1,8 @@
 /**
  * Type sizes and styles for the packet. Normal print is 12 pt body for older readers;
- * large print is 18 pt body or more (American Council of the Blind), headings bigger,
- * generous line height. Everything sans-serif (Roboto, shipped in resources/fonts).
+ * large print follows the American Council of the Blind: every text 18 pt or more (footers,
+ * captions and small print included), headings bigger and bold, line spacing 1.5 for running
+ * text (table rows and footers at least 1.5 x the type size, baseline to baseline), no italics. Everything sans-serif (Roboto, shipped in resources/fonts).
  */
 import type { StyleProps, TDocumentDefinitions } from './pdfmake-types';
 
@@ -25,6 +26,13 @@ export interface PacketSizes {
   h3: number;
   title: number;
   lineHeight: number;
+  /**
+   * Line spacing inside table cells and short label/value rows. pdfmake multiplies Roboto's
+   * 1.17 em line box, so 1.3 in large print puts baselines 1.52 x the type size apart.
+   */
+  cellLineHeight: number;
+  /** The cost summary's headline on page 1 ("You may owe about ..."). */
+  headline: number;
   /** Space between paragraphs / blocks. */
   gap: number;
   /** Width of the label column in label/value blocks. */
@@ -37,13 +45,13 @@ export interface PacketSizes {
 
 export function packetSizes(largePrint: boolean): PacketSizes {
   return largePrint
-    ? { body: 18, small: 16, h1: 28, h2: 23, h3: 20, title: 28, lineHeight: 1.35, gap: 12, labelWidth: 230, signatureRoom: 40, initialsBox: 40 }
-    : { body: 12, small: 10, h1: 22, h2: 16, h3: 13.5, title: 26, lineHeight: 1.3, gap: 8, labelWidth: 170, signatureRoom: 34, initialsBox: 30 };
+    ? { body: 18, small: 18, h1: 28, h2: 23, h3: 20, title: 28, headline: 26, lineHeight: 1.5, cellLineHeight: 1.3, gap: 10, labelWidth: 220, signatureRoom: 40, initialsBox: 40 }
+    : { body: 12, small: 10, h1: 22, h2: 16, h3: 13.5, title: 26, headline: 20, lineHeight: 1.3, cellLineHeight: 1.15, gap: 8, labelWidth: 170, signatureRoom: 34, initialsBox: 30 };
 }
 
-/** US Letter, 0.75 in sides; the bottom margin leaves room for the footer. */
+/** US Letter, 0.75 in sides; the bottom margin leaves room for the footer (3 lines in large print, 2 otherwise). */
 export function pageMargins(largePrint: boolean): [number, number, number, number] {
-  return largePrint ? [44, 44, 44, 78] : [60, 54, 60, 66];
+  return largePrint ? [44, 40, 44, 110] : [60, 50, 60, 72];
 }
 
 export function packetStyles(sizes: PacketSizes): Pick<TDocumentDefinitions, 'defaultStyle' | 'styles'> {
@@ -58,11 +66,12 @@ export function packetStyles(sizes: PacketSizes): Pick<TDocumentDefinitions, 'de
     muted: { color: colors.muted },
     small: { fontSize: sizes.small, color: colors.muted },
     tableHeader: { fontSize: sizes.body, bold: true, color: colors.text },
-    tableCell: { fontSize: sizes.body, lineHeight: 1.15 },
+    tableCell: { fontSize: sizes.body, lineHeight: sizes.cellLineHeight },
     total: { fontSize: sizes.body, bold: true },
     letterhead: { fontSize: sizes.h2, bold: true, color: colors.accent },
     notice: { fontSize: sizes.body, lineHeight: sizes.lineHeight, bold: true },
     footer: { fontSize: sizes.small, color: colors.muted },
+    headline: { fontSize: sizes.headline, bold: true, color: colors.accent, lineHeight: 1.15 },
   };
   return {
     defaultStyle: { font: PACKET_FONT, fontSize: sizes.body, lineHeight: sizes.lineHeight, color: colors.text },

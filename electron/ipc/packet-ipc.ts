@@ -34,6 +34,7 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
       estimate: computed.value.estimate,
       clinic: settings.clinic,
       otherProviders: settings.otherProviders,
+      doctors: settings.doctors,
       preparedDate: deps.today(),
     });
   };

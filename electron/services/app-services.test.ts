@@ -14,7 +14,7 @@ import { createAppServices, localIsoDate, type AppCapabilities } from './app-ser
 import { writeFileAtomic } from './atomic-write';
 import { createDispatcher } from '../ipc/dispatch';
 import { shippedProcedureId } from '../../core/testing/shipped-procedure';
-import { clinic, insuredCase, uninsuredCase } from './testing/packet-fixtures';
+import { clinic, insuredCase, otherProviders, uninsuredCase } from './testing/packet-fixtures';
 
 const appRoot = join(import.meta.dirname, '..', '..');
 
@@ -86,11 +86,17 @@ describe('packets', () => {
     expect(value(await call('draft:get'))).toEqual({ firstName: 'Walter' });
 
     value(await call('settings:update', { clinic, defaults: { selfPayDiscountPercent: 25 } }));
+    // At a surgery center: its own name, NPI, TIN and address too, or its fee would print under the clinic's.
+    const noCenter = await call('packet:save-pdf', uninsuredCase);
+    expect(noCenter).toMatchObject({ ok: false, error: { code: 'missing-clinic-details', issues: [{ path: 'otherProviders.asc.name' }] } });
+    expect(!noCenter.ok && noCenter.error.message).toContain('Settings → Other providers → Surgery center (ASC)');
+    value(await call('settings:update', { otherProviders }));
     const saved = value(await call('packet:save-pdf', uninsuredCase)) as { saved: boolean; path: string };
     expect(saved.saved).toBe(true);
     expect(readFileSync(saved.path).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', saved.path, '-'], { encoding: 'utf8' });
-    expect(text).toMatch(/Self-pay discount \(25%\)\s+-\$[\d,]+\.\d\d\s+-\$[\d,]+\.\d\d/);
+    // The discount is the clinic's own line, one amount (the high end), in the clinic's block.
+    expect(text).toMatch(/Self-pay discount \(25%\)\s+−\s\$[\d,]+\.\d\d\n/);
     expect(value(await call('draft:get'))).toBeNull();
     const audit = readFileSync(join(dataDir, 'audit.log'), 'utf8');
     expect(JSON.parse(audit.trim())).toMatchObject({ user: 'frontdesk1', action: 'packet-saved', at: expect.any(String) });

@@ -121,7 +121,8 @@ describe('English corrections to the seed (DOMAIN.md section 4)', () => {
     for (const phrase of [/cement[^.]*leaks/i, /nerve/i, /lungs/i, /nerve injury/i, /flare of pain/i, /new breaks in nearby/i]) {
       expect(risks).toMatch(phrase);
     }
-    expect(en.consent.risks.join(' ')).toMatch(/leaks out of the bone/);
+    expect(en.consent.seriousRisks.join(' ')).toMatch(/leak out of the bone[^.]*\. Rarely, it reaches the spinal canal[^.]*lungs\. This is serious/);
+    expect(en.consent.seriousRisks.join(' ')).toMatch(/break a rib/);
   });
 
   it('promises no relief rate and says results vary', () => {

@@ -32,7 +32,7 @@ interface Written {
 
 async function write(name: string, caseInput: unknown, clinic = fx.clinic): Promise<Written> {
   const estimated = fx.estimateCase(caseInput);
-  const result = await service.build({ ...estimated, clinic, preparedDate: fx.PREPARED_DATE });
+  const result = await service.build({ ...estimated, clinic, otherProviders: fx.otherProviders, preparedDate: fx.PREPARED_DATE });
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   const file = join(dir, `${name}.pdf`);
   writeFileSync(file, result.value.pdf);
@@ -93,8 +93,9 @@ describe('every packet', () => {
       expect(p.flat, name).toContain(`${patient.firstName} ${patient.lastName}`);
       expect(p.flat, name).toContain(cases[name as keyof typeof cases]);
       expect(p.flat, name).toContain('22511');
-      expect(p.flat, name).toContain(formatCents(p.estimated.estimate.charges.high));
-      expect(p.flat, name).toContain(formatCents(p.estimated.estimate.charges.low));
+      // A Good Faith Estimate gives one expected charge per line (the high end); the others a range.
+      expect(p.flat, name).toContain(formatCents(p.estimated.estimate.goodFaithEstimate ? p.estimated.estimate.patient.high : p.estimated.estimate.charges.high));
+      if (!p.estimated.estimate.goodFaithEstimate) expect(p.flat, name).toContain(formatCents(p.estimated.estimate.charges.low));
     }
     expect(packets.insured.flat).toContain('Page 1 of');
     expect(packets.spanish.flat).toContain('Página 1 de');
@@ -134,7 +135,7 @@ describe('every packet', () => {
       for (const [index, text] of p.pages.entries()) {
         const page = index + 1;
         const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-        const footerLines = p.estimated.caseData.largePrint ? 2 : 1;
+        const footerLines = p.estimated.caseData.largePrint ? 3 : 2;
         const lastBody = lines[lines.length - 1 - footerLines] ?? '';
         expect(headings.has(lastBody), `${name} page ${page} ends with heading "${lastBody}"`).toBe(false);
       }
@@ -190,40 +191,37 @@ describe('Good Faith Estimate (uninsured)', () => {
     expect(flat).toContain(fx.clinic.tin);
     expect(flat).toContain(fx.clinic.name);
     expect(flat).toContain(folded(fx.clinic.address));
-    expect(flat).toContain(en.labels.estimate.diagnosisCodes);
-    expect(flat).toContain('M80.08XA');
+    expect(flat).toContain(folded(fillLabel(en.labels.goodFaith.expectedDiagnosis, { codes: 'M80.08XA, M48.56XA' })));
     for (const item of estimated.estimate.separatelyScheduled) expect(flat).toContain(item.code);
     expect(flat).not.toContain(en.labels.insurance.heading);
   });
 
-  it('names the surgery center and anesthesia provider that bill their parts, when staff entered them', async () => {
+  it('names the surgery center and anesthesia provider that bill their parts, each with its own NPI, TIN and address', async () => {
     const estimated = fx.estimateCase(fx.uninsuredCase);
-    const otherProviders = {
-      hospitalOutpatient: { name: 'Springfield General Hospital', npi: '', tin: '', address: '' },
-      asc: { name: 'Lakeside Surgery Center', npi: '1234567893', tin: '98-7654321', address: '400 Lake Street, Springfield, IL 62701' },
-      anesthesia: { name: 'Prairie Anesthesia Group', npi: '1234567893', tin: '11-2223333', address: '' },
-    };
+    const otherProviders = { ...fx.otherProviders, anesthesia: { name: 'Prairie Anesthesia Group', npi: '1245319599', tin: '11-2223333', address: '9 Elm Street, Springfield, IL 62702' } };
     const result = await service.build({ ...estimated, clinic: fx.clinic, otherProviders, preparedDate: fx.PREPARED_DATE });
     if (!result.ok) throw new Error(result.error.message);
     const file = join(dir, 'gfe-other-providers.pdf');
     writeFileSync(file, result.value.pdf);
     const raw = folded(await pdfText(file, { layout: false }));
     const g = en.labels.goodFaith;
-    expect(raw).toContain(`${g.billedBy}: Lakeside Surgery Center · ${g.npi} 1234567893 · ${g.tin} 98-7654321 · 400 Lake Street, Springfield, IL 62701`);
-    expect(raw).toContain(`${g.billedBy}: Prairie Anesthesia Group`);
-    expect(raw).toContain(`${g.location} 400 Lake Street, Springfield, IL 62701`);
-    // The case is at a surgery center: the hospital is not named; everyone who bills is, so no "bill separately" note.
+    expect(raw).toContain(`Lakeside Surgery Center ${g.kinds.asc} ${g.npi}: 1234567893 ${g.tin}: 98-7654321 ${g.address}: 400 Lake Street, Springfield, IL 62701`);
+    expect(raw).toContain(`Prairie Anesthesia Group ${g.kinds.anesthesia} ${g.npi}: 1245319599 ${g.tin}: 11-2223333 ${g.address}: 9 Elm Street`);
+    // The clinic's doctor works at the surgery center: that is where its service is given.
+    expect(raw).toContain(`${g.location}: 400 Lake Street, Springfield, IL 62701`);
+    // The case is at a surgery center: the hospital is not named; everyone who bills is, so no "bills separately" note.
     expect(raw).not.toContain('Springfield General Hospital');
-    expect(raw).not.toContain(folded(g.otherProviders));
+    expect(raw).not.toContain(folded(g.billedSeparately));
   });
 
-  it('says facility and anesthesia providers bill separately, only when their lines are listed', () => {
-    expect(packets.uninsured.raw).toContain(folded(en.labels.goodFaith.otherProviders));
-    expect(packets.spanish.raw).not.toContain(folded(es.labels.goodFaith.otherProviders));
+  it('names an anesthesia group not entered as billing separately, with a request for its own estimate', () => {
+    expect(packets.uninsured.raw).toContain(folded(en.labels.goodFaith.unnamedAnesthesia));
+    expect(packets.uninsured.raw).toContain(folded(en.labels.goodFaith.billedSeparately));
+    expect(packets.spanish.raw).not.toContain(folded(es.labels.goodFaith.billedSeparately));
   });
 
   it('is refused without the clinic NPI and TIN', async () => {
-    const result = await service.build({ ...fx.estimateCase(fx.uninsuredCase), clinic: fx.clinicWithoutIds, preparedDate: fx.PREPARED_DATE });
+    const result = await service.build({ ...fx.estimateCase(fx.uninsuredCase), clinic: fx.clinicWithoutIds, otherProviders: fx.otherProviders, preparedDate: fx.PREPARED_DATE });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('missing-clinic-details');
@@ -272,8 +270,9 @@ describe('large print', () => {
     const spanishLarge = await write('spanish-large-long-clinic', { ...fx.spanishCase, largePrint: true }, longClinic);
     const page1 = folded(await pdfText(spanishLarge.file, { first: 1, last: 1 }));
     const page2 = folded(await pdfText(spanishLarge.file, { first: 2, last: 2 }));
-    expect(page1).toContain(folded(es.labels.cover.keepThisPacket));
-    expect(page2.trim().startsWith(es.labels.goodFaith.heading)).toBe(true);
+    expect(page1).toContain(fillLabel(es.labels.cover.gfeTotal, { amount: formatCents(spanishLarge.estimated.estimate.patient.high) }));
+    // Large print: the translation notice opens page 2, then the Good Faith Estimate.
+    expect(page2.trim().startsWith(`${folded(es.labels.document.translationNotice)} ${es.labels.goodFaith.heading}`)).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ import { packetFileName, packetReference } from '../../core/packet/reference';
 import { checkPacketReady } from '../../core/packet/ready';
 import type { Case, Estimate } from '../../core/estimate/types';
 import { fail, ok, type Result } from '../../core/result';
-import { noOtherProviders, type ClinicProfile, type OtherProviders } from '../../core/settings';
+import { noOtherProviders, type ClinicProfile, type Doctor, type OtherProviders } from '../../core/settings';
 import { loadPacketContent } from './content-loader';
 import { createPdfRenderer } from './pdf-renderer';
 
@@ -21,6 +21,8 @@ export interface PacketBuildInput {
   clinic: ClinicProfile;
   /** Who bills the facility fee and the anesthesia (Good Faith Estimate); none by default. */
   otherProviders?: OtherProviders;
+  /** The clinic's doctors (the chosen doctor's NPI on the Good Faith Estimate). */
+  doctors?: readonly Doctor[];
   /** YYYY-MM-DD, the clinic's date. */
   preparedDate: string;
 }
@@ -54,7 +56,7 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
     return loaded;
   };
 
-  const build: PacketService['build'] = async ({ caseData, estimate, clinic, otherProviders = noOtherProviders, preparedDate }) => {
+  const build: PacketService['build'] = async ({ caseData, estimate, clinic, otherProviders = noOtherProviders, doctors = [], preparedDate }) => {
       const issues = checkPacketReady(estimate, clinic, caseData.procedure.site, otherProviders);
       if (issues.length > 0) return fail('missing-clinic-details', issues.map((i) => i.message).join(' '), issues);
       const procedure = options.catalog.get(caseData.procedure.id)?.procedure;
@@ -69,6 +71,8 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
           content: loaded.value,
           clinic,
           otherProviders,
+          doctors,
+          expectedDiagnoses: procedure.diagnoses.usual.filter((d) => d.expected === true).map((d) => d.code),
           preparedDate,
           reference,
           largePrint: caseData.largePrint,

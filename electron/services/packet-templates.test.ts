@@ -25,7 +25,7 @@ describe('every template in every language', () => {
       for (const raw of [fx.insuredCase, fx.uninsuredCase]) {
         for (const largePrint of [false, true]) {
           const input = { ...raw, language: template.language, largePrint, procedure: { ...raw.procedure, id: template.procedureId } };
-          const result = await service.build({ ...fx.estimateCase(input), clinic: fx.clinic, preparedDate: fx.PREPARED_DATE });
+          const result = await service.build({ ...fx.estimateCase(input), clinic: fx.clinic, otherProviders: fx.otherProviders, preparedDate: fx.PREPARED_DATE });
           const label = `${template.file} ${raw.coverage.kind} large=${largePrint}`;
           expect(result.ok, label).toBe(true);
           if (!result.ok) continue;
@@ -71,14 +71,14 @@ describe('the document definition', () => {
     const content = await loadPacketContent(fx.templatesDir, 'vertebroplasty-lumbar', 'en');
     if (!content.ok) throw new Error('template must load');
     const { caseData, estimate } = fx.estimateCase(fx.largePrintCase);
-    const doc = buildPacketDocument({ caseData, estimate, content: content.value, clinic: fx.clinic, preparedDate: fx.PREPARED_DATE, reference: 'VP-1', largePrint: true });
+    const doc = buildPacketDocument({ caseData, estimate, content: content.value, clinic: fx.clinic, expectedDiagnoses: fx.expectedDiagnoses(), preparedDate: fx.PREPARED_DATE, reference: 'VP-1', largePrint: true });
     expect(doc.defaultStyle?.fontSize).toBeGreaterThanOrEqual(18);
     for (const name of ['body', 'tableCell', 'tableHeader', 'total', 'notice', 'label', 'h1', 'h2', 'h3', 'title']) {
       expect(doc.styles?.[name]?.fontSize, name).toBeGreaterThanOrEqual(18);
     }
     expect((doc.styles?.h2?.fontSize ?? 0) > (doc.styles?.body?.fontSize ?? 0)).toBe(true);
     for (const size of fontSizes({ stack: doc.content })) expect(size).toBeGreaterThanOrEqual(18);
-    const normal = buildPacketDocument({ caseData, estimate, content: content.value, clinic: fx.clinic, preparedDate: fx.PREPARED_DATE, reference: 'VP-1', largePrint: false });
+    const normal = buildPacketDocument({ caseData, estimate, content: content.value, clinic: fx.clinic, expectedDiagnoses: fx.expectedDiagnoses(), preparedDate: fx.PREPARED_DATE, reference: 'VP-1', largePrint: false });
     expect(normal.defaultStyle?.fontSize).toBe(12);
   });
 
@@ -86,7 +86,7 @@ describe('the document definition', () => {
     const content = await loadPacketContent(fx.templatesDir, 'vertebroplasty-lumbar', 'en');
     if (!content.ok) throw new Error('template must load');
     const { caseData, estimate } = fx.estimateCase(fx.insuredCase);
-    const input = { caseData, estimate, content: content.value, clinic: fx.clinic, preparedDate: fx.PREPARED_DATE, reference: 'VP-1', largePrint: false };
+    const input = { caseData, estimate, content: content.value, clinic: fx.clinic, expectedDiagnoses: fx.expectedDiagnoses(), preparedDate: fx.PREPARED_DATE, reference: 'VP-1', largePrint: false };
     const doc = buildPacketDocument(input);
     expect(doc.info?.title).toBe(PACKET_TITLE);
     const info = JSON.stringify(doc.info);

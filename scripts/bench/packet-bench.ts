@@ -90,7 +90,7 @@ export async function runPacketBench(): Promise<BenchMeasurement[]> {
   const { loadPacketContent } = await import('../../electron/services/content-loader');
   const content = await loadPacketContent(fx.templatesDir, 'vertebroplasty-lumbar', 'en');
   if (!content.ok) throw new Error(content.error.message);
-  const doc = buildPacketDocument({ ...built.input, content: content.value, reference: 'VP-BENCH', largePrint: false });
+  const doc = buildPacketDocument({ ...built.input, expectedDiagnoses: fx.expectedDiagnoses(), content: content.value, reference: 'VP-BENCH', largePrint: false });
   const texts = contentText({ stack: doc.content });
   const fonts = { regular: readFileSync(join(fx.fontsDir, 'Roboto-Regular.ttf')), medium: readFileSync(join(fx.fontsDir, 'Roboto-Medium.ttf')) };
   // Imported after the packet service has loaded PDFKit, as in the app (same font cache).

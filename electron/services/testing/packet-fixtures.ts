@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Case, Estimate } from '../../../core/estimate/types';
-import type { ClinicProfile } from '../../../core/settings';
+import type { ClinicProfile, OtherProviders } from '../../../core/settings';
 import { shippedProcedureId } from '../../../core/testing/shipped-procedure';
 import { createCaseEstimator, type CaseEstimator } from '../../ipc/case-estimator';
 import type { ProcedureCatalog } from '../../../core/estimate/procedure-catalog';
@@ -70,6 +70,30 @@ export const largePrintCase = {
   largePrint: true,
 } as const;
 
+export const spanishLargePrintCase = {
+  patient: { firstName: 'Rosa', lastName: 'Villanueva Ortiz', dateOfBirth: '1942-06-21' },
+  procedure: { id: shippedProcedureId, levels: 2, site: 'hospital-outpatient', sedation: 'moderate', scheduledDate: '2026-12-14' },
+  coverage: { kind: 'self-pay' },
+  language: 'es',
+  largePrint: true,
+} as const;
+
+/** The hospital and surgery center a Good Faith Estimate at those sites must name; no anesthesia group yet. */
+export const otherProviders: OtherProviders = {
+  hospitalOutpatient: { name: 'Springfield General Hospital', npi: '1245319599', tin: '37-1234567', address: '800 East Carpenter Street, Springfield, IL 62769' },
+  asc: { name: 'Lakeside Surgery Center', npi: '1234567893', tin: '98-7654321', address: '400 Lake Street, Springfield, IL 62701' },
+  anesthesia: { name: '', npi: '', tin: '', address: '' },
+};
+
+/** The five packets every change to the layout is looked at with (README: "standard packets"). */
+export const standardPackets = {
+  insured: insuredCase,
+  uninsured: uninsuredCase,
+  spanish: spanishCase,
+  largePrint: largePrintCase,
+  spanishLargePrint: spanishLargePrintCase,
+} as const;
+
 export interface EstimatedCase {
   caseData: Case;
   estimate: Estimate;
@@ -100,4 +124,10 @@ export function estimateCase(raw: unknown): EstimatedCase {
   const result = shippedEstimator()(raw);
   if (!result.ok) throw new Error(`fixture case is invalid: ${result.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   return { caseData: result.value.case, estimate: result.value.estimate };
+}
+
+/** The shipped procedure's usual diagnosis codes (printed while a case's diagnosis is not known). */
+export function expectedDiagnoses(): string[] {
+  const procedure = shippedCatalog().get(shippedProcedureId)?.procedure;
+  return procedure === undefined ? [] : procedure.diagnoses.usual.filter((d) => d.expected === true).map((d) => d.code);
 }

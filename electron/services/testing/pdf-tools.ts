@@ -72,3 +72,43 @@ export async function commonFontSize(file: string, first: number, last: number):
   }
   return best;
 }
+
+export interface PdfWord {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  /** The font size the box height means (Roboto's box is 1.17 em). */
+  size: number;
+}
+
+/** Every word with its box (points, top-left origin), page by page, and each page's height. */
+export async function pdfWords(file: string): Promise<{ words: PdfWord[]; pageHeights: number[] }> {
+  const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const words: PdfWord[] = [];
+  const pageHeights: number[] = [];
+  const pages = stdout.split(/<page /).slice(1);
+  pages.forEach((body, index) => {
+    pageHeights.push(Number(/height="([\d.]+)"/.exec(body)?.[1] ?? '0'));
+    for (const m of body.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+      const [xMin, yMin, xMax, yMax] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+      words.push({ page: index + 1, text: m[5] ?? '', xMin, yMin, xMax, yMax, size: (yMax - yMin) / ROBOTO_BOX_EM });
+    }
+  });
+  return { words, pageHeights };
+}
+
+/**
+ * How full each page's text area is (0-1): the lowest word above the footer, measured from the
+ * top margin. `margins` are the packet's [left, top, right, bottom] page margins.
+ */
+export function pageFill(words: readonly PdfWord[], pageHeights: readonly number[], margins: readonly [number, number, number, number]): number[] {
+  const [, top, , bottom] = margins;
+  return pageHeights.map((height, i) => {
+    const footerTop = height - bottom;
+    const lowest = words.filter((w) => w.page === i + 1 && w.yMax <= footerTop).reduce((max, w) => Math.max(max, w.yMax), top);
+    return (lowest - top) / (footerTop - top);
+  });
+}
