@@ -32,11 +32,15 @@ function json(name: string, content: unknown): string {
 }
 
 const clinicJson = { name: fx.clinic.name, address: fx.clinic.address, phone: fx.clinic.phone, npi: fx.clinic.npi, tin: fx.clinic.tin };
+const { asc } = fx.otherProviders;
+/** The clinic with the surgery center that bills the facility fee of fx.uninsuredCase, and one doctor. */
+const clinicWithCenter = { ...clinicJson, otherProviders: [{ role: 'asc', ...asc }], doctors: [{ name: 'Dr. Ana Ruiz', npi: '1245319599' }] };
 
 describe('packet command (process)', () => {
   it('writes a valid Good Faith Estimate packet and exits 0', async () => {
     const out = join(tmp, 'out', 'gfe.pdf');
-    const result = await run([json('case.json', fx.uninsuredCase), '--out', out, '--clinic', json('clinic.json', clinicJson), '--today', '2026-11-29']);
+    const gfeCase = { ...fx.uninsuredCase, diagnosis: 's32030a', doctor: 'Dr. Ana Ruiz' };
+    const result = await run([json('case.json', gfeCase), '--out', out, '--clinic', json('clinic.json', clinicWithCenter), '--today', '2026-11-29']);
     // The patient is over 65: a self-pay Good Faith Estimate is issued with the Medicare check said.
     expect(result.stderr).toMatch(/^Please check: The patient is 65 or older, so likely to have Medicare\. .*must bill Medicare unless the doctor has opted out/m);
     expect(result.stderr).not.toMatch(/Walter|Brennan|1951/);
@@ -46,15 +50,30 @@ describe('packet command (process)', () => {
     const text = folded(await pdfText(out));
     expect(text).toContain('Walter Brennan');
     expect(text).toContain('1234567893');
+    // The surgery center from the clinic file, the case's diagnosis (normalised) and doctor with the NPI listed for her.
+    expect(text).toContain(`${asc.name} Surgery center`);
+    expect(text).toContain('S32.030A');
+    expect(text).not.toContain('M80.08XA');
+    expect(text).toContain('Dr. Ana Ruiz (NPI 1245319599)');
     expect(readdirSync(join(tmp, 'out')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
 
   it('refuses a Good Faith Estimate without the clinic NPI/TIN with exit 2 and clinic.npi lines', async () => {
     const out = join(tmp, 'refused.pdf');
-    const result = await run([json('case2.json', fx.uninsuredCase), '--out', out, '--clinic', json('clinic2.json', { ...clinicJson, npi: '', tin: '' })]);
+    const result = await run([json('case2.json', fx.uninsuredCase), '--out', out, '--clinic', json('clinic2.json', { ...clinicWithCenter, npi: '', tin: '' })]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^clinic\.npi: .*Settings → Clinic profile/m);
     expect(result.stderr).toMatch(/^clinic\.tin: /m);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('refuses a surgery center Good Faith Estimate without the surgery center, exit 2 naming clinic.otherProviders', async () => {
+    const out = join(tmp, 'no-center.pdf');
+    const hospitalOnly = { ...clinicJson, otherProviders: [{ role: 'hospital-outpatient', ...fx.otherProviders.hospitalOutpatient }] };
+    const result = await run([json('case3.json', fx.uninsuredCase), '--out', out, '--clinic', json('clinic3.json', hospitalOnly)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^clinic\.otherProviders\.asc\.name: .*surgery center.*Add it to the clinic file: "otherProviders": \[\{ "role": "asc"/m);
+    expect(result.stderr).not.toContain('Settings →');
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
@@ -84,6 +103,20 @@ describe('packet command arguments', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.output).toMatch(/^clinic\.npi: /);
     expect(readClinicFile(json('c-list.json', [1, 2])).ok).toBe(false);
+  });
+
+  it('reads other providers by role and the doctors, and names bad ones', () => {
+    const read = readClinicFile(json('c-providers.json', clinicWithCenter));
+    expect(read.ok && read.value.otherProviders).toEqual({ ...fx.otherProviders, hospitalOutpatient: { name: '', npi: '', tin: '', address: '' } });
+    expect(read.ok && read.value.doctors).toEqual([{ name: 'Dr. Ana Ruiz', npi: '1245319599' }]);
+    const noNpi = readClinicFile(json('c-doctor.json', { doctors: [{ name: 'Dr. Lee' }] }));
+    expect(noNpi.ok && noNpi.value.doctors).toEqual([{ name: 'Dr. Lee', npi: '' }]);
+    const badRole = readClinicFile(json('c-role.json', { otherProviders: [{ role: 'lab', name: 'X' }] }));
+    expect(!badRole.ok && badRole.output).toMatch(/^clinic\.otherProviders\.0\.role: Use a role: hospital-outpatient, asc, anesthesia\./m);
+    const twice = readClinicFile(json('c-twice.json', { otherProviders: [{ role: 'asc' }, { role: 'asc' }] }));
+    expect(!twice.ok && twice.output).toMatch(/^clinic\.otherProviders\.1\.role: Give each role once\./m);
+    const badNpi = readClinicFile(json('c-npi.json', { doctors: [{ name: 'Dr. Lee', npi: '1234567890' }] }));
+    expect(!badNpi.ok && badNpi.output).toMatch(/^clinic\.doctors\.0\.npi: /m);
   });
 
   it('reads payer contracts in dollars into cents, and names a bad one', () => {

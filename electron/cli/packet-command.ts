@@ -2,7 +2,8 @@
  * `packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--today YYYY-MM-DD]`:
  * estimates the case (default fees; the clinic file's contracts and deposit), builds the patient packet and writes the
  * PDF atomically. Invalid input, an unusable clinic file, or a Good Faith Estimate without
- * the clinic's NPI/TIN prints `<field.path>: <message>` lines on stderr and exits 2.
+ * the clinic's NPI/TIN (or, at a hospital or surgery center, without that facility in the
+ * clinic file's `otherProviders`) prints `<field.path>: <message>` lines on stderr and exits 2.
  */
 import { dirname, join } from 'node:path';
 import { isCalendarDate } from '../../core/case/case-schema';
@@ -12,6 +13,7 @@ import { formatFieldIssues, readCaseFile } from './case-file';
 import { readClinicFile } from './clinic-file';
 import { cliEstimator } from './estimate-command';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, type CliCommand, type CliContext } from './cli-types';
+import type { FieldIssue } from '../../core/result';
 
 export interface PacketArgs {
   caseFile: string;
@@ -46,6 +48,19 @@ export function parsePacketArgs(args: readonly string[]): Parsed<PacketArgs> {
   return { ok: true, value: { caseFile: files[0], out, clinicFile: options.get('--clinic') ?? null, today } };
 }
 
+const cliRoles: Record<string, string> = { hospitalOutpatient: 'hospital-outpatient', asc: 'asc', anesthesia: 'anesthesia' };
+
+/** A readiness issue as the clinic file says it: `clinic.otherProviders.<key>.<field>`, and what to add to the file instead of where in Settings. */
+export function inClinicFileTerms(issue: FieldIssue): FieldIssue {
+  const match = /^otherProviders\.(\w+)\.(\w+)$/.exec(issue.path);
+  if (match === null) return issue;
+  const role = cliRoles[match[1] ?? ''] ?? match[1];
+  return {
+    path: `clinic.${issue.path}`,
+    message: issue.message.replace(/Fill it in under Settings → Other providers → [^.]*\)?\./, `Add it to the clinic file: "otherProviders": [{ "role": "${role}", "name", "npi", "tin", "address" }].`),
+  };
+}
+
 export const packetCommand: CliCommand = {
   usage: 'packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--today YYYY-MM-DD]',
   async run(args: string[], context: CliContext): Promise<number> {
@@ -75,9 +90,16 @@ export const packetCommand: CliCommand = {
     // resources/ sits beside templates/ in the app root (as app-services.ts lays it out).
     const fontsDir = join(dirname(context.templatesDir), 'resources', 'fonts');
     const packets = createPacketService({ templatesDir: context.templatesDir, fontsDir, catalog: estimates.catalog });
-    const built = await packets.build({ caseData: estimated.value.case, estimate: estimated.value.estimate, clinic: clinic.value.profile, preparedDate: today });
+    const built = await packets.build({
+      caseData: estimated.value.case,
+      estimate: estimated.value.estimate,
+      clinic: clinic.value.profile,
+      otherProviders: clinic.value.otherProviders,
+      doctors: clinic.value.doctors,
+      preparedDate: today,
+    });
     if (!built.ok) {
-      const issues = built.error.issues.length > 0 ? built.error.issues : [{ path: '(packet)', message: built.error.message }];
+      const issues = built.error.issues.length > 0 ? built.error.issues.map(inClinicFileTerms) : [{ path: '(packet)', message: built.error.message }];
       context.io.stderr(formatFieldIssues(issues));
       return built.error.code === 'pdf-failed' ? EXIT_INTERNAL : EXIT_INPUT;
     }
