@@ -131,3 +131,12 @@ export function expectedDiagnoses(): string[] {
   const procedure = shippedCatalog().get(shippedProcedureId)?.procedure;
   return procedure === undefined ? [] : procedure.diagnoses.usual.filter((d) => d.expected === true).map((d) => d.code);
 }
+
+type EstimatorSettings = Parameters<typeof createCaseEstimator>[0]['settings'];
+
+/** Run a raw case through the app's case pipeline with other settings (a self-pay discount, a deposit). */
+export function estimateCaseWith(raw: unknown, settings: ReturnType<EstimatorSettings>): EstimatedCase {
+  const result = createCaseEstimator({ estimates: createEstimateService(shippedCatalog()), settings: () => settings, today: () => PREPARED_DATE })(raw);
+  if (!result.ok) throw new Error(`fixture case is invalid: ${result.error.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  return { caseData: result.value.case, estimate: result.value.estimate };
+}
