@@ -2,6 +2,9 @@
 import { CheckboxField, SelectField, TextField } from '../lib/field-controls';
 import {
   coverageKinds,
+  diagnosisChoices,
+  doctorChoices,
+  doctorNotListed,
   fieldDefs,
   fieldHint,
   languageChoices,
@@ -25,7 +28,14 @@ const checkboxHints: Partial<Record<FieldName, string>> = {
 type CheckboxName = 'inNetwork' | 'facilityInNetwork' | 'anesthesiaInNetwork' | 'noOutOfPocketMax' | 'hasSecondary' | 'largePrint';
 const isCheckbox = (name: FieldName): name is CheckboxName => fieldDefs[name].kind === 'checkbox';
 
-export function EstimateField({ name, form }: { name: FieldName; form: EstimateForm }) {
+interface EstimateFieldProps {
+  name: FieldName;
+  form: EstimateForm;
+  /** Opens Settings → Doctors (from the Doctor field, when no doctors are listed yet). */
+  onOpenDoctors?: (() => void) | undefined;
+}
+
+export function EstimateField({ name, form, onOpenDoctors }: EstimateFieldProps) {
   const def = fieldDefs[name];
   const id = fieldId(name);
   const error = form.visibleErrors[name];
@@ -54,6 +64,37 @@ export function EstimateField({ name, form }: { name: FieldName; form: EstimateF
           hint="A plan that pays after Original Medicare"
         />
       );
+    case 'diagnosis':
+      return (
+        <SelectField
+          id={id}
+          label={def.label}
+          value={values.diagnosis}
+          choices={diagnosisChoices(procedure, values.diagnosis)}
+          onChange={(v) => setField(name, v)}
+          error={error}
+          hint={def.hint}
+          width="long"
+          className="field--wide"
+        />
+      );
+    case 'doctor': {
+      const none = form.doctors.length === 0;
+      const hint = none
+        ? 'No doctors listed yet: add them under Settings → Doctors'
+        : doctorNotListed(form.doctors, values.doctor)
+          ? 'This doctor is no longer in Settings → Doctors'
+          : undefined;
+      return (
+        <SelectField id={id} label={def.label} value={values.doctor} choices={doctorChoices(form.doctors, values.doctor)} onChange={(v) => setField(name, v)} error={error} hint={hint}>
+          {none && onOpenDoctors ? (
+            <button type="button" className="button field__action" onClick={onOpenDoctors}>
+              Go to Settings → Doctors
+            </button>
+          ) : null}
+        </SelectField>
+      );
+    }
     case 'language':
       return <SelectField id={id} label={def.label} value={values.language} choices={languageChoices} onChange={(v) => setField(name, v)} />;
     default: {

@@ -1,16 +1,24 @@
 /** The New estimate form's four groups, each a fieldset with a legend. */
-import { coverageDisplayOrder, coverageFieldNames, fieldApplies, paymentFieldNames, type FieldName } from './form-fields';
+import { coverageDisplayOrder, coverageFieldNames, fieldApplies, paymentFieldNames, procedureFieldNames, type FieldName } from './form-fields';
 import { EstimateField } from './estimate-field';
 import type { EstimateForm } from './use-estimate-form';
 
-function Group({ legend, names, form, columns }: { legend: string; names: FieldName[]; form: EstimateForm; columns?: boolean }) {
+interface GroupProps {
+  legend: string;
+  names: FieldName[];
+  form: EstimateForm;
+  columns?: boolean;
+  onOpenDoctors?: () => void;
+}
+
+function Group({ legend, names, form, columns, onOpenDoctors }: GroupProps) {
   const shown = names.filter((n) => fieldApplies(n, form.values.coverageKind, form.values));
   return (
     <fieldset className="group">
       <legend className="group__legend">{legend}</legend>
       <div className={columns ? 'group__grid' : 'group__stack'}>
         {shown.map((name) => (
-          <EstimateField key={name} name={name} form={form} />
+          <EstimateField key={name} name={name} form={form} onOpenDoctors={onOpenDoctors} />
         ))}
       </div>
     </fieldset>
@@ -18,7 +26,7 @@ function Group({ legend, names, form, columns }: { legend: string; names: FieldN
 }
 
 
-export function EstimateFormFields({ form }: { form: EstimateForm }) {
+export function EstimateFormFields({ form, onOpenDoctors }: { form: EstimateForm; onOpenDoctors: () => void }) {
   const noPlan = coverageFieldNames.every((n) => !fieldApplies(n, form.values.coverageKind));
   return (
     <>
@@ -40,7 +48,7 @@ export function EstimateFormFields({ form }: { form: EstimateForm }) {
           </div>
         )}
       </fieldset>
-      <Group legend="Procedure" names={['levels', 'site', 'sedation', 'scheduledDate']} form={form} columns />
+      <Group legend="Procedure" names={[...procedureFieldNames]} form={form} columns onOpenDoctors={onOpenDoctors} />
       <Group legend="Payments" names={[...paymentFieldNames]} form={form} columns />
       <Group legend="Packet" names={['language', 'largePrint']} form={form} columns />
     </>

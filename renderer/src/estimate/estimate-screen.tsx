@@ -6,6 +6,8 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 import type { Settings } from '../../../core/settings';
 import { ConfirmDialog } from '../lib/confirm-dialog';
+import type { SettingsFocus } from '../settings/settings-screen';
+import { settingsFieldIds } from '../settings/settings-fields';
 import type { FieldName, FormValues } from './form-fields';
 import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
 import { caseJsonFor } from './form-case-json';
@@ -28,13 +30,14 @@ interface EstimateScreenProps {
   procedure: ProcedureDefinition;
   /** `restored`: the values come from a draft of an earlier session (or a reload). */
   initial: { values: FormValues; edited: ReadonlySet<FieldName>; restored: boolean };
-  onOpenClinicProfile: () => void;
+  /** Opens Settings, focusing the field given (what a Good Faith Estimate needs, Add a doctor). */
+  onOpenSettings: (focus: SettingsFocus) => void;
 }
 
 const draftText = { none: '', saving: 'Saving draft…', saved: 'Draft saved on this computer', failed: 'The draft could not be saved' };
 
-export function EstimateScreen({ settings, procedure, initial, onOpenClinicProfile }: EstimateScreenProps) {
-  const form = useEstimateForm(initial, procedure);
+export function EstimateScreen({ settings, procedure, initial, onOpenSettings }: EstimateScreenProps) {
+  const form = useEstimateForm(initial, procedure, settings.doctors);
   const { values, edited, errors, setLiveIssues } = form;
   const caseJson = useMemo(
     () => (blocksEstimate(errors) ? null : caseJsonFor(values, edited, { procedure }, { estimateOnly: true, errors })),
@@ -73,7 +76,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenClinicProfi
           />
         ) : null}
         <p className="estimate__intro">Type what the insurance card or payer portal shows. The estimate updates as you type.</p>
-        <EstimateFormFields form={form} />
+        <EstimateFormFields form={form} onOpenDoctors={() => onOpenSettings(settingsFieldIds.addDoctor)} />
         <p className="estimate__draft" aria-live="off">
           {issued ? 'Packet issued; the draft was cleared.' : draftText[draftState]}
         </p>
@@ -82,7 +85,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenClinicProfi
         state={actions.state}
         onRun={(a) => void actions.run(a)}
         onNewEstimate={() => setConfirmOpen(true)}
-        onOpenClinicProfile={onOpenClinicProfile}
+        onOpenClinicProfile={() => onOpenSettings(settingsFieldIds.clinic(settings.clinic.npi.trim() === '' ? 'npi' : 'tin'))}
       />
       <div className="estimate__side">
         <EstimateSummary

@@ -21,7 +21,8 @@ export interface CaseJsonOptions {
   /**
    * For the live estimate: stand-ins replace names not typed yet and a date of birth that
    * cannot be read, and a scheduled date with a problem (`errors`) is left out. A good
-   * scheduled date is kept: its calendar year changes Medicare's figures.
+   * scheduled date is kept: its calendar year changes Medicare's figures. The diagnosis and the
+   * doctor change no figure and are left out.
    */
   estimateOnly?: boolean;
   errors?: FieldErrors;
@@ -99,11 +100,15 @@ export function toCaseJson(values: FormValues, procedure: Pick<ProcedureDefiniti
   if (paid !== null && paid > 0) payments.alreadyPaid = centsToDollarNumber(paid);
   const months = parseWholeText(values.planMonths);
   if (months !== null) payments.planMonths = months;
+  const diagnosis = values.diagnosis.trim();
+  const doctor = values.doctor.trim();
   return {
     patient,
     procedure: choice,
     coverage,
     ...(Object.keys(payments).length > 0 ? { payments } : {}),
+    ...(diagnosis !== '' && !options.estimateOnly ? { diagnosis } : {}),
+    ...(doctor !== '' && !options.estimateOnly ? { doctor } : {}),
     language: values.language,
     largePrint: values.largePrint,
   };

@@ -16,6 +16,7 @@ import {
   type Sedation,
 } from '../../../core/case/enums';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
+import type { Doctor } from '../../../core/settings';
 
 /** The `Supplemental coverage` choice behind Original Medicare. */
 export type SupplementChoice = 'none' | `medigap-${MedigapPlan}` | 'medicaid-qmb' | 'medicaid' | 'other';
@@ -59,6 +60,10 @@ export interface FormValues {
   site: PlaceOfService;
   sedation: Sedation;
   scheduledDate: string;
+  /** ICD-10-CM code from the procedure's usual diagnoses; '' = not known yet. */
+  diagnosis: string;
+  /** A doctor's name from Settings -> Doctors; '' = not chosen yet. */
+  doctor: string;
   language: Language;
   largePrint: boolean;
 }
@@ -152,6 +157,29 @@ export function levelChoices(procedure: Pick<ProcedureDefinition, 'levels'>): Ch
   });
 }
 
+/** The choice a draft (or an older list) holds that the list no longer has: kept, and marked, so it never silently goes. */
+function withCurrent(choices: Choice<string>[], current: string, why: string): Choice<string>[] {
+  if (current === '' || choices.some((c) => c.value === current)) return choices;
+  return [...choices, { value: current, label: `${current} (${why})` }];
+}
+
+/** "Not known yet", then the procedure's usual diagnoses as code and name. */
+export function diagnosisChoices(procedure: Pick<ProcedureDefinition, 'diagnoses'>, current = ''): Choice<string>[] {
+  const usual = procedure.diagnoses.usual.map((d) => ({ value: d.code, label: `${d.code} — ${d.name}` }));
+  return withCurrent([{ value: '', label: 'Not known yet' }, ...usual], current, 'not in the usual list');
+}
+
+/** "Not chosen yet", then the clinic's doctors (Settings -> Doctors). */
+export function doctorChoices(doctors: readonly Pick<Doctor, 'name'>[], current = ''): Choice<string>[] {
+  const listed = doctors.map((d) => ({ value: d.name, label: d.name }));
+  return withCurrent([{ value: '', label: 'Not chosen yet' }, ...listed], current, 'not in Settings');
+}
+
+/** The doctor chosen is no longer in Settings -> Doctors (removed or renamed since the draft). */
+export function doctorNotListed(doctors: readonly Pick<Doctor, 'name'>[], current: string): boolean {
+  return current !== '' && !doctors.some((d) => d.name === current);
+}
+
 const def = (name: FieldName, label: string, kind: FieldKind, path: string, hint?: string): FieldDef =>
   hint === undefined ? { name, label, kind, path } : { name, label, kind, path, hint };
 
@@ -200,6 +228,8 @@ export const fieldDefs: Record<FieldName, FieldDef> = {
   site: def('site', 'Place of service', 'select', 'procedure.site'),
   sedation: def('sedation', 'Sedation', 'select', 'procedure.sedation'),
   scheduledDate: def('scheduledDate', 'Scheduled date', 'date', 'procedure.scheduledDate', 'MM/DD/YYYY, if known'),
+  doctor: def('doctor', 'Doctor', 'select', 'doctor'),
+  diagnosis: def('diagnosis', 'Diagnosis', 'select', 'diagnosis', 'ICD-10-CM; the doctor confirms it'),
   language: def('language', 'Packet language', 'select', 'language'),
   largePrint: def('largePrint', 'Large print', 'checkbox', 'largePrint'),
 };
@@ -236,6 +266,9 @@ export const coverageDisplayOrder = [
   'secondaryOutOfPocketMet',
 ] as const satisfies readonly FieldName[];
 
+/** The Procedure group, in the order it shows (the diagnosis last: its names need the whole row). */
+export const procedureFieldNames = ['levels', 'site', 'sedation', 'scheduledDate', 'doctor', 'diagnosis'] as const satisfies readonly FieldName[];
+
 /** Money toward the procedure: for every coverage kind. */
 export const paymentFieldNames = ['alreadyPaid', 'planMonths'] as const satisfies readonly FieldName[];
 
@@ -246,10 +279,7 @@ export const fieldOrder: FieldName[] = [
   'dateOfBirth',
   'coverageKind',
   ...coverageDisplayOrder,
-  'levels',
-  'site',
-  'sedation',
-  'scheduledDate',
+  ...procedureFieldNames,
   ...paymentFieldNames,
   'language',
   'largePrint',

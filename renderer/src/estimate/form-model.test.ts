@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../core/settings';
-import { fieldForPath } from './form-fields';
+import { diagnosisChoices, doctorChoices, doctorNotListed, fieldForPath, fieldOrder } from './form-fields';
 import { shippedProcedureData } from '../../../core/testing/shipped-procedure';
 import { caseJsonFor, toCaseJson } from './form-case-json';
 import { applyPreset, blockingLabels, blocksEstimate, firstErrorField, formErrors, fromDraft, initialValues, toDraft } from './form-model';
@@ -204,6 +204,70 @@ describe('toCaseJson', () => {
     const errors = validateForm(past, today);
     expect(toCaseJson(past, procedure, { estimateOnly: true, errors }).procedure.scheduledDate).toBeUndefined();
     expect(caseJsonFor(past, new Set(), { procedure }).procedure.scheduledDate).toBe('2020-01-02');
+  });
+});
+
+describe('Diagnosis and Doctor', () => {
+  const filled = { ...initialValues(defaults), firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '03/14/1950' };
+  const doctors = [{ name: 'Dr. Ana Ruiz', npi: '1234567893' }, { name: 'Dr. Lee Kim', npi: '' }];
+
+  it("lists 'Not known yet', then the procedure's usual diagnoses as code and name", () => {
+    const choices = diagnosisChoices(procedure);
+    expect(choices[0]).toEqual({ value: '', label: 'Not known yet' });
+    expect(choices[1]).toEqual({ value: 'M80.08XA', label: 'M80.08XA — Osteoporotic (age-related) compression fracture of a vertebra' });
+    expect(choices.map((c) => c.value)).toEqual(['', ...procedure.diagnoses.usual.map((d) => d.code)]);
+  });
+
+  it("lists 'Not chosen yet', then the clinic's doctors; a doctor no longer in Settings is kept and marked", () => {
+    expect(doctorChoices(doctors)).toEqual([
+      { value: '', label: 'Not chosen yet' },
+      { value: 'Dr. Ana Ruiz', label: 'Dr. Ana Ruiz' },
+      { value: 'Dr. Lee Kim', label: 'Dr. Lee Kim' },
+    ]);
+    expect(doctorChoices(doctors, 'Dr. Lee Kim')).toHaveLength(3);
+    expect(doctorChoices(doctors.slice(0, 1), 'Dr. Lee Kim').at(-1)).toEqual({ value: 'Dr. Lee Kim', label: 'Dr. Lee Kim (not in Settings)' });
+    expect(doctorChoices([], '')).toEqual([{ value: '', label: 'Not chosen yet' }]);
+    expect(doctorNotListed(doctors.slice(0, 1), 'Dr. Lee Kim')).toBe(true);
+    expect(doctorNotListed(doctors, 'Dr. Lee Kim')).toBe(false);
+    expect(doctorNotListed([], '')).toBe(false);
+    expect(diagnosisChoices(procedure, 'C79.51').at(-1)).toEqual({ value: 'C79.51', label: 'C79.51 (not in the usual list)' });
+  });
+
+  it('sends them as the top-level diagnosis and doctor; not chosen, neither is sent', () => {
+    const json = toCaseJson({ ...filled, diagnosis: 'M48.56XA', doctor: 'Dr. Lee Kim' }, procedure);
+    expect(json.diagnosis).toBe('M48.56XA');
+    expect(json.doctor).toBe('Dr. Lee Kim');
+    expect(validateForm({ ...filled, diagnosis: 'M48.56XA', doctor: 'Dr. Lee Kim' }, today)).toEqual({});
+    const none = toCaseJson(filled, procedure);
+    expect('diagnosis' in none).toBe(false);
+    expect('doctor' in none).toBe(false);
+    // They change no figure: the live estimate is not asked again for them.
+    const live = toCaseJson({ ...filled, diagnosis: 'M48.56XA', doctor: 'Dr. Lee Kim' }, procedure, { estimateOnly: true });
+    expect('diagnosis' in live || 'doctor' in live).toBe(false);
+  });
+
+  it("shows core's issues at the fields, and they never stop the live estimate", () => {
+    expect(fieldForPath('diagnosis')).toBe('diagnosis');
+    expect(fieldForPath('doctor')).toBe('doctor');
+    const errors = validateForm({ ...filled, doctor: 'D'.repeat(121), diagnosis: 'not a code' }, today);
+    expect(errors.doctor).toMatch(/at most 120/);
+    expect(errors.diagnosis).toMatch(/ICD-10-CM/);
+    expect(blocksEstimate(errors)).toBe(false);
+  });
+
+  it('sit with the procedure fields, after the scheduled date and before the payments', () => {
+    const at = (name: (typeof fieldOrder)[number]) => fieldOrder.indexOf(name);
+    expect(at('doctor')).toBe(at('scheduledDate') + 1);
+    expect(at('diagnosis')).toBe(at('doctor') + 1);
+    expect(at('alreadyPaid')).toBe(at('diagnosis') + 1);
+  });
+
+  it('are kept in drafts, a doctor since removed from Settings too', () => {
+    const values = { ...filled, diagnosis: 'S32.010A', doctor: 'Dr. Gone Away' };
+    const { values: restored } = fromDraft(toDraft(values, new Set(['doctor', 'diagnosis'])), defaults, procedure);
+    expect(restored.diagnosis).toBe('S32.010A');
+    expect(restored.doctor).toBe('Dr. Gone Away');
+    expect(fromDraft(toDraft(filled, new Set()), defaults, procedure).values.doctor).toBe('');
   });
 });
 

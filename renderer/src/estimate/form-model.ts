@@ -74,6 +74,8 @@ export function initialValues(defaults: PacketDefaults): FormValues {
     site: 'hospital-outpatient',
     sedation: 'moderate',
     scheduledDate: '',
+    diagnosis: '',
+    doctor: '',
     language: defaults.language,
     largePrint: defaults.largePrint,
   };
@@ -171,9 +173,9 @@ export function formErrors(values: FormValues, context: { today: string; procedu
 }
 
 /** Fields whose problems do not stop the live estimate (stand-ins or leaving them out do; see CaseJsonOptions). */
-const notInFigures: FieldName[] = ['firstName', 'lastName', 'dateOfBirth', 'scheduledDate'];
+const notInFigures: FieldName[] = ['firstName', 'lastName', 'dateOfBirth', 'scheduledDate', 'diagnosis', 'doctor'];
 
-/** Errors that stop the live estimate (patient identity and the scheduled date do not change the figures). */
+/** Errors that stop the live estimate (patient identity, the scheduled date, the diagnosis and the doctor do not change the figures). */
 export function blocksEstimate(errors: FieldErrors): boolean {
   return fieldOrder.some((name) => errors[name] !== undefined && !notInFigures.includes(name));
 }
@@ -212,6 +214,8 @@ export function fromDraft(draft: Draft, defaults: PacketDefaults, procedure: Pro
     'medigapDeductibleMet', 'medigapOutOfPocketMet', 'supplementPaysPercent', 'facilityCopay', 'doctorCopay', 'anesthesiaCopay',
     'planYearStart', 'secondaryDeductible', 'secondaryDeductibleMet', 'secondaryCoinsurance', 'secondaryCopay', 'secondaryOutOfPocketMax',
     'secondaryOutOfPocketMet', 'alreadyPaid', 'planMonths',
+    // Kept as they were, even when no longer listed: the select shows them marked (form-fields.ts withCurrent).
+    'diagnosis', 'doctor',
   ] as const;
   for (const name of textNames) values[name] = str(name) ?? values[name];
   values.coverageKind = oneOf(coverageKinds, draft['coverageKind']) ?? values.coverageKind;

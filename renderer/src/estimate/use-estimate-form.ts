@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
+import type { Doctor } from '../../../core/settings';
 import { tidyDateText, tidyMoneyText, tidyPercentText, todayIso } from '../lib/text-parsers';
 import { fieldDefs, type FieldName, type FormValues } from './form-fields';
 import { applyPreset, firstErrorField, formErrors, issuesByField, type FieldErrors } from './form-model';
@@ -15,6 +16,8 @@ export const fieldId = (name: FieldName): string => `est-${name}`;
 export interface EstimateForm {
   /** The procedure being estimated (from the catalog): its levels, sites and sedations. */
   procedure: ProcedureDefinition;
+  /** The clinic's doctors (Settings -> Doctors): the Doctor field's choices. */
+  doctors: readonly Doctor[];
   values: FormValues;
   edited: ReadonlySet<FieldName>;
   errors: FieldErrors;
@@ -43,6 +46,7 @@ function tidy(name: FieldName, text: string): string {
 export function useEstimateForm(
   initial: { values: FormValues; edited: ReadonlySet<FieldName> },
   procedure: ProcedureDefinition,
+  doctors: readonly Doctor[],
 ): EstimateForm {
   const [values, setValues] = useState<FormValues>(initial.values);
   const [edited, setEdited] = useState<ReadonlySet<FieldName>>(initial.edited);
@@ -107,5 +111,5 @@ export function useEstimateForm(
     setFocusRequest({ name: 'firstName' });
   }, []);
 
-  return { procedure, values, edited, errors, visibleErrors, setField, blurField, revealErrors, setLiveIssues, reset };
+  return { procedure, doctors, values, edited, errors, visibleErrors, setField, blurField, revealErrors, setLiveIssues, reset };
 }

@@ -12,10 +12,12 @@ interface ShellProps {
   /** Read after the label, not shown: tells apart fields with the same label (the group's name). */
   labelContext?: string | undefined;
   children: (aria: { 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
-  className?: string;
+  className?: string | undefined;
+  /** Under the control (a button that goes with the field). */
+  after?: ReactNode;
 }
 
-export function FieldShell({ id, label, hint, error, labelContext, children, className }: ShellProps) {
+export function FieldShell({ id, label, hint, error, labelContext, children, className, after }: ShellProps) {
   const hintId = hint ? `${id}-hint` : null;
   const errorId = error ? `${id}-error` : null;
   const describedBy = [hintId, errorId].filter((x): x is string => x !== null).join(' ');
@@ -37,6 +39,7 @@ export function FieldShell({ id, label, hint, error, labelContext, children, cla
         ) : null}
       </div>
       {children(aria)}
+      {after}
       {/* The error line's space is always kept, so a message appearing when a field is left
           never moves the button the user is about to click. */}
       <p id={errorId ?? undefined} className="field__error">
@@ -101,17 +104,22 @@ interface SelectFieldProps<T extends string> {
   onChange: (value: T) => void;
   hint?: string | undefined;
   error?: string | undefined;
+  /** `long`: as wide as its place (choices with long names). */
+  width?: 'medium' | 'long';
+  className?: string;
+  /** Shown under the control, inside the field (a button that goes with it). */
+  children?: ReactNode;
 }
 
-export function SelectField<T extends string>({ id, label, value, choices, onChange, hint, error }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({ id, label, value, choices, onChange, hint, error, width = 'medium', className, children }: SelectFieldProps<T>) {
   const change = (e: ChangeEvent<HTMLSelectElement>) => {
     const picked = choices.find((c) => c.value === e.target.value);
     if (picked) onChange(picked.value);
   };
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className} after={children}>
       {(aria) => (
-        <select id={id} className="input input--medium" value={value} onChange={change} {...aria}>
+        <select id={id} className={`input input--${width}`} value={value} onChange={change} {...aria}>
           {choices.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}

@@ -10,7 +10,6 @@ import type { FieldName, FormValues } from '../estimate/form-fields';
 import { fromDraft, initialValues } from '../estimate/form-model';
 import { EstimateScreen } from '../estimate/estimate-screen';
 import { SettingsScreen, type SettingsFocus } from '../settings/settings-screen';
-import { settingsFieldIds } from '../settings/settings-fields';
 import { Notice } from './notice';
 
 type Screen = 'estimate' | 'settings';
@@ -100,7 +99,7 @@ export function App() {
           <>
             {loaded.notice ? <Notice text={loaded.notice} onDismiss={() => setLoaded({ ...loaded, notice: null })} /> : null}
             <div hidden={screen !== 'estimate'}>
-              <EstimateScreen settings={loaded.settings} procedure={loaded.procedure} initial={loaded.initial} onOpenClinicProfile={() => go('settings', settingsFieldIds.clinic(loaded.settings.clinic.npi.trim() === '' ? 'npi' : 'tin'))} />
+              <EstimateScreen settings={loaded.settings} procedure={loaded.procedure} initial={loaded.initial} onOpenSettings={(focus) => go('settings', focus)} />
             </div>
             {screen === 'settings' ? <SettingsScreen procedure={loaded.procedure} settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} /> : null}
           </>
