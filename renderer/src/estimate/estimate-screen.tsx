@@ -4,8 +4,10 @@
  */
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
+import { goodFaithTiming } from '../../../core/estimate/good-faith-timing';
 import type { Settings } from '../../../core/settings';
 import { ConfirmDialog } from '../lib/confirm-dialog';
+import { parseDateText, todayIso } from '../lib/text-parsers';
 import type { SettingsFocus } from '../settings/settings-screen';
 import { settingsFieldIds } from '../settings/settings-fields';
 import type { FieldName, FormValues } from './form-fields';
@@ -15,6 +17,7 @@ import { blockingLabels, blocksEstimate, initialValues } from './form-model';
 import { EstimateFormFields } from './estimate-form-fields';
 import { EstimateSummary } from './estimate-summary';
 import { PacketActions } from './packet-actions';
+import { packetReadinessIssues } from './packet-readiness';
 import { PacketPreview } from './packet-preview';
 import { RestoredDraftNotice } from './restored-draft-notice';
 import { restoredDraftNotice } from './restored-draft';
@@ -45,7 +48,14 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings }:
   );
   const live = useLiveEstimate(caseJson, estimateSettingsKey(settings), setLiveIssues);
   const draftState = useDraftAutosave(values, edited);
-  const actions = usePacketActions(form, settings);
+  const estimate = live.status === 'ready' ? live.estimate : null;
+  const actions = usePacketActions(form, settings, estimate);
+  const goodFaithKind = isGoodFaithEstimateKind(values.coverageKind);
+  // Said before staff try to print: what Settings still lacks for this Good Faith Estimate.
+  const notReady = packetReadinessIssues(estimate, goodFaithKind, settings, values.site).map((i) => i.message);
+  // The day of scheduling (or of the request) is today; a scheduled date with a problem gives no deadline.
+  const scheduled = parseDateText(values.scheduledDate);
+  const timing = errors.scheduledDate === undefined ? goodFaithTiming(todayIso(), scheduled ?? undefined) : null;
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [restoredText, setRestoredText] = useState(() => (initial.restored ? restoredDraftNotice(initial.values) : null));
 
@@ -85,14 +95,15 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings }:
         state={actions.state}
         onRun={(a) => void actions.run(a)}
         onNewEstimate={() => setConfirmOpen(true)}
-        onOpenClinicProfile={() => onOpenSettings(settingsFieldIds.clinic(settings.clinic.npi.trim() === '' ? 'npi' : 'tin'))}
+        onOpenSettings={onOpenSettings}
       />
       <div className="estimate__side">
         <EstimateSummary
           live={live}
-          goodFaithKind={isGoodFaithEstimateKind(values.coverageKind)}
+          goodFaithKind={goodFaithKind}
           blockingLabels={blockingLabels(errors, values.coverageKind, values)}
-          clinicIdsMissing={settings.clinic.npi.trim() === '' || settings.clinic.tin.trim() === ''}
+          notReady={notReady}
+          timing={timing}
         />
       </div>
       {actions.state.preview ? (

@@ -2,6 +2,7 @@
  * The live summary, a region named "Estimate": total charges, what the patient pays and why,
  * what insurance pays, warnings in plain words, and the Good Faith Estimate badge.
  */
+import type { GoodFaithTiming } from '../../../core/estimate/good-faith-timing';
 import type { Estimate, ProviderRole } from '../../../core/estimate/types';
 import { fieldDefs, fieldForPath } from './form-fields';
 import { formatRange } from '../lib/text-parsers';
@@ -191,11 +192,43 @@ interface EstimateSummaryProps {
   goodFaithKind: boolean;
   /** Labels of the fields whose text stops the estimate (e.g. "Deductible"). */
   blockingLabels: string[];
-  /** The clinic's NPI or TIN is not filled in yet (a Good Faith Estimate cannot be issued). */
-  clinicIdsMissing: boolean;
+  /** What Settings still lacks before a Good Faith Estimate can be issued (each says where to fill it in). */
+  notReady: readonly string[];
+  /** When the Good Faith Estimate is due; null while the scheduled date has a problem. */
+  timing: GoodFaithTiming | null;
 }
 
-export function EstimateSummary({ live, goodFaithKind, blockingLabels, clinicIdsMissing }: EstimateSummaryProps) {
+/** The Good Faith Estimate's deadline for staff, and what Settings must hold before it is issued. */
+function GoodFaithNotes({ notReady, timing }: Pick<EstimateSummaryProps, 'notReady' | 'timing'>) {
+  return (
+    <>
+      {timing === null ? (
+        <p className="summary__note">Fix the scheduled date to see when this Good Faith Estimate is due.</p>
+      ) : (
+        <div className="summary__due" aria-label="When it is due" role="group">
+          <p className="summary__due-text">{timing.text}</p>
+          <ul className="summary__due-notes">
+            {timing.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {notReady.length > 0 ? (
+        <div className="summary__warnings">
+          <h3 className="summary__subhead">Before it can be issued</h3>
+          <ul>
+            {notReady.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function EstimateSummary({ live, goodFaithKind, blockingLabels, notReady, timing }: EstimateSummaryProps) {
   const showBadge = live.status === 'ready' ? live.estimate.goodFaithEstimate : goodFaithKind;
   return (
     <section className="summary" aria-labelledby="summary-heading" aria-busy={live.status === 'ready' && live.updating}>
@@ -203,12 +236,7 @@ export function EstimateSummary({ live, goodFaithKind, blockingLabels, clinicIds
         <h2 id="summary-heading">Estimate</h2>
         {showBadge ? <p className="badge">Good Faith Estimate</p> : null}
       </div>
-      {showBadge ? (
-        <p className="summary__note">
-          For uninsured and self-pay patients (No Surprises Act).
-          {clinicIdsMissing ? ' Before it can be issued, fill in the clinic’s NPI and TIN in Settings → Clinic profile.' : ''}
-        </p>
-      ) : null}
+      {showBadge ? <p className="summary__note">For uninsured and self-pay patients (No Surprises Act).</p> : null}
       <div className="summary__body">
         {live.status === 'waiting' ? <p className="summary__placeholder">Working out the estimate…</p> : null}
         {live.status === 'paused' ? (
@@ -226,9 +254,11 @@ export function EstimateSummary({ live, goodFaithKind, blockingLabels, clinicIds
           </div>
         ) : null}
         {live.status === 'failed' ? <p className="summary__placeholder">The estimate could not be worked out: {live.message}</p> : null}
+        {live.status === 'ready' ? <Figures estimate={live.estimate} /> : null}
+        {/* After the money (which must stay in view), before the rest. */}
+        {showBadge ? <GoodFaithNotes notReady={notReady} timing={timing} /> : null}
         {live.status === 'ready' ? (
           <>
-            <Figures estimate={live.estimate} />
             <Warnings estimate={live.estimate} />
             <EstimateLines estimate={live.estimate} />
           </>

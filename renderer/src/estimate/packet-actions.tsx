@@ -1,12 +1,14 @@
 /** The packet buttons and their plain-words outcome (status for success, alert for problems). */
 import { useEffect, useRef } from 'react';
+import type { SettingsFocus } from '../settings/settings-screen';
 import type { PacketAction, PacketActionsState } from './use-packet-actions';
 
 interface PacketActionsProps {
   state: PacketActionsState;
   onRun: (action: PacketAction) => void;
   onNewEstimate: () => void;
-  onOpenClinicProfile: () => void;
+  /** Opens Settings at the field a blocked Good Faith Estimate needs. */
+  onOpenSettings: (focus: SettingsFocus) => void;
 }
 
 const busyText: Record<PacketAction, string> = {
@@ -15,7 +17,7 @@ const busyText: Record<PacketAction, string> = {
   save: 'Saving the PDF…',
 };
 
-export function PacketActions({ state, onRun, onNewEstimate, onOpenClinicProfile }: PacketActionsProps) {
+export function PacketActions({ state, onRun, onNewEstimate, onOpenSettings }: PacketActionsProps) {
   const busy = state.busy !== null;
   const settingsButton = useRef<HTMLButtonElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -50,9 +52,9 @@ export function PacketActions({ state, onRun, onNewEstimate, onOpenClinicProfile
           {state.error ? <p className="alert">{state.error}</p> : null}
           {state.blocked ? (
             <div className="alert">
-              <p>{state.blocked}</p>
-              <button type="button" className="button" ref={settingsButton} onClick={onOpenClinicProfile}>
-                Go to Settings → Clinic profile
+              <p>{state.blocked.message}</p>
+              <button type="button" className="button" ref={settingsButton} onClick={() => onOpenSettings(state.blocked?.settingsFocus ?? null)}>
+                {state.blocked.settingsLabel}
               </button>
             </div>
           ) : null}

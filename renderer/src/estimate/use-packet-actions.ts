@@ -1,13 +1,16 @@
 /**
  * Preview, print and save of the packet. Each first checks the whole form (focus goes to the
- * first problem), then asks the main side; its answer is shown in plain words and the form
- * stays as it was. Issuing (printed or saved) clears the draft.
+ * first problem) and, for a Good Faith Estimate, the settings it needs (core's checkPacketReady
+ * on the live estimate), then asks the main side, which checks again; its answer is shown in
+ * plain words and the form stays as it was. Issuing (printed or saved) clears the draft.
  */
 import { useCallback, useEffect, useState } from 'react';
+import type { Estimate } from '../../../core/estimate/types';
 import type { Settings } from '../../../core/settings';
 import type { AppError } from '../../../core/result';
 import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
 import { caseJsonFor } from './form-case-json';
+import { packetBlock, packetReadinessIssues, type PacketBlock } from './packet-readiness';
 import type { EstimateForm } from './use-estimate-form';
 
 export type PacketAction = 'preview' | 'print' | 'save';
@@ -16,16 +19,13 @@ export interface PacketActionsState {
   busy: PacketAction | null;
   message: string | null;
   error: string | null;
-  /** The Good Faith Estimate needs the clinic's NPI and TIN: where to fill them. */
-  blocked: string | null;
+  /** The Good Faith Estimate needs details from Settings (the clinic's, the surgery center's...): what, and where. */
+  blocked: PacketBlock | null;
   /** The packet shown, and the form values it was made from. */
   preview: { url: string; fileName: string; values: EstimateForm['values'] } | null;
   /** Values at the moment the packet was issued (draft cleared); null once edited again. */
   issued: EstimateForm['values'] | null;
 }
-
-export const missingClinicDetailsMessage =
-  "A Good Faith Estimate must show the clinic's NPI and TIN. Fill them in Settings → Clinic profile, then come back.";
 
 function pdfObjectUrl(base64: string): string {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -34,8 +34,8 @@ function pdfObjectUrl(base64: string): string {
 
 const idle: PacketActionsState = { busy: null, message: null, error: null, blocked: null, preview: null, issued: null };
 
-export function usePacketActions(form: EstimateForm, settings: Settings) {
-  const clinic = settings.clinic;
+/** `estimate`: the live estimate on screen (null while there is none); the main side checks again either way. */
+export function usePacketActions(form: EstimateForm, settings: Settings, estimate: Estimate | null) {
   const [state, setState] = useState<PacketActionsState>(idle);
   const previewUrl = state.preview?.url;
   useEffect(() => () => {
@@ -45,7 +45,7 @@ export function usePacketActions(form: EstimateForm, settings: Settings) {
   const showError = useCallback(
     (error: AppError) => {
       if (error.code === 'missing-clinic-details') {
-        setState((s) => ({ ...s, busy: null, blocked: error.message || missingClinicDetailsMessage }));
+        setState((s) => ({ ...s, busy: null, blocked: packetBlock(error.issues, error.message) }));
       } else if (error.code === 'invalid-input' && error.issues.length > 0) {
         form.revealErrors(error.issues);
         setState((s) => ({ ...s, busy: null, error: `${error.message} The fields concerned are highlighted.` }));
@@ -67,8 +67,9 @@ export function usePacketActions(form: EstimateForm, settings: Settings) {
         setState((s) => ({ ...s, error: `Please check the highlighted field${count === 1 ? '' : 's'} before the packet is made.` }));
         return;
       }
-      if (isGoodFaithEstimateKind(form.values.coverageKind) && (clinic.npi.trim() === '' || clinic.tin.trim() === '')) {
-        setState((s) => ({ ...s, blocked: missingClinicDetailsMessage }));
+      const notReady = packetReadinessIssues(estimate, isGoodFaithEstimateKind(form.values.coverageKind), settings, form.values.site);
+      if (notReady.length > 0) {
+        setState((s) => ({ ...s, blocked: packetBlock(notReady) }));
         return;
       }
       setState((s) => ({ ...s, busy: action }));
@@ -96,7 +97,7 @@ export function usePacketActions(form: EstimateForm, settings: Settings) {
       await window.clinic.draft.clear();
       setState((s) => ({ ...s, busy: null, issued, message: savedTo }));
     },
-    [form, clinic, showError],
+    [form, settings, estimate, showError],
   );
 
   const closePreview = useCallback(() => setState((s) => ({ ...s, preview: null })), []);
