@@ -3,12 +3,39 @@
  * third of a packet's build time. This gives PDFKit a fontkit whose create() keeps the
  * parsed font for the same font buffer (pdfmake hands over the same buffer each time), so
  * every packet after the first skips the parsing. Subsets are still made per document, so
- * the PDFs are byte-for-byte the same. Must run before PDFKit is first loaded; if it is
- * too late, or the packages moved, nothing changes but speed.
+ * the PDFs are byte-for-byte the same. The fonts it hands out also lay right-to-left
+ * ligatures out so PDF readers read them back in the typed order (readableRtl, below).
+ * Must run before PDFKit is first loaded; if it is too late, or the packages moved,
+ * nothing changes but speed and how an Arabic ligature reads back.
  */
 import { createRequire } from 'node:module';
 
 type FontkitModule = { create: (buffer: Uint8Array, postscriptName?: string) => unknown } & Record<string, unknown>;
+
+interface LaidOutGlyph {
+  codePoints: number[];
+}
+interface GlyphRun {
+  direction: string;
+  glyphs: LaidOutGlyph[];
+}
+type LayingOut = { layout?: (...args: unknown[]) => GlyphRun };
+
+/**
+ * fontkit lays a right-to-left run out in display order (its glyphs reversed), and PDF
+ * readers (poppler, pdf.js, pdfminer) read it back by reversing it character by character.
+ * A ligature glyph stands for several letters (lam-alef "لا" for lam then alef), which that
+ * reversal would swap; so in a right-to-left run a ligature's letters are given in reverse,
+ * and the run then reads as the exact reverse of the typed text. Glyphs are shared, so the
+ * ligature gets a copy with the reversed letters.
+ */
+function readableRtl(run: GlyphRun): GlyphRun {
+  if (run.direction !== 'rtl' || !run.glyphs.some((g) => g.codePoints.length > 1)) return run;
+  run.glyphs = run.glyphs.map((glyph) =>
+    glyph.codePoints.length > 1 ? (Object.create(glyph, { codePoints: { value: [...glyph.codePoints].reverse() } }) as LaidOutGlyph) : glyph,
+  );
+  return run;
+}
 
 let installed = false;
 
@@ -31,7 +58,12 @@ export function shareParsedFonts(): boolean {
         parsed.set(buffer, byName);
       }
       const key = postscriptName ?? '';
-      if (!byName.has(key)) byName.set(key, fontkit.create(buffer, postscriptName));
+      if (!byName.has(key)) {
+        const font = fontkit.create(buffer, postscriptName) as LayingOut;
+        const layout = font.layout?.bind(font);
+        if (layout) font.layout = (...args: unknown[]) => readableRtl(layout(...args));
+        byName.set(key, font);
+      }
       return byName.get(key);
     };
     cached.exports = { ...fontkit, create };

@@ -1,28 +1,27 @@
 /**
  * Renders a packet document definition to PDF bytes with pdfmake, in plain Node (the main
- * process, the CLI, tests). Fonts come from `fontsDir` (resources/fonts) and are embedded;
- * pdfmake may load nothing else: URL and local-file access are refused. Output is
- * deterministic: the creation date is derived from the prepared date and the document ID
- * from the metadata, so the same inputs give the same bytes.
+ * process, the CLI, tests). Fonts come from `fontsDir` (resources/fonts) and are embedded
+ * (subsets: only the glyphs a packet uses); text Roboto cannot print is set in the fallback
+ * font that has it (core/packet/font-runs.ts, coverage from ./font-coverage). pdfmake may
+ * load nothing else: URL and local-file access are refused. Output is deterministic: the
+ * creation date is derived from the prepared date and the document ID from the metadata,
+ * so the same inputs give the same bytes.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FontFiles, PdfMake } from 'pdfmake';
 import { shareParsedFonts } from './font-cache';
+import { loadShippedFonts, type ShippedFonts } from './font-coverage';
+import { splitFontRuns } from '../../core/packet/font-runs';
 import type { TDocumentDefinitions } from '../../core/packet/pdfmake-types';
-import { PACKET_FONT } from '../../core/packet/styles';
-
-/** The shipped font files, by pdfmake style (Medium stands in for bold). */
-export const FONT_FILES: FontFiles = {
-  normal: 'Roboto-Regular.ttf',
-  bold: 'Roboto-Medium.ttf',
-  italics: 'Roboto-Italic.ttf',
-  bolditalics: 'Roboto-MediumItalic.ttf',
-};
 
 export interface PdfRenderer {
   /** `creationDate` is YYYY-MM-DD (the packet's prepared date), stored as noon UTC. */
   render(doc: TDocumentDefinitions, creationDate: string): Promise<Uint8Array>;
+  /**
+   * The characters of `text` no shipped font prints (an emoji, a script with no font here),
+   * each once, in order: they would print as empty boxes, so staff should be told which
+   * field holds them before the packet is issued. [] when everything prints.
+   */
+  unprintableCharacters(text: string): string[];
 }
 
 /** Noon UTC of the given day: the same calendar day in every US time zone. */
@@ -33,17 +32,20 @@ export function creationDateOf(isoDate: string): Date {
 }
 
 /**
- * Read the fonts once into pdfmake's in-memory file system (keys carry the folder, so two
- * renderers with different folders do not mix). Throws when a font file is missing.
+ * Put every font file into pdfmake's in-memory file system once (keys carry the folder, so
+ * two renderers with different folders do not mix) and name the families by those keys.
+ * Throws when a font file is missing.
  */
-function loadFonts(pdfmake: PdfMake, fontsDir: string): FontFiles {
-  const keyed = {} as FontFiles;
-  for (const style of Object.keys(FONT_FILES) as (keyof FontFiles)[]) {
-    const key = `packet-fonts:${fontsDir}/${FONT_FILES[style]}`;
-    if (!pdfmake.virtualfs.existsSync(key)) {
-      pdfmake.virtualfs.writeFileSync(key, readFileSync(join(fontsDir, FONT_FILES[style])));
+function loadFonts(pdfmake: PdfMake, fontsDir: string, fonts: ShippedFonts): Record<string, FontFiles> {
+  const keyed: Record<string, FontFiles> = {};
+  for (const [family, files] of Object.entries(fonts.families)) {
+    const styles = {} as FontFiles;
+    for (const style of Object.keys(files) as (keyof FontFiles)[]) {
+      const key = `packet-fonts:${fontsDir}/${files[style]}`;
+      if (!pdfmake.virtualfs.existsSync(key)) pdfmake.virtualfs.writeFileSync(key, fonts.bytes(files[style]));
+      styles[style] = key;
     }
-    keyed[style] = key;
+    keyed[family] = styles;
   }
   return keyed;
 }
@@ -60,22 +62,24 @@ function loadPdfmake(): Promise<PdfMake> {
 }
 
 export function createPdfRenderer(fontsDir: string): PdfRenderer {
-  let fonts: FontFiles | null = null;
+  const shipped = loadShippedFonts(fontsDir);
+  let fonts: Record<string, FontFiles> | null = null;
   return {
     async render(doc, creationDate) {
       const pdfmake = await loadPdfmake();
-      fonts ??= loadFonts(pdfmake, fontsDir);
+      fonts ??= loadFonts(pdfmake, fontsDir, shipped);
       // pdfmake is one module-wide instance: set everything on each call, then render.
       pdfmake.setUrlAccessPolicy(() => false);
       pdfmake.setLocalAccessPolicy(() => false);
-      pdfmake.setFonts({ [PACKET_FONT]: { ...fonts } });
+      pdfmake.setFonts(fonts);
       const date = creationDateOf(creationDate);
       const withDates: TDocumentDefinitions = {
-        ...doc,
+        ...splitFontRuns(doc, shipped.coverage),
         info: { ...doc.info, creationDate: date, modDate: date },
       };
       const buffer = await pdfmake.createPdf(withDates).getBuffer();
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     },
+    unprintableCharacters: (text) => shipped.unprintableCharacters(text),
   };
 }
