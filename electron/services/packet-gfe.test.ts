@@ -221,3 +221,23 @@ describe('the five standard packets', () => {
     }
   });
 });
+
+describe('every character prints, or staff are told which field', () => {
+  it('refuses a packet whose name holds a character no shipped font has, naming the field and not the name', async () => {
+    const raw = { ...fx.insuredCase, patient: { ...fx.insuredCase.patient, firstName: 'Margaret 😀' }, doctor: 'Dr. Ana Ruiz' };
+    const result = await service.build({ ...fx.estimateCase(raw), clinic: { ...fx.clinic, name: 'Riverside ✺ Spine' }, preparedDate: fx.PREPARED_DATE });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-input');
+    expect(result.error.issues.map((i) => i.path)).toEqual(['patient.firstName', 'clinic.name']);
+    expect(result.error.issues[0]?.message).toMatch(/^First name: "😀" cannot be printed/);
+    expect(result.error.issues[1]?.message).toContain('Settings → Clinic profile');
+    expect(JSON.stringify(result.error)).not.toContain('Margaret');
+  });
+
+  it('prints names in Arabic, Chinese and Greek with the fallback fonts, with nothing to warn about', async () => {
+    const raw = { ...fx.insuredCase, patient: { ...fx.insuredCase.patient, firstName: 'فاطمة', lastName: '王 Παπαδοπούλου' } };
+    const result = await service.build({ ...fx.estimateCase(raw), clinic: fx.clinic, preparedDate: fx.PREPARED_DATE });
+    expect(result.ok && result.value.pdf.byteLength).toBeGreaterThan(10_000);
+  });
+});

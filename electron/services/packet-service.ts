@@ -10,7 +10,7 @@ import type { ContentLanguage, PacketContent } from '../../core/packet/content-s
 import { packetFileName, packetReference } from '../../core/packet/reference';
 import { checkPacketReady } from '../../core/packet/ready';
 import type { Case, Estimate } from '../../core/estimate/types';
-import { fail, ok, type Result } from '../../core/result';
+import { fail, ok, type FieldIssue, type Result } from '../../core/result';
 import { noOtherProviders, type ClinicProfile, type Doctor, type OtherProviders } from '../../core/settings';
 import { loadPacketContent } from './content-loader';
 import { createPdfRenderer } from './pdf-renderer';
@@ -43,6 +43,43 @@ export interface PacketService {
   warmUp(input: PacketBuildInput): Promise<void>;
 }
 
+/** Where a printed text comes from: the form's field path, or the Settings field. */
+const CASE_FIELDS = [
+  ['patient.firstName', 'First name', (c: Case) => c.patient.firstName],
+  ['patient.lastName', 'Last name', (c: Case) => c.patient.lastName],
+  ['doctor', 'Doctor', (c: Case) => c.doctor ?? ''],
+  ['coverage.payerName', 'Insurance plan name', (c: Case) => c.coverage.payerName ?? ''],
+  ['coverage.memberId', 'Member ID', (c: Case) => c.coverage.memberId ?? ''],
+  ['coverage.secondary.payerName', 'Second plan name', (c: Case) => c.coverage.secondary?.payerName ?? ''],
+] as const;
+
+/**
+ * Every text the packet prints from the case or Settings that holds a character no shipped font
+ * has (an emoji, a script without a font): named by field, so staff can change it before the
+ * packet is issued, rather than hand over a page with empty boxes. Characters are shown; the
+ * text around them is not (it may be patient data).
+ */
+export function unprintableFields(
+  input: { caseData: Case; clinic: ClinicProfile; otherProviders: OtherProviders },
+  unprintable: (text: string) => string[],
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const check = (path: string, label: string, text: string, where: string) => {
+    const chars = unprintable(text);
+    if (chars.length > 0) {
+      issues.push({ path, message: `${label}${where}: ${chars.map((c) => `"${c}"`).join(', ')} cannot be printed (it would show as an empty box). Remove it, or write the text in letters the packet can print.` });
+    }
+  };
+  for (const [path, label, pick] of CASE_FIELDS) check(path, label, pick(input.caseData), '');
+  for (const field of ['name', 'address', 'phone'] as const) check(`clinic.${field}`, `Clinic ${field}`, input.clinic[field], ' (Settings → Clinic profile)');
+  for (const key of ['hospitalOutpatient', 'asc', 'anesthesia'] as const) {
+    for (const field of ['name', 'address'] as const) {
+      check(`otherProviders.${key}.${field}`, `Other provider ${field}`, input.otherProviders[key][field], ' (Settings → Other providers)');
+    }
+  }
+  return issues;
+}
+
 export function createPacketService(options: { templatesDir: string; fontsDir: string; catalog: ProcedureCatalog }): PacketService {
   const renderer = createPdfRenderer(options.fontsDir);
   const contentCache = new Map<string, PacketContent>();
@@ -59,6 +96,10 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
   const build: PacketService['build'] = async ({ caseData, estimate, clinic, otherProviders = noOtherProviders, doctors = [], preparedDate }) => {
       const issues = checkPacketReady(estimate, clinic, caseData.procedure.site, otherProviders);
       if (issues.length > 0) return fail('missing-clinic-details', issues.map((i) => i.message).join(' '), issues);
+      const unprintable = unprintableFields({ caseData, clinic, otherProviders }, (text) => renderer.unprintableCharacters(text));
+      if (unprintable.length > 0) {
+        return fail('invalid-input', `Some characters cannot be printed. ${unprintable.map((i) => i.message).join(' ')}`, unprintable);
+      }
       const procedure = options.catalog.get(caseData.procedure.id)?.procedure;
       if (procedure === undefined) return fail('invalid-input', 'Choose a procedure this app knows.', [{ path: 'procedure.id', message: 'Choose a procedure this app knows.' }]);
       const loaded = await content(procedure.id, caseData.language);
