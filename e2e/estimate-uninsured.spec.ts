@@ -11,6 +11,9 @@ test('an uninsured patient gets a Good Faith Estimate, blocked until the clinic 
   // Always ahead: a scheduled date in the past is refused.
   const scheduled = `04/20/${new Date().getFullYear() + 1}`;
   await page.type('Scheduled date', scheduled);
+  // In the doctor's office the clinic bills everything (at a hospital or surgery center, that
+  // facility must be entered too: e2e/estimate-gfe-providers.spec.ts).
+  await page.field('Place of service').selectOption({ label: 'Office' });
 
   // Plan fields do not apply and are hidden.
   await expect(page.field('Deductible')).toHaveCount(0);
