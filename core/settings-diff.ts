@@ -45,6 +45,12 @@ export function describeSettingsChanges(before: Settings, after: Settings, feeNa
   }
   const doctorText = (s: Settings) => s.doctors.map((d) => (d.npi === '' ? d.name : `${d.name} (NPI ${d.npi})`)).join('; ');
   if (doctorText(before) !== doctorText(after)) lines.push(`Doctors: ${show(doctorText(before))} -> ${show(doctorText(after))}`);
+  const r0 = before.records;
+  const r1 = after.records;
+  if (r0.retentionYears !== r1.retentionYears) lines.push(`Keep records: ${r0.retentionYears} -> ${r1.retentionYears} years`);
+  if (r0.keepWithoutKeyStore !== r1.keepWithoutKeyStore) lines.push(`Keep records without an OS key store: ${show(r0.keepWithoutKeyStore)} -> ${show(r1.keepWithoutKeyStore)}`);
+  if (r0.idleMinutes !== r1.idleMinutes) lines.push(`Privacy screen after: ${r0.idleMinutes} -> ${r1.idleMinutes} minutes idle`);
+  if (r0.draftMaxAgeHours !== r1.draftMaxAgeHours) lines.push(`Drafts restored for: ${r0.draftMaxAgeHours} -> ${r1.draftMaxAgeHours} hours`);
   const d0 = before.defaults;
   const d1 = after.defaults;
   if (d0.language !== d1.language) lines.push(`Packet language: ${d0.language} -> ${d1.language}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, SETTINGS_VERSION } from './settings';
-import { migrateSettings, migrateV1ToV2, migrateV2ToV3, migrateV3ToV4, migrationSteps } from './settings-migrations';
+import { migrateSettings, migrateV1ToV2, migrateV2ToV3, migrateV3ToV4, migrateV4ToV5, migrationSteps } from './settings-migrations';
 
 const context = { legacyProcedureId: 'first-procedure' };
 const fee = { lowCents: 100, highCents: 200 };
@@ -33,8 +33,16 @@ describe('settings migrations', () => {
 
   it('3 -> 4 lists no doctors yet, and a version 3 file opens with an empty list', () => {
     expect(migrateV3ToV4({ clinic: { name: 'Lakeside' } })).toEqual({ clinic: { name: 'Lakeside' }, doctors: [] });
-    const { doctors: _none, ...v3 } = defaultSettings;
+    const { doctors: _none, records: _later, ...v3 } = defaultSettings;
     expect(migrateSettings(3, v3, context)).toEqual({ ok: true, migratedFrom: 3, settings: defaultSettings });
+  });
+
+  it('4 -> 5 keeps records 6 years, shows the privacy screen after 5 idle minutes, restores drafts up to 8 hours', () => {
+    expect(migrateV4ToV5({})).toEqual({ records: { retentionYears: 6, keepWithoutKeyStore: false, idleMinutes: 5, draftMaxAgeHours: 8 } });
+    const { records: _none, ...v4 } = defaultSettings;
+    expect(migrateSettings(4, v4, context)).toEqual({ ok: true, migratedFrom: 4, settings: defaultSettings });
+    const outcome = migrateSettings(SETTINGS_VERSION, { ...defaultSettings, records: { ...defaultSettings.records, retentionYears: 0 } }, context);
+    expect(outcome.ok === false && outcome.reason === 'invalid' && outcome.issues.map((i) => i.path)).toEqual(['settings.records.retentionYears']);
   });
 
   it('refuses a doctors list with the same doctor twice, naming the entry', () => {

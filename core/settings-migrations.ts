@@ -10,10 +10,11 @@
  *   differed from the national $283.
  * - 3 -> 4: the clinic's doctors are listed (none yet: the step adds nothing; the new version
  *   keeps an older app from saving over a list it does not know).
+ * - 4 -> 5: records and privacy settings (retention, idle time, draft age) take their defaults.
  */
 import { isPlainObject as isRecord } from './plain-object';
 import { toFieldIssues, type FieldIssue } from './result';
-import { applySettingsPatch, defaultSettings, settingsSchema, SETTINGS_VERSION, type Settings, type SettingsPatch } from './settings';
+import { applySettingsPatch, defaultRecordsSettings, defaultSettings, settingsSchema, SETTINGS_VERSION, type Settings, type SettingsPatch } from './settings';
 
 export interface MigrationContext {
   /** The procedure whose fees version 1 settings held (the catalog's first procedure). */
@@ -48,8 +49,13 @@ export function migrateV3ToV4(settings: Record<string, unknown>): Record<string,
   return { ...settings, doctors: [] };
 }
 
+/** Version 4 -> 5: the records and privacy settings at their defaults. */
+export function migrateV4ToV5(settings: Record<string, unknown>): Record<string, unknown> {
+  return { ...settings, records: defaultRecordsSettings };
+}
+
 /** steps[n] turns version n into version n + 1. */
-export const migrationSteps: Readonly<Record<number, Step>> = { 1: migrateV1ToV2, 2: migrateV2ToV3, 3: migrateV3ToV4 };
+export const migrationSteps: Readonly<Record<number, Step>> = { 1: migrateV1ToV2, 2: migrateV2ToV3, 3: migrateV3ToV4, 4: migrateV4ToV5 };
 
 export type MigrationOutcome =
   | { ok: true; settings: Settings; migratedFrom: number | null }

@@ -58,6 +58,22 @@ export const packetDefaultsSchema = z.object({
 });
 export type PacketDefaults = z.infer<typeof packetDefaultsSchema>;
 
+/**
+ * Issued estimates on record and privacy at a shared PC: how long records are kept (HIPAA
+ * practice: 6 years), whether records may be kept where the OS has no real key store (Linux
+ * without a keyring: only if the clinic opts in), the idle time before the privacy screen, and
+ * how old a draft may be and still be restored.
+ */
+export const recordsSettingsSchema = z.object({
+  retentionYears: z.number().int('Use whole years.').min(1, 'Keep records at least 1 year.').max(30, 'Use at most 30 years.'),
+  keepWithoutKeyStore: z.boolean(),
+  idleMinutes: z.number().int('Use whole minutes.').min(1, 'Use 1 to 120 minutes.').max(120, 'Use 1 to 120 minutes.'),
+  draftMaxAgeHours: z.number().int('Use whole hours.').min(1, 'Use 1 to 168 hours.').max(168, 'Use 1 to 168 hours.'),
+});
+export type RecordsSettings = z.infer<typeof recordsSettingsSchema>;
+
+export const defaultRecordsSettings: RecordsSettings = { retentionYears: 6, keepWithoutKeyStore: false, idleMinutes: 5, draftMaxAgeHours: 8 };
+
 export const feeOverrideSchema = z
   .object({ lowCents: z.number().int().min(0), highCents: z.number().int().min(0) })
   .refine((v) => v.lowCents <= v.highCents, { message: 'The low amount must not be above the high amount.', path: ['lowCents'] });
@@ -136,6 +152,8 @@ export const settingsSchema = z.object({
   /** The clinic's doctors (Settings -> Doctors). */
   doctors: doctorsSchema,
   defaults: packetDefaultsSchema,
+  /** Records, retention and privacy (Settings -> Records and privacy). */
+  records: recordsSettingsSchema,
   /** Clinic's own charges, by procedure id, then fee-line id; lines not listed use the default schedule. */
   feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)),
   /** The clinic's Medicare amounts, by procedure id, then rate year, then figure id. */
@@ -147,14 +165,16 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /**
  * Version 2 keys fee overrides by procedure; version 3 holds Medicare's rates per procedure and
- * year; version 4 lists the clinic's doctors (see settings-migrations.ts).
+ * year; version 4 lists the clinic's doctors; version 5 holds the records and privacy settings
+ * (see settings-migrations.ts).
  */
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 export const defaultSettings: Settings = {
   clinic: { name: '', address: '', phone: '', npi: '', tin: '', logoDataUrl: '' },
   otherProviders: noOtherProviders,
   doctors: [],
+  records: defaultRecordsSettings,
   defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 0, depositPercent: 0 },
   feeOverrides: {},
   medicareRates: {},
@@ -168,6 +188,7 @@ export const settingsPatchSchema = z.object({
   /** The whole list: given, it replaces the clinic's doctors. */
   doctors: doctorsSchema.optional(),
   defaults: packetDefaultsSchema.partial().optional(),
+  records: recordsSettingsSchema.partial().optional(),
   /** Per procedure: a procedure given here has its overrides replaced; others are kept. */
   feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)).optional(),
   /** Per procedure: a procedure given here has its Medicare amounts replaced (all years); others are kept. */
@@ -182,6 +203,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     clinic: { ...current.clinic, ...patch.clinic },
     otherProviders: patch.otherProviders ?? current.otherProviders ?? noOtherProviders,
     doctors: patch.doctors ?? current.doctors ?? [],
+    records: { ...defaultRecordsSettings, ...current.records, ...patch.records },
     defaults: { ...current.defaults, ...patch.defaults },
     feeOverrides: { ...current.feeOverrides, ...patch.feeOverrides },
     medicareRates: { ...current.medicareRates, ...patch.medicareRates },

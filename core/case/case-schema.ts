@@ -264,6 +264,10 @@ export const caseInputSchema = z.object(
     diagnosis: diagnosisSchema.optional(),
     /** The performing doctor's name as the clinic lists it (Settings -> Doctors). */
     doctor: optionalText("doctor's name", 120),
+    /** Who prepared the estimate: staff initials, kept with the record (not printed). */
+    preparedBy: optionalText('initials of who prepared it', 12),
+    /** Revise: the record this packet replaces (Past estimates). */
+    revises: z.string().regex(/^[0-9a-f]{32}$/, 'Revise a record from Past estimates.').optional(),
     language: choice(languages, 'Choose the packet language: en (English) or es (Spanish).').optional(),
     largePrint: z.boolean({ error: 'Use true or false for large print.' }).optional(),
   },

@@ -134,6 +134,8 @@ export function validateCase(input: unknown, context: CaseContext): CaseValidati
         coverage: toCoverage(data.coverage),
         ...(data.diagnosis ? { diagnosis: data.diagnosis } : {}),
         ...(data.doctor ? { doctor: data.doctor } : {}),
+        ...(data.preparedBy ? { preparedBy: data.preparedBy } : {}),
+        ...(data.revises ? { revises: data.revises } : {}),
         language: data.language ?? 'en',
         largePrint: data.largePrint ?? false,
         payments: toPayments(data.payments),

@@ -94,6 +94,10 @@ export interface Case {
   diagnosis?: string;
   /** The performing doctor's name (Settings -> Doctors); absent = not chosen yet. */
   doctor?: string;
+  /** Staff initials: who prepared it (kept with the record). */
+  preparedBy?: string;
+  /** The record id this packet revises (Past estimates -> Revise). */
+  revises?: string;
   language: Language;
   largePrint: boolean;
   payments: CasePayments;

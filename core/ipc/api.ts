@@ -29,6 +29,15 @@ export interface ClinicApi {
     importPreview: Call<'config:import-preview'>;
     importApply: Call<'config:import-apply'>;
   };
+  records: {
+    status: Query<'records:status'>;
+    search: Call<'records:search'>;
+    reprint: Call<'records:reprint'>;
+    saveAgain: Call<'records:save-again'>;
+    revise: Call<'records:revise'>;
+    delete: Call<'records:delete'>;
+    setBills: Call<'records:set-bills'>;
+  };
   draft: {
     get: Query<'draft:get'>;
     save: Call<'draft:save'>;
@@ -69,6 +78,15 @@ export function createClinicApi(transport: Invoke, subscribe: Subscribe): Clinic
       export: () => invoke('config:export', undefined),
       importPreview: (request) => invoke('config:import-preview', request),
       importApply: (request) => invoke('config:import-apply', request),
+    },
+    records: {
+      status: () => invoke('records:status', undefined),
+      search: (request) => invoke('records:search', request),
+      reprint: (request) => invoke('records:reprint', request),
+      saveAgain: (request) => invoke('records:save-again', request),
+      revise: (request) => invoke('records:revise', request),
+      delete: (request) => invoke('records:delete', request),
+      setBills: (request) => invoke('records:set-bills', request),
     },
     draft: {
       get: () => invoke('draft:get', undefined),

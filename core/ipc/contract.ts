@@ -8,6 +8,7 @@ import type { CaseInput } from '../case/case-schema';
 import type { FigureUnit } from '../estimate/medicare-schema';
 import type { ProcedureDefinition } from '../estimate/procedure-schema';
 import type { Estimate, ProviderRole } from '../estimate/types';
+import { billingRoles, type BillingRole } from '../case/enums';
 import type { Result } from '../result';
 import { settingsPatchSchema, type Settings } from '../settings';
 
@@ -97,6 +98,79 @@ export interface PacketPdf {
   reference: string;
 }
 
+/** A record's id (the store's own, not the printed reference). */
+const recordId = z.string().regex(/^[0-9a-f]{32}$/, 'Choose a record from the list.');
+const recordRequest = z.object({ id: recordId }).strict();
+export const recordSearchSchema = z.object({ query: z.string().max(200, 'Use at most 200 characters.') }).strict();
+/** What each provider actually billed, once known (cents; a provider left out is not known yet). */
+export const recordBillsSchema = z
+  .object({
+    id: recordId,
+    bills: z.array(z.object({ role: z.enum(billingRoles), billedCents: z.number().int().min(0).max(1_000_000_000) }).strict()).max(billingRoles.length),
+  })
+  .strict();
+
+/** Is the records store open, and what start-up found (purged, unreadable, a broken audit chain)? */
+export interface RecordsStatus {
+  available: boolean;
+  /** Why records are not kept (no OS key store, the key cannot be read): plain words. */
+  reason: string | null;
+  /** Records removed at start-up because they were older than the retention period. */
+  purged: number;
+  /** References of records that could not be read (tampered or damaged); the others are fine. */
+  unreadable: string[];
+  /** The audit trail's check at start-up: null when every link holds. */
+  auditProblem: string | null;
+}
+
+/** One provider's estimate on a record, and what it billed once staff enter it. */
+export interface RecordProviderView {
+  role: BillingRole;
+  /** The provider's name on the estimate (Good Faith Estimate) or its role's label. */
+  name: string;
+  /** Good Faith Estimate: the provider's total (high end); otherwise what the patient may owe it, at the high end. */
+  estimatedCents: number;
+  billedCents: number | null;
+  /** billed - estimated, once billed. */
+  differenceCents: number | null;
+  /** A Good Faith Estimate provider billing $400 or more above its total: the patient may dispute. */
+  disputeRisk: boolean;
+}
+
+/** A row of Past estimates: nothing here is written anywhere in plaintext; it is read from the sealed record. */
+export interface RecordRow {
+  id: string;
+  reference: string;
+  kind: 'estimate' | 'good-faith-estimate';
+  patientName: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  /** ISO date-time the packet was issued. */
+  issuedAt: string;
+  preparedBy: string;
+  /** What the patient may owe (low-high), or the Good Faith Estimate's total (low = high). */
+  patientCents: { low: number; high: number };
+  /** The reference of the record this one replaces, and of the one that replaced it. */
+  revises: string | null;
+  revisedBy: string | null;
+  providers: RecordProviderView[];
+}
+
+export interface RecordSearchResult {
+  rows: RecordRow[];
+  /** Records that matched beyond the rows returned (the newest come first). */
+  more: number;
+  /** References of records that could not be read. */
+  unreadable: string[];
+}
+
+/** What Revise opens: the case as it was entered, to fill the form. */
+export interface RecordRevision {
+  id: string;
+  reference: string;
+  caseInput: CaseInput;
+}
+
 export interface ConfigImportPreview {
   /** One line per setting that would change, "Clinic name: Old -> New". */
   changes: string[];
@@ -115,6 +189,13 @@ export const channels = {
   'config:export': channel<{ saved: false } | { saved: true; path: string }>()(none),
   'config:import-preview': channel<ConfigImportPreview>()(configTextSchema),
   'config:import-apply': channel<Settings>()(configTextSchema),
+  'records:status': channel<RecordsStatus>()(none),
+  'records:search': channel<RecordSearchResult>()(recordSearchSchema),
+  'records:reprint': channel<{ printed: boolean }>()(recordRequest),
+  'records:save-again': channel<{ saved: false } | { saved: true; path: string }>()(recordRequest),
+  'records:revise': channel<RecordRevision>()(recordRequest),
+  'records:delete': channel<null>()(recordRequest),
+  'records:set-bills': channel<RecordRow>()(recordBillsSchema),
   'draft:get': channel<Draft | null>()(none),
   'draft:save': channel<null>()(draftSchema),
   'draft:clear': channel<null>()(none),

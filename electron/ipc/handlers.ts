@@ -9,6 +9,7 @@ import type { Handlers } from './dispatch';
 import { createDraftHandlers } from './draft-ipc';
 import { createEstimateHandlers, type EstimateIpcDeps } from './estimate-ipc';
 import { createPacketHandlers, type PacketIpcDeps } from './packet-ipc';
+import { createRecordHandlers } from './records-ipc';
 import { createSettingsHandlers, type SettingsIpcDeps } from './settings-ipc';
 
 /** What every feature module needs, together (the case estimator is built here from them). */
@@ -25,5 +26,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createPacketHandlers({ ...deps, estimateCase }),
     ...createConfigHandlers(deps),
     ...createDraftHandlers(deps),
+    ...createRecordHandlers(),
   };
 }
