@@ -1,0 +1,98 @@
+/**
+ * Opening the records at start-up: the data key (OS key store, or the clinic's opt-in), the
+ * database, the retention purge, the audit chain's check and the one-time import of the old
+ * audit.log lines. Start-up never fails because of records: when they cannot be kept, the
+ * status says why and packets are still issued.
+ */
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RecordsStatus } from '../../../core/ipc/contract';
+import type { Cipher } from '../draft-store';
+import type { AuditActionName } from './audit-chain';
+import { openRecordStore, type Actor, type RecordStore } from './record-store';
+import { createSealer, loadRecordKey } from './seal';
+
+export interface RecordsService {
+  status: RecordsStatus;
+  /** null when records are not kept (status.reason says why). */
+  store: RecordStore | null;
+}
+
+export interface RecordsOptions {
+  dataDir: string;
+  cipher: Cipher;
+  keepWithoutKeyStore: boolean;
+  retentionYears: number;
+  now: () => Date;
+  osUser: string;
+  log: (line: string) => void;
+}
+
+/** The date `years` years before `now`, as an ISO time. */
+export function retentionCutoff(now: Date, years: number): string {
+  const cutoff = new Date(now.getTime());
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+  return cutoff.toISOString();
+}
+
+const legacyActions: Record<string, AuditActionName> = {
+  'packet-saved': 'issue-save',
+  'packet-printed': 'issue-print',
+  'config-imported': 'config-imported',
+  'config-exported': 'config-exported',
+};
+
+/** The old audit.log's lines become chain entries once; the file is then renamed `audit.log.imported`. */
+function importAuditLog(store: RecordStore, file: string, log: (line: string) => void): void {
+  if (!existsSync(file)) return;
+  let lines: string[];
+  try {
+    lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  } catch {
+    return;
+  }
+  let skipped = 0;
+  for (const line of lines) {
+    try {
+      const entry = JSON.parse(line) as { at?: unknown; user?: unknown; action?: unknown; reference?: unknown };
+      const action = typeof entry.action === 'string' ? legacyActions[entry.action] : undefined;
+      if (action === undefined || typeof entry.at !== 'string' || typeof entry.reference !== 'string') {
+        skipped += 1;
+        continue;
+      }
+      store.audit(action, entry.reference, { preparer: '', osUser: typeof entry.user === 'string' ? entry.user : '' }, entry.at);
+    } catch {
+      // A line torn by a full disk: counted, the rest still imported.
+      skipped += 1;
+    }
+  }
+  store.audit('imported-from-audit-log', `${lines.length - skipped} lines`, { preparer: '', osUser: '' });
+  if (skipped > 0) log(`[records] ${skipped} unreadable audit.log lines were not imported`);
+  renameSync(file, `${file}.imported`);
+}
+
+export async function openRecords(options: RecordsOptions): Promise<RecordsService> {
+  const closed = (reason: string): RecordsService => ({ status: { available: false, reason, purged: 0, unreadable: [], auditProblem: null }, store: null });
+  const key = await loadRecordKey(join(options.dataDir, 'records.key'), options.cipher, options.keepWithoutKeyStore);
+  if (!key.ok) return closed(key.reason);
+  let store: RecordStore;
+  try {
+    store = openRecordStore({ file: join(options.dataDir, 'records.db'), sealer: createSealer(key.key) });
+  } catch (error) {
+    options.log(`[records] the records database could not be opened: ${error instanceof Error ? error.name : 'error'}`);
+    return closed('The records database on this computer could not be opened, so Past estimates are not available. Packets can still be issued; ask IT.');
+  }
+  const actor: Actor = { preparer: '', osUser: options.osUser };
+  importAuditLog(store, join(options.dataDir, 'audit.log'), options.log);
+  const purged = store.purgeOlderThan(retentionCutoff(options.now(), options.retentionYears), actor);
+  return {
+    store,
+    status: {
+      available: true,
+      reason: key.protectedBy === 'none' ? 'Records are kept without an operating-system key store on this computer (chosen in Settings), so they are protected less.' : null,
+      purged,
+      unreadable: store.unreadable(),
+      auditProblem: store.verifyAudit(),
+    },
+  };
+}
