@@ -108,6 +108,8 @@ const coverLabels = group({
   notIncluded: text,
   questionsCall: text,
   questions: text,
+  /** A revised estimate: "Replaces" + the earlier one's reference and date. */
+  replaces: text,
 });
 
 const estimateLabels = group({
@@ -235,6 +237,8 @@ const goodFaithLabels = group({
   /** The right to ask about a payment plan or financial help; "{phone}" when the clinic has one. */
   paymentHelp: text,
   paymentHelpCall: text,
+  /** A revised Good Faith Estimate says so: "{date}", "{reference}" of the one it replaces. */
+  replaces: text,
   keepCopy: text,
 });
 

@@ -102,6 +102,7 @@ export function coverPage(ctx: PacketContext): Content[] {
     // Large print: the footer of every page carries the estimate's date.
     ...(ctx.largePrint ? [] : [[cover.datePrepared, longDate(ctx, ctx.preparedDate)] as [string, string]]),
     [cover.referenceNumber, ctx.reference],
+    ...(ctx.revision === undefined ? [] : [[cover.replaces, `${ctx.revision.reference} (${longDate(ctx, ctx.revision.issuedAt.slice(0, 10))})`] as [string, string]]),
   ];
   const lineHeight = ctx.largePrint ? sizes.cellLineHeight : 1.15;
   // What the patient may owe comes right after the title: the first thing read on page 1.

@@ -239,6 +239,9 @@ export function goodFaithSection(ctx: PacketContext): Content[] {
   const phone = ctx.clinic.phone.trim();
   return [
     keepWithNext(heading(g.heading, 'h1'), paragraph(g.intro)),
+    ...(ctx.revision === undefined
+      ? []
+      : [notice([{ text: fillLabel(g.replaces, { date: longDate(ctx, ctx.revision.issuedAt.slice(0, 10)), reference: ctx.revision.reference }), style: 'notice' }], sizes)]),
     labelValueTable(who, sizes),
     paragraph(g.howChargesChosen),
     ...blocks.map((block) => blockTable(ctx, block)),

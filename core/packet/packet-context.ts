@@ -20,6 +20,8 @@ export interface PacketInput {
   doctors?: readonly Doctor[];
   /** The procedure's usual diagnosis codes, printed while the case's diagnosis is not known yet. */
   expectedDiagnoses: readonly string[];
+  /** The issued estimate this one replaces (its reference and ISO issue time): said on page 1 and the estimate. */
+  revision?: { reference: string; issuedAt: string };
   /** YYYY-MM-DD */
   preparedDate: string;
   reference: string;

@@ -9,14 +9,15 @@ import type { Handlers } from './dispatch';
 import { createDraftHandlers } from './draft-ipc';
 import { createEstimateHandlers, type EstimateIpcDeps } from './estimate-ipc';
 import { createPacketHandlers, type PacketIpcDeps } from './packet-ipc';
-import { createRecordHandlers } from './records-ipc';
+import { createRecordHandlers, type RecordsIpcDeps } from './records-ipc';
 import { createSettingsHandlers, type SettingsIpcDeps } from './settings-ipc';
 
 /** What every feature module needs, together (the case estimator is built here from them). */
 export type HandlerDeps = SettingsIpcDeps &
   ConfigIpcDeps &
   Omit<EstimateIpcDeps, 'estimateCase'> &
-  Omit<PacketIpcDeps, 'estimateCase' | 'drafts'> & { drafts: DraftStore };
+  Omit<PacketIpcDeps, 'estimateCase' | 'drafts'> &
+  RecordsIpcDeps & { drafts: DraftStore };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const estimateCase = createCaseEstimator({ estimates: deps.estimates, settings: () => deps.settings.get(), today: deps.today });
@@ -26,6 +27,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createPacketHandlers({ ...deps, estimateCase }),
     ...createConfigHandlers(deps),
     ...createDraftHandlers(deps),
-    ...createRecordHandlers(),
+    ...createRecordHandlers(deps),
   };
 }

@@ -1,5 +1,12 @@
-/** The packet feature: preview, print and save the patient packet; an issued packet clears the draft and is audited. */
+/**
+ * The packet feature: preview, print and save the patient packet. An issued packet (printed or
+ * saved) is kept on record, sealed, with its audit entry in the same transaction (where records
+ * are kept; otherwise audited in audit.log), and clears the draft. A packet that revises a
+ * record says so on its pages.
+ */
 import { ok } from '../../core/result';
+import type { RecordsService } from '../services/records/records-service';
+import { newRecord } from '../services/records/new-record';
 import type { AuditLog } from '../services/audit-log';
 import type { DraftStore } from '../services/draft-store';
 import type { PacketService } from '../services/packet-service';
@@ -20,6 +27,11 @@ export interface PacketIpcDeps {
   /** Open the system print dialog for the PDF. */
   printPdf: (pdf: Uint8Array, fileName: string) => Promise<{ printed: boolean }>;
   describeWriteError: (error: unknown) => string;
+  /** Issued packets on record (resolves once the store is open, or says why it is not). */
+  records: Promise<RecordsService>;
+  operator: string;
+  now: () => Date;
+  log: (line: string) => void;
 }
 
 const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
@@ -27,43 +39,67 @@ const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('bas
 export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'packet:preview' | 'packet:print' | 'packet:save-pdf'> {
   const buildPacket = async (raw: unknown) => {
     const computed = deps.estimateCase(raw);
-    if (!computed.ok) return computed;
+    if (!computed.ok) return { built: computed, context: null };
     const settings = deps.settings.get();
-    return deps.packets.build({
-      caseData: computed.value.case,
-      estimate: computed.value.estimate,
+    const { case: caseData, estimate } = computed.value;
+    const store = (await deps.records).store;
+    const revises = caseData.revises !== undefined ? (store?.row(caseData.revises) ?? null) : null;
+    const built = await deps.packets.build({
+      caseData,
+      estimate,
       clinic: settings.clinic,
       otherProviders: settings.otherProviders,
       doctors: settings.doctors,
+      revision: revises === null ? undefined : { reference: revises.reference, issuedAt: revises.issuedAt },
       preparedDate: deps.today(),
     });
+    return { built, context: { raw, caseData, estimate, settings, revisesId: revises?.id ?? null } };
+  };
+
+  /** Keeps the issued packet on record with its audit entry; without records, audits to audit.log. */
+  const issued = async (packet: Awaited<ReturnType<typeof buildPacket>>, action: 'packet-printed' | 'packet-saved') => {
+    const { built, context } = packet;
+    if (!built.ok || context === null) return;
+    const store = (await deps.records).store;
+    if (store === null) {
+      deps.audit.record(action, built.value.reference, context.caseData.preparedBy);
+    } else {
+      try {
+        const record = newRecord(
+          { caseInput: context.raw, caseData: context.caseData, estimate: context.estimate, ...built.value },
+          { clinic: context.settings.clinic, otherProviders: context.settings.otherProviders, osUser: deps.operator, issuedAt: deps.now().toISOString(), revises: context.revisesId },
+        );
+        store.add(record, context.revisesId !== null ? 'revise' : action === 'packet-printed' ? 'issue-print' : 'issue-save');
+      } catch (error) {
+        // The packet is already out: note the failure (no patient data) and audit it in the file log.
+        deps.log(`[records] could not keep ${built.value.reference}: ${error instanceof Error ? error.name : 'error'}`);
+        deps.audit.record(action, built.value.reference, context.caseData.preparedBy);
+      }
+    }
+    await deps.drafts.clear();
   };
 
   return {
     'packet:preview': async (raw) => {
-      const built = await buildPacket(raw);
+      const { built } = await buildPacket(raw);
       if (!built.ok) return built;
       const { pdf, fileName, reference } = built.value;
       return ok({ pdfBase64: toBase64(pdf), fileName, reference });
     },
     'packet:print': async (raw) => {
-      const built = await buildPacket(raw);
+      const packet = await buildPacket(raw);
+      const { built } = packet;
       if (!built.ok) return built;
       const outcome = await deps.printPdf(built.value.pdf, built.value.fileName);
-      if (outcome.printed) {
-        deps.audit.record('packet-printed', built.value.reference);
-        await deps.drafts.clear();
-      }
+      if (outcome.printed) await issued(packet, 'packet-printed');
       return ok(outcome);
     },
     'packet:save-pdf': async (raw) => {
-      const built = await buildPacket(raw);
+      const packet = await buildPacket(raw);
+      const { built } = packet;
       if (!built.ok) return built;
       const saved = await saveAsResult(deps.saveFile, deps.describeWriteError, built.value.fileName, built.value.pdf, 'pdf');
-      if (saved.ok && saved.value.saved) {
-        deps.audit.record('packet-saved', built.value.reference);
-        await deps.drafts.clear();
-      }
+      if (saved.ok && saved.value.saved) await issued(packet, 'packet-saved');
       return saved;
     },
   };

@@ -1,19 +1,76 @@
-/** Past estimates: issued packets on record (electron/services/records), found, reprinted, revised, deleted, checked against the bill. */
-import { fail } from '../../core/result';
+/**
+ * Past estimates: issued packets on record (electron/services/records), found, reprinted and
+ * saved again byte for byte, revised, deleted and checked against the real bill. Each action
+ * is in the audit trail; nothing of the patient is.
+ */
+import { fail, ok, type Result } from '../../core/result';
+import type { RecordsService } from '../services/records/records-service';
+import { SealBroken } from '../services/records/seal';
+import type { OpenedRecord, RecordStore } from '../services/records/record-store';
 import type { FeatureHandlers } from './dispatch';
+import { saveAsResult, type SaveFile } from './save-outcome';
 
 type RecordChannels = 'records:status' | 'records:search' | 'records:reprint' | 'records:save-again' | 'records:revise' | 'records:delete' | 'records:set-bills';
 
-const notYet = () => Promise.resolve(fail('internal', 'Past estimates are not available yet.'));
+export interface RecordsIpcDeps {
+  records: Promise<RecordsService>;
+  operator: string;
+  saveFile: SaveFile;
+  printPdf: (pdf: Uint8Array, fileName: string) => Promise<{ printed: boolean }>;
+  describeWriteError: (error: unknown) => string;
+}
 
-export function createRecordHandlers(): FeatureHandlers<RecordChannels> {
+const notFound = () => fail('not-found', 'That estimate is no longer on record (it was deleted or purged). Search again.');
+
+export function createRecordHandlers(deps: RecordsIpcDeps): FeatureHandlers<RecordChannels> {
+  const actor = { preparer: '', osUser: deps.operator };
+  const withStore = async <T>(use: (store: RecordStore) => Promise<Result<T>> | Result<T>): Promise<Result<T>> => {
+    const records = await deps.records;
+    if (records.store === null) return fail('not-found', records.status.reason ?? 'Past estimates are not available on this computer.');
+    return use(records.store);
+  };
+  /** A record whose seal fails is reported by reference, never opened as if it were sound. */
+  const opened = (store: RecordStore, id: string): Result<OpenedRecord> => {
+    try {
+      const record = store.open(id);
+      return record === null ? notFound() : ok(record);
+    } catch (error) {
+      if (!(error instanceof SealBroken)) throw error;
+      const reference = store.row(id)?.reference ?? 'this estimate';
+      return fail('internal', `The record ${reference} is damaged or was changed outside the app, so it cannot be reprinted. The other records are not affected.`);
+    }
+  };
+
   return {
-    'records:status': () => Promise.resolve({ ok: true as const, value: { available: false, reason: 'Past estimates are not available yet.', purged: 0, unreadable: [], auditProblem: null } }),
-    'records:search': notYet,
-    'records:reprint': notYet,
-    'records:save-again': notYet,
-    'records:revise': notYet,
-    'records:delete': notYet,
-    'records:set-bills': notYet,
+    'records:status': async () => ok((await deps.records).status),
+    'records:search': ({ query }) => withStore((store) => ok(store.search(query))),
+    'records:reprint': ({ id }) =>
+      withStore(async (store) => {
+        const record = opened(store, id);
+        if (!record.ok) return record;
+        const outcome = await deps.printPdf(record.value.pdf, record.value.fileName);
+        if (outcome.printed) store.audit('reprint', record.value.reference, actor);
+        return ok(outcome);
+      }),
+    'records:save-again': ({ id }) =>
+      withStore(async (store) => {
+        const record = opened(store, id);
+        if (!record.ok) return record;
+        const saved = await saveAsResult(deps.saveFile, deps.describeWriteError, record.value.fileName, record.value.pdf, 'pdf');
+        if (saved.ok && saved.value.saved) store.audit('save-again', record.value.reference, actor);
+        return saved;
+      }),
+    'records:revise': ({ id }) =>
+      withStore((store) => {
+        const record = opened(store, id);
+        if (!record.ok) return record;
+        return ok({ id, reference: record.value.reference, caseInput: record.value.caseInput as never });
+      }),
+    'records:delete': ({ id }) => withStore((store) => (store.delete(id, actor) ? ok(null) : notFound())),
+    'records:set-bills': ({ id, bills }) =>
+      withStore((store) => {
+        const row = store.setBills(id, bills, actor);
+        return row === null ? notFound() : ok(row);
+      }),
   };
 }

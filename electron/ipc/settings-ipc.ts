@@ -2,11 +2,14 @@
 import type { Settings } from '../../core/settings';
 import { fail, ok, type Result } from '../../core/result';
 import type { SettingsService } from '../services/settings-service';
+import type { AuditLog } from '../services/audit-log';
 import type { FeatureHandlers } from './dispatch';
 
 export interface SettingsIpcDeps {
   settings: SettingsService;
   settingsChanged: (settings: Settings) => void;
+  /** Every change is in the audit trail (what changed is not: it may name people). */
+  audit?: AuditLog;
 }
 
 /** Settings from a newer app are kept untouched: changes are refused, saying why. */
@@ -21,6 +24,7 @@ export function createSettingsHandlers(deps: SettingsIpcDeps): FeatureHandlers<'
       const refused = refuseIfReadOnly(deps.settings);
       if (refused) return refused;
       const next = deps.settings.update(patch);
+      deps.audit?.record('settings-changed', Object.keys(patch).sort().join(','));
       deps.settingsChanged(next);
       return ok(next);
     },

@@ -18,7 +18,7 @@ import { clinic, insuredCase, otherProviders, uninsuredCase } from './testing/pa
 
 const appRoot = join(import.meta.dirname, '..', '..');
 
-function setup(options: { saveDir?: string; dataDir?: string } = {}) {
+function setup(options: { saveDir?: string; dataDir?: string; cipher?: AppCapabilities['cipher'] } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-services-'));
   const saveDir = options.saveDir ?? join(dataDir, 'saved');
   const logs: string[] = [];
@@ -26,7 +26,7 @@ function setup(options: { saveDir?: string; dataDir?: string } = {}) {
   const caps: AppCapabilities = {
     openStore: () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', configFileMode: 0o600, projectName: 'clinic-test' }),
     rename: renameSync,
-    cipher: { encrypt: async (plain) => Buffer.from(plain, 'utf8').reverse(), decrypt: async (sealed) => Buffer.from(sealed).reverse().toString('utf8') },
+    cipher: options.cipher ?? { encrypt: async (plain) => Buffer.from(plain, 'utf8').reverse(), decrypt: async (sealed) => Buffer.from(sealed).reverse().toString('utf8') },
     saveFile: async (name, data) => {
       const path = join(saveDir, name);
       await writeFileAtomic(path, data);
@@ -41,7 +41,7 @@ function setup(options: { saveDir?: string; dataDir?: string } = {}) {
   const services = createAppServices({ appRoot, dataDir }, caps);
   const dispatch = createDispatcher(services.handlers, { middleware: [], log: (line) => logs.push(line) });
   const call = (channel: string, request?: unknown) => dispatch(channel, request, null) as Promise<Result<never>>;
-  return { dataDir, call, logs, changed };
+  return { dataDir, call, logs, changed, services };
 }
 
 function value<T>(result: Result<T>): T {
@@ -78,7 +78,7 @@ describe('packets', () => {
   });
 
   it('refuses a Good Faith Estimate until the clinic NPI and TIN are set, then saves it and clears the draft', async () => {
-    const { call, dataDir } = setup();
+    const { call, dataDir, services } = setup();
     value(await call('draft:save', { firstName: 'Walter' }));
     const blocked = await call('packet:save-pdf', uninsuredCase);
     expect(blocked).toMatchObject({ ok: false, error: { code: 'missing-clinic-details' } });
@@ -98,9 +98,13 @@ describe('packets', () => {
     // The discount is the clinic's own line, one amount (the high end), in the clinic's block.
     expect(text).toMatch(/Self-pay discount \(25%\)\s+−\s\$[\d,]+\.\d\d\n/);
     expect(value(await call('draft:get'))).toBeNull();
-    const audit = readFileSync(join(dataDir, 'audit.log'), 'utf8');
-    expect(JSON.parse(audit.trim())).toMatchObject({ user: 'frontdesk1', action: 'packet-saved', at: expect.any(String) });
-    expect(audit).not.toMatch(/Walter|Brennan|1951/);
+    // Kept on record, with its audit entry (who and when, never whom) in the same database.
+    const store = (await services.records).store;
+    const entries = store?.auditEntries() ?? [];
+    expect(entries.filter((e) => e.action === 'issue-save')).toMatchObject([{ osUser: 'frontdesk1', reference: expect.stringMatching(/^VP-/) }]);
+    expect(JSON.stringify(entries)).not.toMatch(/Walter|Brennan|1951/);
+    expect(store?.search('brenn').rows.map((r) => r.kind)).toEqual(['good-faith-estimate']);
+    expect(existsSync(join(dataDir, 'audit.log'))).toBe(false);
   });
 
   it('says plainly when the folder cannot be written, and keeps the draft', async () => {
@@ -117,9 +121,13 @@ describe('packets', () => {
 
 describe('audit log', () => {
   it('a failed audit write does not turn a saved packet into an error', async () => {
-    const { call, dataDir, logs } = setup();
-    value(await call('settings:update', { clinic }));
+    // No OS key store: no records are kept, so the audit goes to audit.log, which cannot be written.
+    const dataDir = mkdtempSync(join(tmpdir(), 'clinic-services-'));
     mkdirSync(join(dataDir, 'audit.log'));
+    const refuse = async (): Promise<never> => Promise.reject(new Error('encryption unavailable'));
+    const { call, logs, services } = setup({ dataDir, cipher: { encrypt: refuse, decrypt: refuse } });
+    expect((await services.records).status.available).toBe(false);
+    value(await call('settings:update', { clinic }));
     const saved = value(await call('packet:save-pdf', insuredCase)) as { saved: boolean };
     expect(saved.saved).toBe(true);
     expect(logs.join('\n')).toMatch(/\[audit\] could not write packet-saved/);

@@ -12,6 +12,8 @@ import type { Handlers } from '../ipc/dispatch';
 import type { SaveFile } from '../ipc/save-outcome';
 import { assertWritableFolder, describeWriteError } from './atomic-write';
 import { createAuditLog } from './audit-log';
+import type { RecordStore } from './records/record-store';
+import { openRecords, type RecordsService } from './records/records-service';
 import { createDraftStore, type Cipher } from './draft-store';
 import { createEstimateService, type EstimateService } from './estimate-service';
 import { createPacketService } from './packet-service';
@@ -46,6 +48,8 @@ export interface AppServices {
   estimates: EstimateService;
   /** Render the primary procedure's warm-up case so the first real packet is quick; call once the window shows. */
   warmUp(): Promise<void>;
+  /** Issued packets on record, once open (or why they are not kept). */
+  records: Promise<RecordsService>;
 }
 
 /** The local calendar date (the clinic's day), YYYY-MM-DD. */
@@ -72,10 +76,29 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
   assertWritableFolder(paths.dataDir);
   const estimates = createEstimateService(catalog);
   const packets = createPacketService({ templatesDir, fontsDir: join(paths.appRoot, 'resources', 'fonts'), catalog });
-  const audit = createAuditLog({ filePath: join(paths.dataDir, 'audit.log'), operator: caps.operator, now, log: caps.log ?? console.error });
+  const log = caps.log ?? console.error;
+  // Records open in the background (the OS key store answers asynchronously); until then, and
+  // where they cannot be kept, the audit goes to audit.log.
+  let recordStore: RecordStore | null = null;
+  const records = openRecords({
+    dataDir: paths.dataDir,
+    cipher: caps.cipher,
+    keepWithoutKeyStore: settings.get().records.keepWithoutKeyStore,
+    retentionYears: settings.get().records.retentionYears,
+    now,
+    osUser: caps.operator,
+    log,
+  }).then((opened) => {
+    recordStore = opened.store;
+    return opened;
+  });
+  const audit = createAuditLog({ filePath: join(paths.dataDir, 'audit.log'), operator: caps.operator, now, log, store: () => recordStore });
+  // A draft older than Settings allows is deleted at start-up instead of restored.
+  const drafts = createDraftStore(join(paths.dataDir, 'draft.bin'), caps.cipher, { maxAgeHours: () => settings.get().records.draftMaxAgeHours, now });
+  void drafts.discardStale();
   const handlers = createHandlers({
     settings,
-    drafts: createDraftStore(join(paths.dataDir, 'draft.bin'), caps.cipher),
+    drafts,
     estimates,
     packets,
     audit,
@@ -86,6 +109,9 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     printPdf: caps.printPdf,
     settingsChanged: caps.settingsChanged,
     describeWriteError,
+    records,
+    operator: caps.operator,
+    log,
   });
 
   const warmUp = async (): Promise<void> => {
@@ -93,5 +119,5 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     const input = warmUpInput(estimateCase, catalog.primary.warmUpCase, settings.get(), today());
     if (input !== null) await packets.warmUp(input);
   };
-  return { handlers, settings, estimates, warmUp };
+  return { handlers, settings, estimates, warmUp, records };
 }

@@ -4,6 +4,7 @@
  * profile or the other providers cannot back (each one's NPI, TIN, name, location), builds the document definition and
  * renders it. Plain Node; no Electron.
  */
+import { createHash } from 'node:crypto';
 import type { ProcedureCatalog } from '../../core/estimate/procedure-catalog';
 import { buildPacketDocument } from '../../core/packet/build-packet';
 import type { ContentLanguage, PacketContent } from '../../core/packet/content-schema';
@@ -23,6 +24,8 @@ export interface PacketBuildInput {
   otherProviders?: OtherProviders;
   /** The clinic's doctors (the chosen doctor's NPI on the Good Faith Estimate). */
   doctors?: readonly Doctor[];
+  /** The issued estimate this packet replaces (Past estimates -> Revise): said on the packet. */
+  revision?: { reference: string; issuedAt: string } | undefined;
   /** YYYY-MM-DD, the clinic's date. */
   preparedDate: string;
 }
@@ -31,7 +34,11 @@ export interface BuiltPacket {
   pdf: Uint8Array;
   fileName: string;
   reference: string;
+  /** What it was made with, kept with its record: the template, its content and the fee lines (SHA-256, first 16 hex). */
+  versions: Record<string, string>;
 }
+
+const shortHash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 
 export interface PacketService {
   build(input: PacketBuildInput): Promise<Result<BuiltPacket>>;
@@ -93,7 +100,7 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
     return loaded;
   };
 
-  const build: PacketService['build'] = async ({ caseData, estimate, clinic, otherProviders = noOtherProviders, doctors = [], preparedDate }) => {
+  const build: PacketService['build'] = async ({ caseData, estimate, clinic, otherProviders = noOtherProviders, doctors = [], revision, preparedDate }) => {
       const issues = checkPacketReady(estimate, clinic, caseData.procedure.site, otherProviders);
       if (issues.length > 0) return fail('missing-clinic-details', issues.map((i) => i.message).join(' '), issues);
       const unprintable = unprintableFields({ caseData, clinic, otherProviders }, (text) => renderer.unprintableCharacters(text));
@@ -113,13 +120,15 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
           clinic,
           otherProviders,
           doctors,
+          ...(revision === undefined ? {} : { revision }),
           expectedDiagnoses: procedure.diagnoses.usual.filter((d) => d.expected === true).map((d) => d.code),
           preparedDate,
           reference,
           largePrint: caseData.largePrint,
         });
         const pdf = await renderer.render(doc, preparedDate);
-        return ok({ pdf, fileName: packetFileName(caseData, preparedDate, procedure), reference });
+        const versions = { template: `${procedure.id}/${caseData.language}`, content: shortHash(loaded.value), feeSchedule: shortHash(estimate.lines.map((l) => [l.id, l.lowCents, l.highCents])) };
+        return ok({ pdf, fileName: packetFileName(caseData, preparedDate, procedure), reference, versions });
       } catch (error) {
         // The message names the kind of failure only; it never carries patient data.
         const kind = error instanceof Error ? error.name : 'unknown error';

@@ -13,25 +13,13 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Cipher } from '../draft-store';
+import { testCipher } from './testing/test-cipher';
 import { openRecordStore, type NewRecord } from './record-store';
 import { openRecords } from './records-service';
 import { createSealer, noKeyStoreReason } from './seal';
 
 const key = Buffer.alloc(32, 7);
 const actor = { preparer: 'JD', osUser: 'frontdesk1' };
-
-/** A stand-in for the OS key store: reversible, or refusing like Linux without a keyring. */
-export const testCipher = (refuse = false): Cipher => ({
-  encrypt: async (plain) => {
-    if (refuse) throw new Error('encryption unavailable');
-    return Buffer.from(`test-os:${Buffer.from(plain).toString('base64')}`);
-  },
-  decrypt: async (sealed) => {
-    const text = Buffer.from(sealed).toString('utf8');
-    if (refuse || !text.startsWith('test-os:')) throw new Error('cannot decrypt');
-    return Buffer.from(text.slice(8), 'base64').toString('utf8');
-  },
-});
 
 function record(name: string, issuedAt: string, extra: Partial<NewRecord> = {}): NewRecord {
   return {

@@ -40,6 +40,7 @@ const legacyActions: Record<string, AuditActionName> = {
   'packet-printed': 'issue-print',
   'config-imported': 'config-imported',
   'config-exported': 'config-exported',
+  'settings-changed': 'settings-changed',
 };
 
 /** The old audit.log's lines become chain entries once; the file is then renamed `audit.log.imported`. */
