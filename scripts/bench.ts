@@ -5,8 +5,9 @@
 import type { BenchMeasurement, BenchSection } from './bench/bench-types';
 import { estimateBenchSection } from './bench/estimate-bench';
 import { packetBenchSection } from './bench/packet-bench';
+import { recordsBenchSection } from './bench/records-bench';
 
-const sections: BenchSection[] = [estimateBenchSection, packetBenchSection];
+const sections: BenchSection[] = [estimateBenchSection, packetBenchSection, recordsBenchSection];
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 

@@ -113,13 +113,16 @@ function asIsoDate(query: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(query) ? query : null;
 }
 
-export function openRecordStore(options: { file: string; sealer: Sealer }): RecordStore {
+/** `durable: false` only for benchmarks that fill a throwaway store (no fsync per record). */
+export function openRecordStore(options: { file: string; sealer: Sealer; durable?: boolean }): RecordStore {
   const db = new Database(options.file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(options.durable === false ? 'synchronous = OFF' : 'synchronous = FULL');
   migrateRecordsDb(db);
   const { sealer } = options;
   const index = new Map<string, IndexEntry>();
+  /** A record's id -> the id of the record that revises it. */
+  const revisedBy = new Map<string, string>();
   const broken: string[] = [];
 
   const toEntry = (row: RecordDbRow): IndexEntry => {
@@ -142,6 +145,7 @@ export function openRecordStore(options: { file: string; sealer: Sealer }): Reco
   for (const row of db.prepare('SELECT id, reference, kind, issued_at, prepared_by, revises, sealed_index, bills FROM records').iterate() as IterableIterator<RecordDbRow>) {
     try {
       index.set(row.id, toEntry(row));
+      if (row.revises !== null) revisedBy.set(row.revises, row.id);
     } catch (error) {
       if (!(error instanceof SealBroken) && !(error instanceof SyntaxError)) throw error;
       broken.push(row.reference);
@@ -160,7 +164,8 @@ export function openRecordStore(options: { file: string; sealer: Sealer }): Reco
   };
 
   const rowOf = (entry: IndexEntry): RecordRow => {
-    const revisedBy = [...index.values()].find((e) => e.revises === entry.id)?.reference ?? null;
+    const replacement = revisedBy.get(entry.id);
+    const replacedBy = replacement === undefined ? null : (index.get(replacement)?.reference ?? null);
     const providers: RecordProviderView[] = entry.providers.map((p) => {
       const billed = entry.bills.find((b) => b.role === p.role)?.billedCents ?? null;
       const difference = billed === null ? null : billed - p.estimatedCents;
@@ -183,7 +188,7 @@ export function openRecordStore(options: { file: string; sealer: Sealer }): Reco
       preparedBy: entry.preparedBy,
       patientCents: entry.patientCents,
       revises: entry.revises === null ? null : (index.get(entry.revises)?.reference ?? null),
-      revisedBy,
+      revisedBy: replacedBy,
       providers,
     };
   };
@@ -218,6 +223,7 @@ export function openRecordStore(options: { file: string; sealer: Sealer }): Reco
         providers: record.providers,
         bills: [],
       });
+      if (record.revises !== null) revisedBy.set(record.revises, id);
       return id;
     },
     search(query, limit = 200) {
@@ -263,7 +269,13 @@ export function openRecordStore(options: { file: string; sealer: Sealer }): Reco
         writeAudit('delete', row.reference, actor, new Date().toISOString());
       })();
       index.delete(id);
-      for (const e of index.values()) if (e.revises === id) e.revises = null;
+      const replacement = revisedBy.get(id);
+      if (replacement !== undefined) {
+        const entry = index.get(replacement);
+        if (entry !== undefined) entry.revises = null;
+        revisedBy.delete(id);
+      }
+      for (const [old, next] of revisedBy) if (next === id) revisedBy.delete(old);
       return true;
     },
     audit(action, reference, actor, at = new Date().toISOString()) {
@@ -277,7 +289,13 @@ export function openRecordStore(options: { file: string; sealer: Sealer }): Reco
         db.prepare('DELETE FROM records WHERE issued_at < ?').run(before);
         writeAudit('retention-purge', `${old.length} record${old.length === 1 ? '' : 's'}`, actor, new Date().toISOString());
       })();
-      for (const { id } of old) index.delete(id);
+      for (const { id } of old) {
+        index.delete(id);
+        const replacement = revisedBy.get(id);
+        const entry = replacement === undefined ? undefined : index.get(replacement);
+        if (entry !== undefined) entry.revises = null;
+        revisedBy.delete(id);
+      }
       return old.length;
     },
     auditEntries() {

@@ -1,0 +1,96 @@
+/**
+ * Records: search time over 100,000 sealed records once the store is open (target: a search
+ * answers in under 100 ms), the time to open them (each index decrypted once), and the store's
+ * size per record with a real packet PDF. Invented patients only; written to a temp folder.
+ */
+import { statSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createSealer } from '../../electron/services/records/seal';
+import { openRecordStore, type NewRecord } from '../../electron/services/records/record-store';
+import { createPacketService } from '../../electron/services/packet-service';
+import * as fx from '../../electron/services/testing/packet-fixtures';
+import { median, type BenchMeasurement, type BenchSection } from './bench-types';
+
+const COUNT = 100_000;
+const first = ['Ana', 'Walter', 'Margaret', 'José', 'Eleanor', 'Rosa', 'Philippa', 'Omar', 'Mei', 'Kofi'];
+const last = ['Okafor', 'Brennan', 'Peña', 'Whitfield', 'Villanueva', 'Quennell', 'Haddad', 'Lin', 'Mensah', 'Novak'];
+
+function record(i: number, pdf: Uint8Array): NewRecord {
+  const name = `${first[i % 10]} ${last[Math.floor(i / 10) % 10]}${i}`;
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  return {
+    reference: `VP-202611${day}-${i.toString(36).toUpperCase().padStart(5, '0')}`,
+    kind: i % 3 === 0 ? 'good-faith-estimate' : 'estimate',
+    issuedAt: `2026-11-${day}T10:00:00.000Z`,
+    preparedBy: 'JD',
+    osUser: 'frontdesk1',
+    revises: null,
+    versions: { template: 'vertebroplasty-lumbar/en', content: 'bench', feeSchedule: 'bench' },
+    patientName: name,
+    dateOfBirth: `19${40 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`,
+    patientCents: { low: 100_000 + i, high: 200_000 + i },
+    providers: [{ role: 'physician', name: 'Riverside Spine Clinic', estimatedCents: 280_000 }],
+    caseInput: { patient: { firstName: name, lastName: '', dateOfBirth: '1950-01-01' } },
+    estimate: { patient: { low: 100_000, high: 200_000 } },
+    fileName: `${name}.pdf`,
+    pdf,
+  };
+}
+
+async function run(): Promise<BenchMeasurement[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'records-bench-'));
+  const sealer = createSealer(Buffer.alloc(32, 9));
+  try {
+    // 100,000 records with a small stand-in PDF, through the store's own sealing (no fsync: a throwaway store).
+    const file = join(dir, 'records.db');
+    const writer = openRecordStore({ file, sealer, durable: false });
+    const small = Buffer.from('%PDF-1.7 bench');
+    const started = performance.now();
+    for (let i = 0; i < COUNT; i += 1) writer.add(record(i, small), 'issue-save');
+    const writeMs = performance.now() - started;
+    writer.close();
+    const opening = performance.now();
+    const store = openRecordStore({ file, sealer });
+    const openMs = performance.now() - opening;
+    const queries = ['okafor12', 'peña', 'VP-20261115', '1951-03-11', '03/11/1951', 'zzz-no-match', 'ana', 'mei lin'];
+    const runs: number[] = [];
+    for (let r = 0; r < 7; r += 1) {
+      const t = performance.now();
+      for (const q of queries) store.search(q);
+      runs.push((performance.now() - t) / queries.length);
+    }
+    store.close();
+    const searchMs = median(runs);
+
+    // Size per record with a real packet PDF (200 records).
+    const real = join(dir, 'real.db');
+    const service = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir, catalog: fx.shippedCatalog() });
+    const built = await service.build({ ...fx.estimateCase(fx.insuredCase), clinic: fx.clinic, preparedDate: fx.PREPARED_DATE });
+    if (!built.ok) throw new Error(built.error.message);
+    const sized = openRecordStore({ file: real, sealer });
+    for (let i = 0; i < 200; i += 1) sized.add(record(i, built.value.pdf), 'issue-save');
+    sized.close();
+    const bytes = statSync(real).size + (statSync(`${real}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+    return [
+      {
+        name: `record search over ${COUNT.toLocaleString('en-US')} records (name part, reference, date of birth, date issued)`,
+        perSecond: 1000 / searchMs,
+        runsPerSecond: runs.map((ms) => 1000 / ms),
+        targetPerSecond: 10,
+        note: `median ${searchMs.toFixed(1)} ms per search (target < 100 ms); opening the store (each index decrypted once) ${Math.round(openMs)} ms; writing ${COUNT.toLocaleString('en-US')} records ${Math.round(writeMs / 1000)} s`,
+      },
+      {
+        name: 'store size per record, with a real 12-page packet PDF',
+        perSecond: 0,
+        runsPerSecond: [0],
+        note: `${Math.round(bytes / 200 / 1024)} KB per record (the PDF is ${Math.round(built.value.pdf.byteLength / 1024)} KB)`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const recordsBenchSection: BenchSection = { title: 'Records (SQLite, sealed, one core)', run };
