@@ -109,7 +109,7 @@ export function EstimateField({ name, form, onOpenDoctors }: EstimateFieldProps)
           hint={fieldHint(name, values.coverageKind)}
           error={error}
           inputMode={kind === 'money' || kind === 'percent' ? 'decimal' : kind === 'date' ? 'numeric' : 'text'}
-          width={kind === 'text' ? 'long' : kind === 'percent' ? 'short' : 'medium'}
+          width={name === 'preparedBy' || kind === 'percent' ? 'short' : kind === 'text' ? 'long' : 'medium'}
         />
       );
     }

@@ -1,5 +1,5 @@
 /** The New estimate form's four groups, each a fieldset with a legend. */
-import { coverageDisplayOrder, coverageFieldNames, fieldApplies, paymentFieldNames, procedureFieldNames, type FieldName } from './form-fields';
+import { coverageDisplayOrder, coverageFieldNames, fieldApplies, packetFieldNames, paymentFieldNames, procedureFieldNames, type FieldName } from './form-fields';
 import { EstimateField } from './estimate-field';
 import type { EstimateForm } from './use-estimate-form';
 
@@ -50,7 +50,7 @@ export function EstimateFormFields({ form, onOpenDoctors }: { form: EstimateForm
       </fieldset>
       <Group legend="Procedure" names={[...procedureFieldNames]} form={form} columns onOpenDoctors={onOpenDoctors} />
       <Group legend="Payments" names={[...paymentFieldNames]} form={form} columns />
-      <Group legend="Packet" names={['language', 'largePrint']} form={form} columns />
+      <Group legend="Packet" names={[...packetFieldNames]} form={form} columns />
     </>
   );
 }

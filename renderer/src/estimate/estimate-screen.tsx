@@ -2,7 +2,7 @@
  * The New estimate screen: the form (patient, coverage, procedure, packet) with the live
  * summary beside it and the packet actions under the summary.
  */
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 import { goodFaithTiming } from '../../../core/estimate/good-faith-timing';
 import type { Settings } from '../../../core/settings';
@@ -10,7 +10,6 @@ import { ConfirmDialog } from '../lib/confirm-dialog';
 import { parseDateText, todayIso } from '../lib/text-parsers';
 import type { SettingsFocus } from '../settings/settings-screen';
 import { settingsFieldIds } from '../settings/settings-fields';
-import type { FieldName, FormValues } from './form-fields';
 import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
 import { caseJsonFor } from './form-case-json';
 import { blockingLabels, blocksEstimate, initialValues } from './form-model';
@@ -19,8 +18,10 @@ import { EstimateSummary } from './estimate-summary';
 import { PacketActions } from './packet-actions';
 import { packetReadinessIssues } from './packet-readiness';
 import { PacketPreview } from './packet-preview';
+import { rememberPreparedBy } from './prepared-by-store';
 import { RestoredDraftNotice } from './restored-draft-notice';
 import { restoredDraftNotice } from './restored-draft';
+import { revisingNotice, type EstimateStart } from './revision';
 import { useDraftAutosave } from './use-draft-autosave';
 import { fieldId, useEstimateForm } from './use-estimate-form';
 import { estimateSettingsKey } from './live-estimate-key';
@@ -31,15 +32,17 @@ interface EstimateScreenProps {
   settings: Settings;
   /** The procedure estimated (the catalog's first: the app has one form). */
   procedure: ProcedureDefinition;
-  /** `restored`: the values come from a draft of an earlier session (or a reload). */
-  initial: { values: FormValues; edited: ReadonlySet<FieldName>; restored: boolean };
+  /** What the form opens with: fresh, a draft restored, or a record to revise (read at mount only). */
+  initial: EstimateStart;
   /** Opens Settings, focusing the field given (what a Good Faith Estimate needs, Add a doctor). */
   onOpenSettings: (focus: SettingsFocus) => void;
+  /** The form holds typed details not yet issued (Revise asks before replacing them). */
+  onInUseChange?: (inUse: boolean) => void;
 }
 
 const draftText = { none: '', saving: 'Saving draft…', saved: 'Draft saved on this computer', failed: 'The draft could not be saved' };
 
-export function EstimateScreen({ settings, procedure, initial, onOpenSettings }: EstimateScreenProps) {
+export function EstimateScreen({ settings, procedure, initial, onOpenSettings, onInUseChange }: EstimateScreenProps) {
   const form = useEstimateForm(initial, procedure, settings.doctors);
   const { values, edited, errors, setLiveIssues } = form;
   const caseJson = useMemo(
@@ -47,9 +50,10 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings }:
     [errors, values, edited, procedure],
   );
   const live = useLiveEstimate(caseJson, estimateSettingsKey(settings), setLiveIssues);
-  const draftState = useDraftAutosave(values, edited);
+  const [revising, setRevising] = useState(initial.revising);
+  const draftState = useDraftAutosave(values, edited, revising);
   const estimate = live.status === 'ready' ? live.estimate : null;
-  const actions = usePacketActions(form, settings, estimate);
+  const actions = usePacketActions(form, settings, estimate, revising);
   const goodFaithKind = isGoodFaithEstimateKind(values.coverageKind);
   // Said before staff try to print: what Settings still lacks for this Good Faith Estimate.
   const notReady = packetReadinessIssues(estimate, goodFaithKind, settings, values.site).map((i) => i.message);
@@ -62,12 +66,22 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings }:
   const clearForm = useCallback(() => {
     setConfirmOpen(false);
     setRestoredText(null);
-    form.reset(initialValues(settings.defaults));
+    setRevising(null);
+    // Who prepares estimates stays: it is this computer's user, not the patient's.
+    form.reset(initialValues(settings.defaults, values.preparedBy));
     actions.resetActions();
     void window.clinic.draft.clear();
-  }, [form, actions, settings.defaults]);
+  }, [form, actions, settings.defaults, values.preparedBy]);
 
   const issued = actions.state.issued === values;
+  const inUse = edited.size > 0 && !issued;
+  useEffect(() => onInUseChange?.(inUse), [inUse, onInUseChange]);
+  useEffect(() => rememberPreparedBy(values.preparedBy), [values.preparedBy]);
+  // Opened to revise a record: start at the top of the form, on the patient.
+  const revisingAtStart = initial.revising !== null && !initial.restored;
+  useEffect(() => {
+    if (revisingAtStart) document.getElementById(fieldId('firstName'))?.focus();
+  }, [revisingAtStart]);
   // Enter in a text field must never submit half a form.
   const preventSubmit = (e: FormEvent) => e.preventDefault();
 
@@ -84,6 +98,11 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings }:
             }}
             onStartNew={() => setConfirmOpen(true)}
           />
+        ) : null}
+        {revising ? (
+          <div className="notice restored-draft" role="status">
+            <p className="notice__text">{revisingNotice(revising)}</p>
+          </div>
         ) : null}
         <p className="estimate__intro">Type what the insurance card or payer portal shows. The estimate updates as you type.</p>
         <EstimateFormFields form={form} onOpenDoctors={() => onOpenSettings(settingsFieldIds.addDoctor)} />

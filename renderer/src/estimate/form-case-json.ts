@@ -22,7 +22,7 @@ export interface CaseJsonOptions {
    * For the live estimate: stand-ins replace names not typed yet and a date of birth that
    * cannot be read, and a scheduled date with a problem (`errors`) is left out. A good
    * scheduled date is kept: its calendar year changes Medicare's figures. The diagnosis and the
-   * doctor change no figure and are left out.
+   * doctor change no figure and are left out, as is who prepared it.
    */
   estimateOnly?: boolean;
   errors?: FieldErrors;
@@ -102,6 +102,7 @@ export function toCaseJson(values: FormValues, procedure: Pick<ProcedureDefiniti
   if (months !== null) payments.planMonths = months;
   const diagnosis = values.diagnosis.trim();
   const doctor = values.doctor.trim();
+  const preparedBy = values.preparedBy.trim();
   return {
     patient,
     procedure: choice,
@@ -109,6 +110,7 @@ export function toCaseJson(values: FormValues, procedure: Pick<ProcedureDefiniti
     ...(Object.keys(payments).length > 0 ? { payments } : {}),
     ...(diagnosis !== '' && !options.estimateOnly ? { diagnosis } : {}),
     ...(doctor !== '' && !options.estimateOnly ? { doctor } : {}),
+    ...(preparedBy !== '' && !options.estimateOnly ? { preparedBy } : {}),
     language: values.language,
     largePrint: values.largePrint,
   };

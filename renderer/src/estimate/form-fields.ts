@@ -66,6 +66,8 @@ export interface FormValues {
   doctor: string;
   language: Language;
   largePrint: boolean;
+  /** Staff initials (not patient data): kept with the record, remembered on this computer, never printed. */
+  preparedBy: string;
 }
 
 export type FieldName = keyof FormValues;
@@ -232,6 +234,7 @@ export const fieldDefs: Record<FieldName, FieldDef> = {
   diagnosis: def('diagnosis', 'Diagnosis', 'select', 'diagnosis', 'ICD-10-CM; the doctor confirms it'),
   language: def('language', 'Packet language', 'select', 'language'),
   largePrint: def('largePrint', 'Large print', 'checkbox', 'largePrint'),
+  preparedBy: def('preparedBy', 'Prepared by', 'text', 'preparedBy', 'Your initials; remembered on this computer'),
 };
 
 /** Coverage order for display: the copays sit where the one copay sits for other plans. */
@@ -272,6 +275,9 @@ export const procedureFieldNames = ['levels', 'site', 'sedation', 'scheduledDate
 /** Money toward the procedure: for every coverage kind. */
 export const paymentFieldNames = ['alreadyPaid', 'planMonths'] as const satisfies readonly FieldName[];
 
+/** The Packet group, just before the packet buttons: who prepared it goes with printing it. */
+export const packetFieldNames = ['language', 'largePrint', 'preparedBy'] as const satisfies readonly FieldName[];
+
 /** Form order: focus goes to the first invalid field in this order (the order they show in). */
 export const fieldOrder: FieldName[] = [
   'firstName',
@@ -281,8 +287,7 @@ export const fieldOrder: FieldName[] = [
   ...coverageDisplayOrder,
   ...procedureFieldNames,
   ...paymentFieldNames,
-  'language',
-  'largePrint',
+  ...packetFieldNames,
 ];
 
 export type CoverageFieldName =

@@ -31,10 +31,12 @@ import {
 } from './form-fields';
 import { coveragePreset } from './coverage-presets';
 import { toCaseJson } from './form-case-json';
+import type { Revising } from './revision';
 
 export type { FieldErrors };
 
-export function initialValues(defaults: PacketDefaults): FormValues {
+/** A fresh form; `preparedBy`: the initials remembered on this computer (prepared-by-store.ts). */
+export function initialValues(defaults: PacketDefaults, preparedBy = ''): FormValues {
   const blank: FormValues = {
     firstName: '',
     lastName: '',
@@ -78,6 +80,7 @@ export function initialValues(defaults: PacketDefaults): FormValues {
     doctor: '',
     language: defaults.language,
     largePrint: defaults.largePrint,
+    preparedBy,
   };
   return applyPreset(blank, 'commercial', new Set());
 }
@@ -173,9 +176,9 @@ export function formErrors(values: FormValues, context: { today: string; procedu
 }
 
 /** Fields whose problems do not stop the live estimate (stand-ins or leaving them out do; see CaseJsonOptions). */
-const notInFigures: FieldName[] = ['firstName', 'lastName', 'dateOfBirth', 'scheduledDate', 'diagnosis', 'doctor'];
+const notInFigures: FieldName[] = ['firstName', 'lastName', 'dateOfBirth', 'scheduledDate', 'diagnosis', 'doctor', 'preparedBy'];
 
-/** Errors that stop the live estimate (patient identity, the scheduled date, the diagnosis and the doctor do not change the figures). */
+/** Errors that stop the live estimate (patient identity, the scheduled date, the diagnosis, the doctor and who prepared it do not change the figures). */
 export function blocksEstimate(errors: FieldErrors): boolean {
   return fieldOrder.some((name) => errors[name] !== undefined && !notInFigures.includes(name));
 }
@@ -195,17 +198,35 @@ export function firstErrorField(errors: FieldErrors, kind: CoverageKind, state: 
 // ---- Draft round trip -------------------------------------------------------------------
 
 const EDITED_KEY = '_edited';
+/** The record being revised (Past estimates → Revise): kept so a reload still revises it. */
+const REVISING_KEYS = { id: '_revisesId', reference: '_revisesReference', issuedAt: '_revisesIssuedAt' } as const;
 
-export function toDraft(values: FormValues, edited: ReadonlySet<FieldName>): Draft {
-  return { ...values, [EDITED_KEY]: [...edited].join(',') };
+export function toDraft(values: FormValues, edited: ReadonlySet<FieldName>, revising: Revising | null = null): Draft {
+  const draft: Draft = { ...values, [EDITED_KEY]: [...edited].join(',') };
+  if (revising !== null) {
+    for (const [part, key] of Object.entries(REVISING_KEYS) as [keyof Revising, string][]) draft[key] = revising[part];
+  }
+  return draft;
+}
+
+/** The record a draft was revising, when all of it is there and well formed. */
+function revisingFromDraft(draft: Draft): Revising | null {
+  const [id, reference, issuedAt] = [draft[REVISING_KEYS.id], draft[REVISING_KEYS.reference], draft[REVISING_KEYS.issuedAt]];
+  if (typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id) || typeof reference !== 'string' || typeof issuedAt !== 'string') return null;
+  return { id, reference, issuedAt };
 }
 
 const oneOf = <T extends string>(choices: { value: T }[], v: unknown): T | undefined =>
   choices.find((c) => c.value === v)?.value;
 
 /** Restore a saved draft over fresh defaults; anything unknown or malformed is ignored. */
-export function fromDraft(draft: Draft, defaults: PacketDefaults, procedure: ProcedureDefinition): { values: FormValues; edited: Set<FieldName> } {
-  const values = initialValues(defaults);
+export function fromDraft(
+  draft: Draft,
+  defaults: PacketDefaults,
+  procedure: ProcedureDefinition,
+  preparedBy = '',
+): { values: FormValues; edited: Set<FieldName>; revising: Revising | null } {
+  const values = initialValues(defaults, preparedBy);
   const str = (key: string): string | undefined => (typeof draft[key] === 'string' ? (draft[key] as string) : undefined);
   const bool = (key: string): boolean | undefined => (typeof draft[key] === 'boolean' ? (draft[key] as boolean) : undefined);
   const textNames = [
@@ -215,7 +236,7 @@ export function fromDraft(draft: Draft, defaults: PacketDefaults, procedure: Pro
     'planYearStart', 'secondaryDeductible', 'secondaryDeductibleMet', 'secondaryCoinsurance', 'secondaryCopay', 'secondaryOutOfPocketMax',
     'secondaryOutOfPocketMet', 'alreadyPaid', 'planMonths',
     // Kept as they were, even when no longer listed: the select shows them marked (form-fields.ts withCurrent).
-    'diagnosis', 'doctor',
+    'diagnosis', 'doctor', 'preparedBy',
   ] as const;
   for (const name of textNames) values[name] = str(name) ?? values[name];
   values.coverageKind = oneOf(coverageKinds, draft['coverageKind']) ?? values.coverageKind;
@@ -231,7 +252,7 @@ export function fromDraft(draft: Draft, defaults: PacketDefaults, procedure: Pro
   const edited = new Set(
     (str(EDITED_KEY) ?? '').split(',').filter((n): n is FieldName => known.has(n)),
   );
-  return { values, edited };
+  return { values, edited, revising: revisingFromDraft(draft) };
 }
 
 /** True when nothing was typed: an untouched form is not worth keeping as a draft. */

@@ -5,14 +5,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { FieldName, FormValues } from './form-fields';
 import { toDraft } from './form-model';
+import type { Revising } from './revision';
 
 export type DraftState = 'none' | 'saving' | 'saved' | 'failed';
 
 const DEBOUNCE_MS = 400;
 
-export function useDraftAutosave(values: FormValues, edited: ReadonlySet<FieldName>): DraftState {
+export function useDraftAutosave(values: FormValues, edited: ReadonlySet<FieldName>, revising: Revising | null): DraftState {
   const [outcome, setOutcome] = useState<{ key: string; ok: boolean } | null>(null);
-  const draft = useMemo(() => (edited.size === 0 ? null : toDraft(values, edited)), [values, edited]);
+  const draft = useMemo(() => (edited.size === 0 ? null : toDraft(values, edited, revising)), [values, edited, revising]);
   const key = draft === null ? null : JSON.stringify(draft);
 
   useEffect(() => {

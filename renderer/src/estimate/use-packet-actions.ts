@@ -11,6 +11,7 @@ import type { AppError } from '../../../core/result';
 import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
 import { caseJsonFor } from './form-case-json';
 import { packetBlock, packetReadinessIssues, type PacketBlock } from './packet-readiness';
+import { withRevises, type Revising } from './revision';
 import type { EstimateForm } from './use-estimate-form';
 
 export type PacketAction = 'preview' | 'print' | 'save';
@@ -34,8 +35,11 @@ function pdfObjectUrl(base64: string): string {
 
 const idle: PacketActionsState = { busy: null, message: null, error: null, blocked: null, preview: null, issued: null };
 
-/** `estimate`: the live estimate on screen (null while there is none); the main side checks again either way. */
-export function usePacketActions(form: EstimateForm, settings: Settings, estimate: Estimate | null) {
+/**
+ * `estimate`: the live estimate on screen (null while there is none); the main side checks again
+ * either way. `revising`: the record these packets replace (Past estimates → Revise), or null.
+ */
+export function usePacketActions(form: EstimateForm, settings: Settings, estimate: Estimate | null, revising: Revising | null) {
   const [state, setState] = useState<PacketActionsState>(idle);
   const previewUrl = state.preview?.url;
   useEffect(() => () => {
@@ -73,7 +77,7 @@ export function usePacketActions(form: EstimateForm, settings: Settings, estimat
         return;
       }
       setState((s) => ({ ...s, busy: action }));
-      const input = caseJsonFor(form.values, form.edited, { procedure: form.procedure });
+      const input = withRevises(caseJsonFor(form.values, form.edited, { procedure: form.procedure }), revising);
       if (action === 'preview') {
         const r = await window.clinic.packet.preview(input);
         if (!r.ok) return showError(r.error);
@@ -97,7 +101,7 @@ export function usePacketActions(form: EstimateForm, settings: Settings, estimat
       await window.clinic.draft.clear();
       setState((s) => ({ ...s, busy: null, issued, message: savedTo }));
     },
-    [form, settings, estimate, showError],
+    [form, settings, estimate, revising, showError],
   );
 
   const closePreview = useCallback(() => setState((s) => ({ ...s, preview: null })), []);

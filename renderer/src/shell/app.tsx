@@ -1,24 +1,26 @@
 /**
- * The app shell: header with the app name, a nav between the two screens, a notice area, and
+ * The app shell: header with the app name, a nav between the screens, a notice area, and
  * the screens. Loads settings and the saved draft first, then marks the page ready
  * (html[data-ready="true"]) for tests and tools.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 import type { Settings } from '../../../core/settings';
-import type { FieldName, FormValues } from '../estimate/form-fields';
 import { fromDraft, initialValues } from '../estimate/form-model';
 import { EstimateScreen } from '../estimate/estimate-screen';
+import { rememberedPreparedBy } from '../estimate/prepared-by-store';
+import { revisionStart, type EstimateStart } from '../estimate/revision';
+import { RecordsScreen } from '../records/records-screen';
 import { SettingsScreen, type SettingsFocus } from '../settings/settings-screen';
 import { Notice } from './notice';
 
-type Screen = 'estimate' | 'settings';
+type Screen = 'estimate' | 'records' | 'settings';
 
 interface Loaded {
   settings: Settings;
   procedure: ProcedureDefinition;
   notice: string | null;
-  initial: { values: FormValues; edited: ReadonlySet<FieldName>; restored: boolean };
+  initial: EstimateStart;
 }
 
 async function load(): Promise<Loaded | string> {
@@ -35,9 +37,10 @@ async function load(): Promise<Loaded | string> {
   if (procedure === undefined) return 'The app has no procedure to estimate. Reinstall it, or ask IT.';
   const { settings, notice } = settingsResult.value;
   const draft = draftResult.ok ? draftResult.value : null;
-  const initial = draft
-    ? { ...fromDraft(draft, settings.defaults, procedure), restored: true }
-    : { values: initialValues(settings.defaults), edited: new Set<FieldName>(), restored: false };
+  const preparedBy = rememberedPreparedBy();
+  const initial: EstimateStart = draft
+    ? { ...fromDraft(draft, settings.defaults, procedure, preparedBy), restored: true }
+    : { values: initialValues(settings.defaults, preparedBy), edited: new Set(), restored: false, revising: null };
   const draftNotice = draftResult.ok ? null : `The saved draft could not be read: ${draftResult.error.message}`;
   return { settings, procedure, notice: notice ?? draftNotice, initial };
 }
@@ -46,6 +49,9 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded | string | null>(null);
   const [screen, setScreen] = useState<Screen>('estimate');
   const [settingsFocus, setSettingsFocus] = useState<SettingsFocus>(null);
+  // Revise (Past estimates) opens the form anew, filled from the record.
+  const [revision, setRevision] = useState<{ key: number; start: EstimateStart } | null>(null);
+  const [formInUse, setFormInUse] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -83,6 +89,9 @@ export function App() {
           <button type="button" className="app-nav__item" aria-current={screen === 'estimate' ? 'page' : undefined} onClick={() => go('estimate')}>
             New estimate
           </button>
+          <button type="button" className="app-nav__item" aria-current={screen === 'records' ? 'page' : undefined} onClick={() => go('records')}>
+            Past estimates
+          </button>
           <button type="button" className="app-nav__item" aria-current={screen === 'settings' ? 'page' : undefined} onClick={() => go('settings')}>
             Settings
           </button>
@@ -99,8 +108,25 @@ export function App() {
           <>
             {loaded.notice ? <Notice text={loaded.notice} onDismiss={() => setLoaded({ ...loaded, notice: null })} /> : null}
             <div hidden={screen !== 'estimate'}>
-              <EstimateScreen settings={loaded.settings} procedure={loaded.procedure} initial={loaded.initial} onOpenSettings={(focus) => go('settings', focus)} />
+              <EstimateScreen
+                key={revision?.key ?? 0}
+                settings={loaded.settings}
+                procedure={loaded.procedure}
+                initial={revision?.start ?? loaded.initial}
+                onOpenSettings={(focus) => go('settings', focus)}
+                onInUseChange={setFormInUse}
+              />
             </div>
+            {screen === 'records' ? (
+              <RecordsScreen
+                retentionYears={loaded.settings.records.retentionYears}
+                formInUse={formInUse}
+                onRevise={(record, row) => {
+                  setRevision((r) => ({ key: (r?.key ?? 0) + 1, start: revisionStart(record, row, loaded.settings.defaults, rememberedPreparedBy()) }));
+                  go('estimate');
+                }}
+              />
+            ) : null}
             {screen === 'settings' ? <SettingsScreen procedure={loaded.procedure} settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} /> : null}
           </>
         ) : null}
