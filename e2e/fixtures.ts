@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startPreviewServer } from '../scripts/preview-bridge/server';
+import { startPreviewServer, type PreviewServer } from '../scripts/preview-bridge/server';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
 export const screenshotDir = join(repoRoot, 'e2e-artifacts', 'screenshots');
@@ -25,6 +25,10 @@ export interface App {
   printedFiles(): string[];
   /** Reload and wait until the app says it is ready. */
   reload(): Promise<void>;
+  /** Push an event as the main process would (the OS locking the screen); how many streams it reached. */
+  emit: PreviewServer['emit'];
+  /** How many of the page's event streams listen for an event. */
+  subscribers: PreviewServer['subscribers'];
 }
 
 export interface LaunchOptions {
@@ -87,6 +91,8 @@ export const test = base.extend<Fixtures>({
           await page.reload();
           await waitForReady(page);
         },
+        emit: (event, payload) => server.emit(event, payload),
+        subscribers: (event) => server.subscribers(event),
       };
     });
     for (const cleanup of cleanups.reverse()) await cleanup();

@@ -74,3 +74,12 @@ test('does not serve files outside the renderer folder', async () => {
     expect(res.body).not.toContain('"name": "clinic-estimate-packet"');
   }
 });
+
+test('an event stream must name an event of the contract; with no page listening, an event reaches no one', async () => {
+  for (const path of ['/__clinic/events', '/__clinic/events?event=shell%3Aexec']) {
+    const refused = await raw(path);
+    expect(refused.status, path).toBe(400);
+  }
+  expect(server.subscribers('privacy:os-locked')).toBe(0);
+  expect(server.emit('privacy:os-locked', { reason: 'suspend' })).toBe(0);
+});

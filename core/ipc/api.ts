@@ -43,6 +43,10 @@ export interface ClinicApi {
     save: Call<'draft:save'>;
     clear: Query<'draft:clear'>;
   };
+  privacy: {
+    /** The OS locked the screen or is going to sleep: cover patient data. */
+    onOsLocked: (listener: (signal: Events['privacy:os-locked']) => void) => () => void;
+  };
 }
 
 /**
@@ -93,5 +97,6 @@ export function createClinicApi(transport: Invoke, subscribe: Subscribe): Clinic
       save: (draft) => invoke('draft:save', draft),
       clear: () => invoke('draft:clear', undefined),
     },
+    privacy: { onOsLocked: (listener) => subscribe('privacy:os-locked', listener) },
   } satisfies ClinicApi;
 }

@@ -210,12 +210,21 @@ export type ResponseOf<C extends Channel> = NonNullable<Channels[C]['response']>
   ? null
   : Exclude<Channels[C]['response'], undefined>;
 
+/** Why the OS signalled that no one is at the PC: its screen locked, or it is going to sleep. */
+export type OsLockReason = 'lock-screen' | 'suspend';
+
 /** Events main pushes to the renderer (past tense). */
 export interface Events {
   'settings:changed': Settings;
+  /** The OS locked the screen or is suspending: the renderer covers patient data (privacy screen). */
+  'privacy:os-locked': { reason: OsLockReason };
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['settings:changed'];
+export const eventNames: EventName[] = ['settings:changed', 'privacy:os-locked'];
+
+export function isEventName(name: unknown): name is EventName {
+  return eventNames.some((event) => event === name);
+}
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(channels, name);

@@ -5,13 +5,14 @@
 import { renameSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppServices } from '../services/app-services';
 import { runStartup, type StartupFailureCaps } from '../services/startup-failure';
 import { installAppMenu } from './menu';
 import { clearPrintFolder, makeSaveFile, osCipher, printPdf } from './os-capabilities';
 import { registerIpc, sendEvent } from './ipc';
+import { forwardOsLockSignals } from './os-lock-signals';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { hardenAllWebContents, hardenDefaultSession } from './security';
 import { createMainWindow } from './window';
@@ -82,6 +83,8 @@ if (!app.requestSingleInstanceLock()) {
       },
     );
     registerIpc(services.handlers, policy, safeLog);
+    // The screen locking or the PC going to sleep: the privacy screen covers patient data.
+    forwardOsLockSignals(powerMonitor, (reason) => sendEvent(mainWindow?.webContents, 'privacy:os-locked', { reason }));
 
     mainWindow = createMainWindow(join(import.meta.dirname, '../preload'), services.settings);
     mainWindow.once('ready-to-show', () => setTimeout(() => void services.warmUp(), 500));

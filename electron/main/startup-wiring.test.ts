@@ -61,6 +61,7 @@ const fake = vi.hoisted(() => {
     Menu: anything(),
     screen: anything(),
     safeStorage: anything(),
+    powerMonitor: anything(),
     ipcMain: anything(),
   };
   return { state, reset, electron };

@@ -41,7 +41,7 @@ describe('preload', () => {
 
   it('has one call per contract channel, each sending on its own channel', async () => {
     const clinic = exposed.get('clinic') as Record<string, Record<string, (arg?: unknown) => Promise<unknown>>>;
-    const calls = leaves(clinic).filter((name) => !name.endsWith('onChanged'));
+    const calls = leaves(clinic).filter((name) => !/\.on[A-Z]\w*$/.test(name));
     expect(calls).toHaveLength(channelNames.length);
     for (const name of calls) {
       const [group, call] = name.split('.') as [string, string];
@@ -57,5 +57,17 @@ describe('preload', () => {
     expect(on).toHaveBeenCalledWith('settings:changed', expect.any(Function));
     unsubscribe();
     expect(removeListener).toHaveBeenCalledWith('settings:changed', on.mock.calls.at(-1)?.[1]);
+  });
+
+  it("passes main's OS lock signal to the privacy screen's listener, and stops on unsubscribe", () => {
+    const clinic = exposed.get('clinic') as { privacy: { onOsLocked: (listener: (signal: unknown) => void) => () => void } };
+    const heard: unknown[] = [];
+    const unsubscribe = clinic.privacy.onOsLocked((signal) => heard.push(signal));
+    const [event, handler] = on.mock.calls.at(-1) as [string, (event: unknown, payload: unknown) => void];
+    expect(event).toBe('privacy:os-locked');
+    handler({}, { reason: 'suspend' });
+    expect(heard).toEqual([{ reason: 'suspend' }]);
+    unsubscribe();
+    expect(removeListener).toHaveBeenCalledWith('privacy:os-locked', handler);
   });
 });

@@ -15,8 +15,9 @@ async function invoke<C extends Channel>(channel: C, request: RequestOf<C>): Pro
   return (await response.json()) as Result<ResponseOf<C>>;
 }
 
+/** One event stream per subscription, naming its event (the server counts who listens, for tests). */
 const subscribe: Subscribe = <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => {
-  const source = new EventSource('/__clinic/events');
+  const source = new EventSource(`/__clinic/events?event=${encodeURIComponent(event)}`);
   const handler = (message: MessageEvent) => listener(JSON.parse(String(message.data)) as Events[E]);
   source.addEventListener(event, handler);
   return () => {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { EventName, Events } from '../../core/ipc/contract';
+import { isEventName, type EventName, type Events } from '../../core/ipc/contract';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, safeRelativePath } from '../../electron/main/security-policy';
 import { createAppServices } from '../../electron/services/app-services';
 import { createDispatcher, requireTrustedSender } from '../../electron/ipc/dispatch';
@@ -23,6 +23,13 @@ export interface PreviewOptions {
 
 export interface PreviewServer {
   url: string;
+  /**
+   * Push an event to the pages listening for it, as Electron's main process does (tests: the
+   * OS locking the screen). Returns how many event streams it reached.
+   */
+  emit<E extends EventName>(event: E, payload: Events[E]): number;
+  /** How many event streams listen for `event` now (a test waits for the page to subscribe). */
+  subscribers(event: EventName): number;
   close(): Promise<void>;
 }
 
@@ -56,9 +63,13 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const rendererDir = join(options.appRoot, 'out', 'renderer');
   const bridgeFile = join(options.appRoot, 'out', 'preview-bridge', 'bridge.js');
-  const listeners = new Set<ServerResponse>();
-  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
-    for (const listener of listeners) listener.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  /** Each open event stream, with the one event it asked for. */
+  const listeners = new Map<ServerResponse, EventName>();
+  const listening = (event: EventName): ServerResponse[] => [...listeners].filter(([, wanted]) => wanted === event).map(([stream]) => stream);
+  const emit = <E extends EventName>(event: E, payload: Events[E]): number => {
+    const streams = listening(event);
+    for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    return streams.length;
   };
   const services = createAppServices(
     { appRoot: options.appRoot, dataDir: options.dataDir },
@@ -90,9 +101,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         return send(response, 200, 'application/json', JSON.stringify(result));
       }
       if (url.pathname === '/__clinic/events') {
+        const event = url.searchParams.get('event');
+        if (!isEventName(event)) return send(response, 400, 'text/plain', 'Unknown event');
         response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
         response.write(': connected\n\n');
-        listeners.add(response);
+        listeners.set(response, event);
         request.on('close', () => listeners.delete(response));
         return undefined;
       }
@@ -125,9 +138,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/`,
+    emit,
+    subscribers: (event) => listening(event).length,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const listener of listeners) listener.end();
+        for (const listener of listeners.keys()) listener.end();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
