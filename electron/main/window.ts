@@ -5,6 +5,12 @@ import type { SettingsService, WindowBounds } from '../services/settings-service
 
 const DEFAULT_BOUNDS: WindowBounds = { width: 1280, height: 860 };
 
+/**
+ * The title bar, taskbar, Alt+Tab and screen sharing show this and only this: never the page's
+ * own title, which could one day name a patient.
+ */
+export const WINDOW_TITLE = 'Clinic Estimate & Packet';
+
 /** Keep a remembered window on a screen that still exists. */
 function visibleBounds(saved: WindowBounds | null): WindowBounds {
   if (!saved) return DEFAULT_BOUNDS;
@@ -21,7 +27,7 @@ export function createMainWindow(preloadDir: string, settings: SettingsService):
     minWidth: 900,
     minHeight: 640,
     show: false,
-    title: 'Clinic Estimate & Packet',
+    title: WINDOW_TITLE,
     backgroundColor: '#f7f7f4',
     webPreferences: {
       preload: join(preloadDir, 'index.cjs'),
@@ -40,6 +46,8 @@ export function createMainWindow(preloadDir: string, settings: SettingsService):
   });
   if (bounds.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  // Electron copies document.title to the window unless told not to.
+  window.on('page-title-updated', (event) => event.preventDefault());
 
   const remember = (): void => {
     if (window.isDestroyed()) return;
