@@ -13,6 +13,7 @@ import { revisionStart, type EstimateStart } from '../estimate/revision';
 import { RecordsScreen } from '../records/records-screen';
 import { SettingsScreen, type SettingsFocus } from '../settings/settings-screen';
 import { Notice } from './notice';
+import { PrivacyScreen } from './privacy-screen';
 
 type Screen = 'estimate' | 'records' | 'settings';
 
@@ -128,6 +129,7 @@ export function App() {
               />
             ) : null}
             {screen === 'settings' ? <SettingsScreen procedure={loaded.procedure} settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} /> : null}
+            <PrivacyScreen idleMinutes={loaded.settings.records.idleMinutes} />
           </>
         ) : null}
       </main>
