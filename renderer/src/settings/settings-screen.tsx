@@ -1,4 +1,4 @@
-/** The Settings screen: clinic profile, doctors, other providers, defaults, fee schedule, Medicare rates, payer contracts, and configuration export/import. */
+/** The Settings screen: clinic profile, doctors, other providers, defaults, records and privacy, fee schedule, Medicare rates, payer contracts, and configuration export/import. */
 import { useEffect } from 'react';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 import type { Settings } from '../../../core/settings';
@@ -11,6 +11,7 @@ import { MedicareRatesEditor } from './medicare-rates-editor';
 import { PayerContractsEditor } from './payer-contracts-editor';
 import { codeAmountsExample } from './payer-contracts';
 import { OtherProvidersForm } from './other-providers-form';
+import { RecordsSettingsForm } from './records-settings-form';
 
 /**
  * The id of the field to focus on arrival (settings-fields.ts settingsFieldIds): the first one a
@@ -37,6 +38,7 @@ export function SettingsScreen({ procedure, settings, focus, onSaved }: Settings
       <DoctorsEditor doctors={settings.doctors} onSaved={onSaved} />
       <OtherProvidersForm otherProviders={settings.otherProviders} onSaved={onSaved} />
       <DefaultsForm settings={settings} onSaved={onSaved} />
+      <RecordsSettingsForm records={settings.records} onSaved={onSaved} />
       <FeeScheduleEditor feeOverrides={settings.feeOverrides} onSaved={onSaved} />
       <MedicareRatesEditor medicareRates={settings.medicareRates} onSaved={onSaved} />
       <PayerContractsEditor payerContracts={settings.payerContracts} example={codeAmountsExample(procedure.codes)} onSaved={onSaved} />
