@@ -1,12 +1,14 @@
 /**
  * Privacy on a shared PC (issue 12, item 8): after the idle time, and when the OS locks the
  * screen or goes to sleep, a full-window privacy screen covers every screen until a click or a
- * key; the page under it is inert and hidden from assistive technology; nothing typed is lost;
- * the window title never holds patient data. Idle time passes on Playwright's clock.
+ * key (over the form, the packet preview and Past estimates); the page under it is inert and
+ * hidden from assistive technology; nothing typed is lost; the window title never holds patient
+ * data. Idle time passes on Playwright's clock.
  */
 import type { Page } from '@playwright/test';
 import { test, expect, type App } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
+import { RecordsPage } from './pages/records-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
 
 const APP_TITLE = 'Clinic Estimate & Packet';
@@ -99,7 +101,7 @@ test('after 5 idle minutes the privacy screen covers the form; a click brings it
   await expect(privacyScreen(app.page)).toBeVisible();
 });
 
-test('the OS locking the screen or going to sleep shows it at once; any key continues and is not typed', async ({ app }) => {
+test('the OS locking the screen or going to sleep shows it at once, on Past estimates too; any key continues and is not typed', async ({ app }) => {
   const page = new EstimatePage(app.page);
   await page.field('First name').pressSequentially('Ada');
   await expect.poll(() => app.subscribers('privacy:os-locked')).toBeGreaterThan(0);
@@ -119,6 +121,16 @@ test('the OS locking the screen or going to sleep shows it at once; any key cont
   await app.page.keyboard.press('Escape');
   await expect(screen).toHaveCount(0);
   await expect(page.field('First name')).toHaveValue('Ada');
+
+  // Past estimates (names, dates of birth) is covered the same way.
+  await new RecordsPage(app.page).open();
+  app.emit('privacy:os-locked', { reason: 'lock-screen' });
+  await expect(screen).toBeVisible();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Past estimates' })).toHaveCount(0);
+  await expectPageUnderneathHidden(app.page);
+  expect(await wholeWindowCovered(app.page)).toBe(true);
+  await app.page.mouse.click(600, 400);
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Past estimates' })).toBeVisible();
 });
 
 test('the packet preview is covered too, and the window title never names the patient', async ({ app }) => {
