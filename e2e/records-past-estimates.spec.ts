@@ -234,16 +234,25 @@ test('a Good Faith Estimate checked against the real bills: a bill typed wrong i
   expect(app.outsideRequests).toEqual([]);
 });
 
-test('Revise asks first when the form holds another patient, and loses nothing if told no; Delete asks first, then the record is gone', async ({ app }) => {
+test('Reprint prints the first bytes; Revise asks first when the form holds another patient, and loses nothing if told no; Delete asks first, then the record is gone', async ({ app }) => {
   const estimate = new EstimatePage(app.page);
   await estimate.fillPatient({ firstName: 'Oswin', lastName: 'Thackeray', dateOfBirth: '07/04/1951' });
   await estimate.chooseCoverage('Medicaid');
   await estimate.settled();
   await estimate.button('Save PDF').click();
   await expect(estimate.status).toContainText('Saved to');
+  const issued = takeSavedFile(app.savedFiles());
   const records = new RecordsPage(app.page);
 
+  // Reprint: the printer gets the bytes first issued.
+  await records.open();
+  await records.find('Thackeray');
+  await records.button(records.records().first(), 'Reprint').click();
+  await expect(records.status(records.records().first())).toHaveText(/^VP-\S+ was sent to the printer, exactly as first issued\.$/);
+  expect(app.printedFiles().map(sha256)).toEqual([issued.sha]);
+
   // Revise while the form holds another patient's details: asked first, and nothing lost by saying no.
+  await estimate.open();
   await estimate.button('New estimate').click();
   await app.page.getByRole('dialog').getByRole('button', { name: 'Clear the form' }).click();
   await estimate.field('First name').fill('Half-typed');
