@@ -128,7 +128,7 @@ export interface RecordProviderView {
   role: BillingRole;
   /** The provider's name on the estimate (Good Faith Estimate) or its role's label. */
   name: string;
-  /** Good Faith Estimate: the provider's total (high end); otherwise what the patient may owe it, at the high end. */
+  /** Good Faith Estimate: the provider's total (high end); otherwise the provider's estimated charges (high end), to compare with its bill. */
   estimatedCents: number;
   billedCents: number | null;
   /** billed - estimated, once billed. */
