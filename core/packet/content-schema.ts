@@ -207,20 +207,13 @@ const goodFaithLabels = group({
   expectedDiagnosis: text,
   /** How one expected charge per line is chosen from the usual range (the high end). */
   howChargesChosen: text,
-  npi: text,
-  tin: text,
-  address: text,
-  location: text,
-  doctor: text,
+  npi: text, tin: text, address: text, location: text, doctor: text,
   /** Each block's kind of provider: the clinic, the hospital or surgery center, the anesthesia group. */
   kinds: group({ clinic: text, 'hospital-outpatient': text, asc: text, anesthesia: text }),
   /** An anesthesia group not entered in Settings: named as billing separately, with a request for its own estimate. */
   unnamedAnesthesia: text,
   billedSeparately: text,
-  diagnosisColumn: text,
-  quantityColumn: text,
-  expectedCharge: text,
-  includedCharge: text,
+  diagnosisColumn: text, quantityColumn: text, expectedCharge: text, includedCharge: text,
   /** "Total for {provider}" */
   providerTotal: text,
   summaryHeading: text,
@@ -264,9 +257,8 @@ const consentLabels = group({
   witness: text,
   interpreter: text,
   interpreterLanguage: text,
-  seriousRisks: text,
-  otherRisks: text,
-  sedationRisks: text,
+  /** The risk headings: serious ones first, then the others, then the chosen sedation's own. */
+  seriousRisks: text, otherRisks: text, sedationRisks: text,
   /** Before a writing line, when no doctor was chosen on the form. */
   doctorToBeNamed: text,
 });
