@@ -79,6 +79,8 @@ interface IndexEntry {
   reference: string;
   kind: RecordRow['kind'];
   issuedAt: string;
+  /** The day it was issued on this computer's calendar (what staff type), YYYY-MM-DD. */
+  issuedDay: string;
   preparedBy: string;
   revises: string | null;
   name: string;
@@ -106,6 +108,13 @@ const parse = <T>(bytes: Buffer): T => JSON.parse(bytes.toString('utf8')) as T;
 /** The $400 dispute threshold, per provider (45 CFR 149.620). */
 export const DISPUTE_THRESHOLD_CENTS = 40_000;
 
+/** An ISO time's day on this computer's calendar. */
+function localDay(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** "03/04/1948" or "1948-03-04" -> "1948-03-04"; anything else null. */
 function asIsoDate(query: string): string | null {
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(query);
@@ -132,6 +141,7 @@ export function openRecordStore(options: { file: string; sealer: Sealer; durable
       reference: row.reference,
       kind: row.kind,
       issuedAt: row.issued_at,
+      issuedDay: localDay(row.issued_at),
       preparedBy: row.prepared_by,
       revises: row.revises,
       name: sealed.patientName,
@@ -214,6 +224,7 @@ export function openRecordStore(options: { file: string; sealer: Sealer; durable
         reference: record.reference,
         kind: record.kind,
         issuedAt: record.issuedAt,
+        issuedDay: localDay(record.issuedAt),
         preparedBy: record.preparedBy,
         revises: record.revises,
         name: record.patientName,
@@ -231,7 +242,7 @@ export function openRecordStore(options: { file: string; sealer: Sealer; durable
       const lower = q.toLowerCase();
       const date = asIsoDate(q);
       const all = [...index.values()];
-      const matches = q === '' ? all : all.filter((e) => (date !== null ? e.dateOfBirth === date || e.issuedAt.startsWith(date) : e.nameLower.includes(lower) || e.reference.toLowerCase().includes(lower)));
+      const matches = q === '' ? all : all.filter((e) => (date !== null ? e.dateOfBirth === date || e.issuedDay === date : e.nameLower.includes(lower) || e.reference.toLowerCase().includes(lower)));
       matches.sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : a.issuedAt > b.issuedAt ? -1 : 0));
       return { rows: matches.slice(0, limit).map(rowOf), more: Math.max(0, matches.length - limit), unreadable: [...broken] };
     },
