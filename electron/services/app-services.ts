@@ -88,10 +88,15 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     now,
     osUser: caps.operator,
     log,
-  }).then((opened) => {
-    recordStore = opened.store;
-    return opened;
-  });
+  })
+    .catch((error: unknown): RecordsService => {
+      log(`[records] the records could not be opened: ${error instanceof Error ? error.name : 'error'}`);
+      return { store: null, status: { available: false, reason: 'The records could not be opened on this computer, so Past estimates are not available. Packets can still be issued; ask IT.', purged: 0, unreadable: [], auditProblem: null } };
+    })
+    .then((opened) => {
+      recordStore = opened.store;
+      return opened;
+    });
   const audit = createAuditLog({ filePath: join(paths.dataDir, 'audit.log'), operator: caps.operator, now, log, store: () => recordStore });
   // A draft older than Settings allows is deleted at start-up instead of restored.
   const drafts = createDraftStore(join(paths.dataDir, 'draft.bin'), caps.cipher, { maxAgeHours: () => settings.get().records.draftMaxAgeHours, now });

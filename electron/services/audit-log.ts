@@ -35,11 +35,16 @@ export function createAuditLog(options: {
   return {
     record(action, reference, preparer = '') {
       const store = options.store?.() ?? null;
-      try {
-        if (store !== null) {
+      if (store !== null) {
+        try {
           store.audit(chainAction[action], reference, { preparer, osUser: options.operator }, options.now().toISOString());
           return;
+        } catch (error) {
+          // Never skipped: the entry goes to audit.log, imported into the trail at the next start.
+          options.log(`[audit] the audit trail refused ${action} ${reference}: ${error instanceof Error ? error.name : 'error'}; written to audit.log`);
         }
+      }
+      try {
         const line = { at: options.now().toISOString(), user: options.operator, action, reference };
         appendFileSync(options.filePath, `${JSON.stringify(line)}\n`, { mode: 0o600 });
       } catch (error) {

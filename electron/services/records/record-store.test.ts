@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,13 +138,20 @@ describe('records store', () => {
   });
 
   it('flags a Good Faith Estimate provider billing $400 or more above its total', () => {
-    const { store } = tempStore();
+    const { file, store } = tempStore();
     const id = store.add(record('Bill Record', '2026-11-02T15:00:00.000Z'), 'issue-save');
     const under = store.setBills(id, [{ role: 'facility', billedCents: 519_999 }], actor);
     expect(under?.providers[0]).toMatchObject({ estimatedCents: 480_000, billedCents: 519_999, differenceCents: 39_999, disputeRisk: false });
     const over = store.setBills(id, [{ role: 'facility', billedCents: 520_000 }], actor);
     expect(over?.providers[0]).toMatchObject({ differenceCents: 40_000, disputeRisk: true });
     store.close();
+    // The bills are sealed: not in plaintext, and an edited one makes the record unreadable, not unflagged.
+    const db = new Database(file);
+    const bills = (db.prepare('SELECT bills FROM records WHERE id = ?').get(id) as { bills: string }).bills;
+    expect(bills).not.toContain('520000');
+    db.prepare('UPDATE records SET bills = ? WHERE id = ?').run(JSON.stringify([{ role: 'facility', billedCents: 480_000 }]), id);
+    db.close();
+    expect(openRecordStore({ file, sealer: createSealer(key) }).unreadable()).toHaveLength(1);
   });
 
   it('names the record a revision replaces, and deleting one is audited', () => {
@@ -197,6 +204,30 @@ describe('opening the records at start-up', () => {
     expect(optedIn.status.available).toBe(true);
     expect(optedIn.status.reason).toMatch(/protected less/);
     optedIn.store?.close();
+  });
+
+  it('never replaces a key it cannot read, nor makes a new one over records whose key is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'records-keybusy-'));
+    const first = await openRecords(options(dir, testCipher()));
+    first.store?.add(record('Kept Record', '2026-11-02T15:00:00.000Z'), 'issue-save');
+    first.store?.close();
+    const keyBefore = readFileSync(join(dir, 'records.key'));
+    // The key file cannot be read (here: a folder where the file should be, like a file held by antivirus).
+    renameSync(join(dir, 'records.key'), join(dir, 'records.key.moved'));
+    mkdirSync(join(dir, 'records.key'));
+    const busy = await openRecords(options(dir, testCipher()));
+    expect(busy.store).toBeNull();
+    expect(busy.status.reason).toMatch(/records are left as they are/);
+    rmdirSync(join(dir, 'records.key'));
+    // The key file is gone but records are there: no new key is made over them.
+    const gone = await openRecords(options(dir, testCipher()));
+    expect(gone.store).toBeNull();
+    expect(existsSync(join(dir, 'records.key'))).toBe(false);
+    renameSync(join(dir, 'records.key.moved'), join(dir, 'records.key'));
+    const back = await openRecords(options(dir, testCipher()));
+    expect(readFileSync(join(dir, 'records.key')).equals(keyBefore)).toBe(true);
+    expect(back.store?.search('kept').rows).toHaveLength(1);
+    back.store?.close();
   });
 
   it('says plainly when the key is there but the OS key store will not open it', async () => {

@@ -65,6 +65,8 @@ export interface RecordStore {
   setBills(id: string, bills: readonly { role: BillingRole; billedCents: number }[], actor: Actor): RecordRow | null;
   delete(id: string, actor: Actor): boolean;
   audit(action: AuditActionName, reference: string, actor: Actor, at?: string): void;
+  /** Several entries in one transaction (all or none). */
+  auditMany(entries: readonly { action: AuditActionName; reference: string; actor: Actor; at: string }[]): void;
   /** Deletes records issued before `before` (ISO); one audit entry says how many. */
   purgeOlderThan(before: string, actor: Actor): number;
   auditEntries(): AuditEntry[];
@@ -149,7 +151,8 @@ export function openRecordStore(options: { file: string; sealer: Sealer; durable
       dateOfBirth: sealed.dateOfBirth,
       patientCents: sealed.patientCents,
       providers: sealed.providers,
-      bills: JSON.parse(row.bills) as IndexEntry['bills'],
+      // What each provider billed is sealed too ('[]' until staff enter it): changing it breaks the seal.
+      bills: row.bills === '[]' ? [] : parse<IndexEntry['bills']>(sealer.open(row.id, 'bills', Buffer.from(row.bills, 'base64'))),
     };
   };
   for (const row of db.prepare('SELECT id, reference, kind, issued_at, prepared_by, revises, sealed_index, bills FROM records').iterate() as IterableIterator<RecordDbRow>) {
@@ -265,7 +268,7 @@ export function openRecordStore(options: { file: string; sealer: Sealer; durable
       if (entry === undefined) return null;
       const kept = [...bills];
       db.transaction(() => {
-        db.prepare('UPDATE records SET bills = ? WHERE id = ?').run(JSON.stringify(kept), id);
+        db.prepare('UPDATE records SET bills = ? WHERE id = ?').run(sealer.seal(id, 'bills', json(kept)).toString('base64'), id);
         writeAudit('bill-entered', entry.reference, actor, new Date().toISOString());
       })();
       entry.bills = kept;
@@ -291,6 +294,11 @@ export function openRecordStore(options: { file: string; sealer: Sealer; durable
     },
     audit(action, reference, actor, at = new Date().toISOString()) {
       db.transaction(() => writeAudit(action, reference, actor, at))();
+    },
+    auditMany(entries) {
+      db.transaction(() => {
+        for (const e of entries) writeAudit(e.action, e.reference, e.actor, e.at);
+      })();
     },
     purgeOlderThan(before, actor) {
       const old = db.prepare('SELECT id FROM records WHERE issued_at < ?').all(before) as { id: string }[];

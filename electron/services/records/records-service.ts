@@ -5,6 +5,7 @@
  * status says why and packets are still issued.
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { RecordsStatus } from '../../../core/ipc/contract';
 import type { Cipher } from '../draft-store';
@@ -53,6 +54,7 @@ function importAuditLog(store: RecordStore, file: string, log: (line: string) =>
     return;
   }
   let skipped = 0;
+  const entries: { action: AuditActionName; reference: string; osUser: string; at: string }[] = [];
   for (const line of lines) {
     try {
       const entry = JSON.parse(line) as { at?: unknown; user?: unknown; action?: unknown; reference?: unknown };
@@ -61,31 +63,74 @@ function importAuditLog(store: RecordStore, file: string, log: (line: string) =>
         skipped += 1;
         continue;
       }
-      store.audit(action, entry.reference, { preparer: '', osUser: typeof entry.user === 'string' ? entry.user : '' }, entry.at);
+      entries.push({ action, reference: entry.reference, osUser: typeof entry.user === 'string' ? entry.user : '', at: entry.at });
     } catch {
       // A line torn by a full disk: counted, the rest still imported.
       skipped += 1;
     }
   }
-  store.audit('imported-from-audit-log', `${lines.length - skipped} lines`, { preparer: '', osUser: '' });
+  // One transaction: a crash part-way imports nothing, and the next start imports it all once.
+  store.auditMany([
+    ...entries.map((e) => ({ action: e.action, reference: e.reference, actor: { preparer: '', osUser: e.osUser }, at: e.at })),
+    { action: 'imported-from-audit-log' as const, reference: `${lines.length - skipped} lines`, actor: { preparer: '', osUser: '' }, at: new Date().toISOString() },
+  ]);
   if (skipped > 0) log(`[records] ${skipped} unreadable audit.log lines were not imported`);
   renameSync(file, `${file}.imported`);
 }
 
+/** Does the database hold any record (counted without the key: nothing is decrypted)? Unreadable counts as yes. */
+function holdsRecords(file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    const db = new Database(file, { readonly: true });
+    try {
+      const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'records'").get();
+      return table !== undefined && (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n > 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return true;
+  }
+}
+
 export async function openRecords(options: RecordsOptions): Promise<RecordsService> {
   const closed = (reason: string): RecordsService => ({ status: { available: false, reason, purged: 0, unreadable: [], auditProblem: null }, store: null });
-  const key = await loadRecordKey(join(options.dataDir, 'records.key'), options.cipher, options.keepWithoutKeyStore);
+  const dbFile = join(options.dataDir, 'records.db');
+  let key: Awaited<ReturnType<typeof loadRecordKey>>;
+  try {
+    key = await loadRecordKey(join(options.dataDir, 'records.key'), options.cipher, options.keepWithoutKeyStore, () => holdsRecords(dbFile));
+  } catch (error) {
+    options.log(`[records] the records key could not be written: ${error instanceof Error ? error.name : 'error'}`);
+    return closed('The records key could not be written in the data folder, so Past estimates are not available. Packets can still be issued; ask IT.');
+  }
   if (!key.ok) return closed(key.reason);
   let store: RecordStore;
   try {
-    store = openRecordStore({ file: join(options.dataDir, 'records.db'), sealer: createSealer(key.key) });
+    store = openRecordStore({ file: dbFile, sealer: createSealer(key.key) });
   } catch (error) {
     options.log(`[records] the records database could not be opened: ${error instanceof Error ? error.name : 'error'}`);
     return closed('The records database on this computer could not be opened, so Past estimates are not available. Packets can still be issued; ask IT.');
   }
   const actor: Actor = { preparer: '', osUser: options.osUser };
-  importAuditLog(store, join(options.dataDir, 'audit.log'), options.log);
-  const purged = store.purgeOlderThan(retentionCutoff(options.now(), options.retentionYears), actor);
+  // Start-up never fails because of records: a step that throws is said, the store stays open.
+  let purged = 0;
+  try {
+    importAuditLog(store, join(options.dataDir, 'audit.log'), options.log);
+  } catch (error) {
+    options.log(`[records] audit.log could not be imported: ${error instanceof Error ? error.name : 'error'}`);
+  }
+  try {
+    purged = store.purgeOlderThan(retentionCutoff(options.now(), options.retentionYears), actor);
+  } catch (error) {
+    options.log(`[records] the retention purge failed: ${error instanceof Error ? error.name : 'error'}`);
+  }
+  let auditProblem: string | null;
+  try {
+    auditProblem = store.verifyAudit();
+  } catch {
+    auditProblem = 'The audit trail could not be checked at start-up.';
+  }
   return {
     store,
     status: {
@@ -93,7 +138,7 @@ export async function openRecords(options: RecordsOptions): Promise<RecordsServi
       reason: key.protectedBy === 'none' ? 'Records are kept without an operating-system key store on this computer (chosen in Settings), so they are protected less.' : null,
       purged,
       unreadable: store.unreadable(),
-      auditProblem: store.verifyAudit(),
+      auditProblem,
     },
   };
 }

@@ -57,11 +57,14 @@ const UNPROTECTED = 'unprotected:';
  * The data key from `keyFile`, or a new one written there. Wrapped by the OS key store; where
  * it has none, written unwrapped only when `allowUnprotected` (Settings: the clinic opted in).
  */
-export async function loadRecordKey(keyFile: string, cipher: Cipher, allowUnprotected: boolean): Promise<RecordKey> {
+export async function loadRecordKey(keyFile: string, cipher: Cipher, allowUnprotected: boolean, hasRecords: () => boolean = () => false): Promise<RecordKey> {
   let stored: Buffer | null = null;
   try {
     stored = await readFile(keyFile);
-  } catch {
+  } catch (error) {
+    // Only a missing key file means "no key yet": a file busy (antivirus) or unreadable must never
+    // be replaced by a new key, which would leave every record unreadable.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, reason: unreadableKeyReason };
     stored = null;
   }
   if (stored !== null) {
@@ -73,13 +76,11 @@ export async function loadRecordKey(keyFile: string, cipher: Cipher, allowUnprot
     try {
       return { ok: true, key: Buffer.from(await cipher.decrypt(stored), 'base64'), protectedBy: 'os' };
     } catch {
-      return {
-        ok: false,
-        reason:
-          "The key to the records on this computer cannot be read (the operating system's key store refused it: another user, or the computer was restored). Past estimates are not shown and none are kept; ask IT.",
-      };
+      return { ok: false, reason: unreadableKeyReason };
     }
   }
+  // Records without their key: a new key would not open them. Keep them, say so.
+  if (hasRecords()) return { ok: false, reason: unreadableKeyReason };
   const key = randomBytes(32);
   try {
     await writeFileAtomic(keyFile, await cipher.encrypt(key.toString('base64')), 0o600);
@@ -90,6 +91,9 @@ export async function loadRecordKey(keyFile: string, cipher: Cipher, allowUnprot
     return { ok: true, key, protectedBy: 'none' };
   }
 }
+
+export const unreadableKeyReason =
+  "The key to the records on this computer cannot be read (the file is missing or busy, or the operating system's key store refused it: another user, or the computer was restored). Past estimates are not shown and none are kept; the records are left as they are. Ask IT.";
 
 export const noKeyStoreReason =
   "This computer has no operating-system key store (on Linux: no keyring), so issued estimates cannot be kept encrypted and are not kept. IT can set up a keyring, or the clinic can choose to keep them anyway in Settings → Records and privacy.";
