@@ -1,9 +1,10 @@
 /**
  * The audit trail's hash chain: each entry's hash covers the one before it, so an entry
- * changed, removed or put in between is found by walking the chain. Entries hold who did
- * what and when, with the record's reference; never patient data.
+ * changed, removed or put in between is found by walking the chain. The hash is an HMAC under
+ * a key derived from the records' data key (seal.ts), so someone with the file alone cannot
+ * rewrite entries and recompute the chain. Entries hold who did what and when, with the
+ * record's reference; never patient data.
  */
-import { createHash } from 'node:crypto';
 
 export const auditActions = [
   'issue-print',
@@ -34,19 +35,21 @@ export interface AuditEntry {
 
 export const GENESIS = '0'.repeat(64);
 
-export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
-  const body = JSON.stringify([entry.seq, entry.at, entry.action, entry.reference, entry.preparer, entry.osUser, entry.prev]);
-  return createHash('sha256').update(body).digest('hex');
+/** The keyed hash (hex) the chain uses: Sealer.mac. */
+export type Mac = (text: string) => string;
+
+export function entryHash(entry: Omit<AuditEntry, 'hash'>, mac: Mac): string {
+  return mac(JSON.stringify([entry.seq, entry.at, entry.action, entry.reference, entry.preparer, entry.osUser, entry.prev]));
 }
 
 /** null when every link holds; otherwise where the chain breaks, in plain words. */
-export function verifyChain(entries: readonly AuditEntry[]): string | null {
+export function verifyChain(entries: readonly AuditEntry[], mac: Mac): string | null {
   let prev = GENESIS;
   let seq = 0;
   for (const entry of entries) {
     seq += 1;
     if (entry.seq !== seq) return `The audit trail is broken: entry ${seq} is missing (the next one is ${entry.seq}).`;
-    if (entry.prev !== prev || entryHash(entry) !== entry.hash) return `The audit trail is broken at entry ${entry.seq} (${entry.at}): it was changed after it was written.`;
+    if (entry.prev !== prev || entryHash(entry, mac) !== entry.hash) return `The audit trail is broken at entry ${entry.seq} (${entry.at}): it was changed after it was written.`;
     prev = entry.hash;
   }
   return null;

@@ -135,6 +135,20 @@ describe('records store', () => {
     const cut = openRecordStore({ file, sealer: createSealer(key) });
     expect(cut.verifyAudit()).toMatch(/last entries were removed/);
     cut.close();
+    // Rewriting an entry and recomputing every link with a plain SHA-256 (no key) is found too.
+    const db3 = new Database(file);
+    db3.prepare("UPDATE audit SET reference = 'VP-REWRITTEN' WHERE seq = 1").run();
+    let prev = '0'.repeat(64);
+    for (const e of db3.prepare('SELECT * FROM audit ORDER BY seq').all() as { seq: number; at: string; action: string; reference: string; preparer: string; os_user: string }[]) {
+      const hash = createHash('sha256').update(JSON.stringify([e.seq, e.at, e.action, e.reference, e.preparer, e.os_user, prev])).digest('hex');
+      db3.prepare('UPDATE audit SET prev = ?, hash = ? WHERE seq = ?').run(prev, hash, e.seq);
+      prev = hash;
+    }
+    db3.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head'").run(prev);
+    db3.close();
+    const rewritten = openRecordStore({ file, sealer: createSealer(key) });
+    expect(rewritten.verifyAudit()).toMatch(/broken at entry 1/);
+    rewritten.close();
   });
 
   it('flags a Good Faith Estimate provider billing $400 or more above its total', () => {

@@ -171,7 +171,7 @@ export function openRecordStore(options: { file: string; sealer: Sealer; durable
   const writeAudit = (action: AuditActionName, reference: string, actor: Actor, at: string) => {
     const last = lastAudit.get() as { seq: number; hash: string } | undefined;
     const entry = { seq: (last?.seq ?? 0) + 1, at, action, reference, preparer: actor.preparer, osUser: actor.osUser, prev: last?.hash ?? GENESIS };
-    const hash = entryHash(entry);
+    const hash = entryHash(entry, sealer.mac);
     insertAudit.run(entry.seq, entry.at, entry.action, entry.reference, entry.preparer, entry.osUser, entry.prev, hash);
     setHead.run(hash);
   };
@@ -323,7 +323,7 @@ export function openRecordStore(options: { file: string; sealer: Sealer; durable
     verifyAudit() {
       const entries = this.auditEntries();
       if (entries.some((e) => !(auditActions as readonly string[]).includes(e.action))) return 'The audit trail holds an entry this app did not write.';
-      const problem = verifyChain(entries);
+      const problem = verifyChain(entries, sealer.mac);
       if (problem !== null) return problem;
       const head = (db.prepare("SELECT value FROM meta WHERE key = 'audit_head'").get() as { value: string } | undefined)?.value ?? GENESIS;
       const last = entries[entries.length - 1]?.hash ?? GENESIS;

@@ -5,7 +5,7 @@
  * wrapped by the OS key store (the Cipher capability: Electron safeStorage in the app, a test
  * cipher in tests); where the OS has no real key store it is kept only if the clinic opted in.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Cipher } from '../draft-store';
 import { writeFileAtomic } from '../atomic-write';
@@ -21,12 +21,16 @@ export class SealBroken extends Error {
 export interface Sealer {
   seal(recordId: string, field: string, plain: Uint8Array): Buffer;
   open(recordId: string, field: string, sealed: Uint8Array): Buffer;
+  /** HMAC-SHA-256 (hex) under a key derived from the data key: the audit chain's links. */
+  mac(text: string): string;
 }
 
 export function createSealer(key: Uint8Array): Sealer {
   if (key.byteLength !== 32) throw new RangeError('The records key must be 256 bits.');
   const aad = (recordId: string, field: string) => Buffer.from(`${recordId}:${field}`, 'utf8');
+  const macKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'clinic-estimate-packet records audit chain', 32));
   return {
+    mac: (text) => createHmac('sha256', macKey).update(text, 'utf8').digest('hex'),
     seal(recordId, field, plain) {
       const nonce = randomBytes(NONCE);
       const cipher = createCipheriv('aes-256-gcm', key, nonce);
