@@ -8,7 +8,6 @@ import type { Content } from './pdfmake-types';
 import { labelValueTable, notice, paragraph } from './layout';
 import { displayCode, formatRange, longDate, type PacketContext } from './packet-context';
 import { fillLabel } from './content-schema';
-import { billingBlocks, gfeTotalCents } from './good-faith';
 import { formatCents } from '../money';
 import { colors } from './styles';
 
@@ -51,7 +50,8 @@ function costSummary(ctx: PacketContext): Content {
   // Large print: the headline says it all ("You may owe about ..."); the room goes to the figures.
   const lines: Content[] = ctx.largePrint ? [] : [{ text: cover.summaryHeading, style: 'h3', margin: [0, 0, 0, sizes.gap * 0.4] }];
   if (estimate.goodFaithEstimate) {
-    lines.push({ text: fillLabel(cover.gfeTotal, { amount: formatCents(gfeTotalCents(billingBlocks(ctx))) }), style: 'headline' });
+    // The Good Faith Estimate's total: every provider's expected charges at the high end, less the clinic's discount.
+    lines.push({ text: fillLabel(cover.gfeTotal, { amount: formatCents(estimate.patient.high) }), style: 'headline' });
     lines.push({ text: cover.gfeTotalNote, margin: [0, 2, 0, 0] });
   } else {
     lines.push({ text: fillLabel(cover.youMayOwe, { amount: formatRange(estimate.patient) }), style: 'headline' });

@@ -22,7 +22,7 @@ import { otherProviderFor } from './ready';
 import { colors } from './styles';
 
 /** Who bills a group of lines: the clinic, a provider staff entered in Settings, or one not named yet. */
-export interface BillingBlock {
+interface BillingBlock {
   key: string;
   title: string;
   /** The kind of provider, in the packet's language ("Surgery center"). */
@@ -66,7 +66,7 @@ function identityRows(ctx: PacketContext, p: { npi: string; tin: string; address
 }
 
 /** The blocks of the estimate, clinic first, each provider once (at an office the clinic bills the facility part too). */
-export function billingBlocks(ctx: PacketContext): BillingBlock[] {
+function billingBlocks(ctx: PacketContext): BillingBlock[] {
   const g = ctx.labels.goodFaith;
   const site = ctx.caseData.procedure.site;
   const location = serviceLocation(ctx);
@@ -221,7 +221,7 @@ function summaryTable(ctx: PacketContext, blocks: readonly BillingBlock[]): Tabl
   };
 }
 
-export const gfeTotalCents = (blocks: readonly BillingBlock[]): number => blocks.reduce((sum, b) => sum + b.totalCents, 0);
+const gfeTotalCents = (blocks: readonly BillingBlock[]): number => blocks.reduce((sum, b) => sum + b.totalCents, 0);
 
 export function goodFaithSection(ctx: PacketContext): Content[] {
   const g = ctx.labels.goodFaith;

@@ -143,9 +143,15 @@ function Figures({ estimate }: { estimate: Estimate }) {
         </div>
       </dl>
       {gfe ? (
-        estimate.selfPayDiscountPercent > 0 ? (
-          <p className="summary__note">Includes the clinic&apos;s self-pay discount of {estimate.selfPayDiscountPercent}%.</p>
-        ) : null
+        <>
+          {/* The packet's Good Faith Estimate gives one expected charge per line: the high end. */}
+          <p className="summary__note">
+            The Good Faith Estimate gives the patient {formatRange({ low: estimate.patient.high, high: estimate.patient.high })}, the top of this range.
+          </p>
+          {estimate.selfPayDiscountPercent > 0 ? (
+            <p className="summary__note">Includes the clinic&apos;s self-pay discount of {estimate.selfPayDiscountPercent}%. It is off the clinic&apos;s own charges only: the facility and anesthesia provider set their own.</p>
+          ) : null}
+        </>
       ) : (
         <>
           <Breakdown estimate={estimate} />

@@ -83,7 +83,7 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
         <TextField
           id="set-discount"
           label="Self-pay discount (%)"
-          hint="Taken off charges in a Good Faith Estimate"
+          hint="Taken off the clinic's own charges in a Good Faith Estimate (the hospital, surgery center and anesthesia provider set their own)"
           value={discount}
           width="short"
           inputMode="decimal"
