@@ -1,4 +1,4 @@
-/** Shared checks for every screen: axe finds nothing, and screenshots at the two sizes staff use. */
+/** Shared checks for every screen: axe finds nothing, and screenshots at the sizes staff use. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -19,13 +19,18 @@ async function paintedFrame(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 }
 
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1024, height: 768 },
-];
+/**
+ * The window sizes staff use, and a 1280x800 window at 200% zoom: the page then lays out in
+ * 640x400 CSS pixels, as it does here (browser zoom and a half-size viewport give the same layout).
+ */
+export const screenSizes = [
+  { width: 1280, height: 800, label: '1280x800' },
+  { width: 1024, height: 768, label: '1024x768' },
+  { width: 640, height: 400, label: 'zoom200' },
+] as const;
 
 /**
- * Screenshots at 1280×800 and 1024×768 into e2e-artifacts/screenshots/: the full page, or
+ * Screenshots at 1280×800, 1024×768 and 200% zoom into e2e-artifacts/screenshots/: the full page, or
  * just the window for states that float over it (a modal dialog).
  */
 export async function screenshots(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
@@ -33,12 +38,12 @@ export async function screenshots(page: Page, name: string, options: { fullPage?
   const original = page.viewportSize();
   const fullPage = options.fullPage ?? true;
   const scrolled = await page.evaluate(() => window.scrollY);
-  for (const size of sizes) {
-    await page.setViewportSize(size);
+  for (const size of screenSizes) {
+    await page.setViewportSize({ width: size.width, height: size.height });
     // Full-page captures start at the top: tiles scrolled past are not always repainted.
     if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
     await paintedFrame(page);
-    await page.screenshot({ path: join(screenshotDir, `${name}-${size.width}x${size.height}.png`), fullPage });
+    await page.screenshot({ path: join(screenshotDir, `${name}-${size.label}.png`), fullPage });
   }
   if (original) await page.setViewportSize(original);
   if (fullPage) await page.evaluate((y) => window.scrollTo(0, y), scrolled);
