@@ -11,6 +11,7 @@ import { dollarsToCents } from '../../core/money';
 import { payerContractsSchema, type PayerContract } from '../../core/estimate/payer-contracts';
 import { toFieldIssues } from '../../core/result';
 import { clinicProfileSchema, defaultSettings, doctorSchema, doctorsSchema, noOtherProviders, otherProviderSchema, type ClinicProfile, type Doctor, type OtherProviders } from '../../core/settings';
+import { normaliseLogo } from '../services/clinic-logo';
 import { formatFieldIssues, readCaseFile } from './case-file';
 
 const code = z.string().regex(/^\d{5}$/, 'Use a 5-digit code.');
@@ -99,8 +100,10 @@ export function readClinicFile(filePath: string | null): { ok: true; value: Clin
   const profileFields = Object.fromEntries(Object.entries(raw).filter(([key]) => !groups.has(key)));
   const profile = clinicProfileSchema.safeParse({ ...defaultSettings.clinic, ...profileFields });
   if (!profile.success) return { ok: false, output: formatFieldIssues(toFieldIssues(profile.error.issues, 'clinic')) };
+  const logo = profile.data.logoDataUrl === '' ? { ok: true as const, dataUrl: '' } : normaliseLogo(profile.data.logoDataUrl);
+  if (!logo.ok) return { ok: false, output: formatFieldIssues([{ path: 'clinic.logoDataUrl', message: logo.message }]) };
   return {
     ok: true,
-    value: { profile: profile.data, payerContracts: contracts.data, depositPercent: extra.data.depositPercent ?? 0, otherProviders, doctors: doctors.data },
+    value: { profile: { ...profile.data, logoDataUrl: logo.dataUrl }, payerContracts: contracts.data, depositPercent: extra.data.depositPercent ?? 0, otherProviders, doctors: doctors.data },
   };
 }

@@ -8,6 +8,7 @@ import { migrateSettings, type MigrationContext } from '../../core/settings-migr
 import { isPlainObject } from '../../core/plain-object';
 import { fail, ok, type Result } from '../../core/result';
 import type { AuditLog } from '../services/audit-log';
+import { checkLogoChange } from '../services/clinic-logo';
 import type { EstimateService } from '../services/estimate-service';
 import type { SettingsService } from '../services/settings-service';
 import type { FeatureHandlers } from './dispatch';
@@ -46,6 +47,14 @@ export function parseConfigText(text: string, migration: MigrationContext): Resu
   return fail('invalid-input', `This file is not a valid clinic configuration file; nothing was changed. ${problems}`, migrated.issues);
 }
 
+/** The file's settings with a new logo checked and made small (refused, naming the logo, when it cannot be read). */
+function parseCheckedConfig(text: string, deps: Pick<ConfigIpcDeps, 'migration' | 'settings'>): Result<Settings> {
+  const parsed = parseConfigText(text, deps.migration);
+  if (!parsed.ok) return parsed;
+  const checked = checkLogoChange(parsed.value, deps.settings.get().clinic.logoDataUrl);
+  return checked.ok ? checked : fail('invalid-input', `The clinic logo in this file cannot be used; nothing was changed. ${checked.error.message}`, checked.error.issues);
+}
+
 function feeNames(estimates: Pick<EstimateService, 'catalog'>): FeeNames {
   return Object.fromEntries(
     estimates.catalog.entries.map((e) => [
@@ -68,14 +77,14 @@ export function createConfigHandlers(deps: ConfigIpcDeps): FeatureHandlers<'conf
       return saved;
     },
     'config:import-preview': async ({ text }) => {
-      const parsed = parseConfigText(text, deps.migration);
+      const parsed = parseCheckedConfig(text, deps);
       if (!parsed.ok) return parsed;
       return ok({ changes: describeSettingsChanges(deps.settings.get(), parsed.value, feeNames(deps.estimates)) });
     },
     'config:import-apply': async ({ text }) => {
       const refused = refuseIfReadOnly(deps.settings);
       if (refused) return refused;
-      const parsed = parseConfigText(text, deps.migration);
+      const parsed = parseCheckedConfig(text, deps);
       if (!parsed.ok) return parsed;
       const next = deps.settings.replace(parsed.value);
       deps.audit.record('config-imported', 'settings');

@@ -2,6 +2,7 @@
 import type { Settings } from '../../core/settings';
 import { fail, ok, type Result } from '../../core/result';
 import type { SettingsService } from '../services/settings-service';
+import { checkLogoChange } from '../services/clinic-logo';
 import type { AuditLog } from '../services/audit-log';
 import type { FeatureHandlers } from './dispatch';
 
@@ -23,7 +24,9 @@ export function createSettingsHandlers(deps: SettingsIpcDeps): FeatureHandlers<'
     'settings:update': async (patch) => {
       const refused = refuseIfReadOnly(deps.settings);
       if (refused) return refused;
-      const next = deps.settings.update(patch);
+      const checked = checkLogoChange(patch, deps.settings.get().clinic.logoDataUrl);
+      if (!checked.ok) return checked;
+      const next = deps.settings.update(checked.value);
       deps.audit?.record('settings-changed', Object.keys(patch).sort().join(','));
       deps.settingsChanged(next);
       return ok(next);

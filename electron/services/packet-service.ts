@@ -15,6 +15,7 @@ import { fail, ok, type FieldIssue, type Result } from '../../core/result';
 import { noOtherProviders, type ClinicProfile, type Doctor, type OtherProviders } from '../../core/settings';
 import { loadPacketContent } from './content-loader';
 import { createPdfRenderer } from './pdf-renderer';
+import { LOGO_UNPRINTABLE, logoPrints } from './clinic-logo';
 
 export interface PacketBuildInput {
   caseData: Case;
@@ -90,6 +91,13 @@ export function unprintableFields(
 export function createPacketService(options: { templatesDir: string; fontsDir: string; catalog: ProcedureCatalog }): PacketService {
   const renderer = createPdfRenderer(options.fontsDir);
   const contentCache = new Map<string, PacketContent>();
+  // The last logo checked and whether it prints (it changes rarely; decoding it every packet would be waste).
+  let checkedLogo: { dataUrl: string; prints: boolean } | null = null;
+  const logoProblem = (dataUrl: string): FieldIssue[] => {
+    if (dataUrl === '') return [];
+    if (checkedLogo?.dataUrl !== dataUrl) checkedLogo = { dataUrl, prints: logoPrints(dataUrl) };
+    return checkedLogo.prints ? [] : [{ path: 'clinic.logoDataUrl', message: LOGO_UNPRINTABLE }];
+  };
 
   const content = async (procedureId: string, language: ContentLanguage): Promise<Result<PacketContent>> => {
     const key = `${procedureId}/${language}`;
@@ -103,6 +111,9 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
   const build: PacketService['build'] = async ({ caseData, estimate, clinic, otherProviders = noOtherProviders, doctors = [], revision, preparedDate }) => {
       const issues = checkPacketReady(estimate, clinic, caseData.procedure.site, otherProviders);
       if (issues.length > 0) return fail('missing-clinic-details', issues.map((i) => i.message).join(' '), issues);
+      // A logo stored by an older version that cannot be printed would fail the whole PDF unexplained.
+      const badLogo = logoProblem(clinic.logoDataUrl);
+      if (badLogo.length > 0) return fail('missing-clinic-details', LOGO_UNPRINTABLE, badLogo);
       const unprintable = unprintableFields({ caseData, clinic, otherProviders }, (text) => renderer.unprintableCharacters(text));
       if (unprintable.length > 0) {
         return fail('invalid-input', `Some characters cannot be printed. ${unprintable.map((i) => i.message).join(' ')}`, unprintable);

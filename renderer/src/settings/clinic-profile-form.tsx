@@ -1,5 +1,6 @@
 /** Settings → Clinic profile: name, address, phone, NPI, TIN and an optional logo. */
 import { useRef, useState, type ChangeEvent } from 'react';
+import type { AppError } from '../../../core/result';
 import { clinicProfileSchema, type ClinicProfile, type Settings } from '../../../core/settings';
 import { TextField } from '../lib/field-controls';
 import { SaveRow, type SaveState } from './save-row';
@@ -58,13 +59,23 @@ export function ClinicProfileForm({ clinic, onSaved }: ClinicProfileFormProps) {
     reader.readAsDataURL(file);
   };
 
+  const checkFields = 'Please check the highlighted fields; nothing was saved.';
+  /** The main side reads the logo's pixels (this form only checks its type and size): its refusal shows on the Logo field. */
+  const showRefusal = (error: AppError): string | undefined => {
+    const logo = error.issues.find((i) => i.path === 'clinic.logoDataUrl');
+    if (logo === undefined) return undefined;
+    setShown((s) => ({ ...s, logoDataUrl: logo.message }));
+    document.getElementById(inputId('logoDataUrl'))?.focus();
+    return checkFields;
+  };
+
   const submit = async () => {
     const errors = validate(profile);
     setShown(errors);
     const first = fieldOrder.find((n) => errors[n]);
     if (first) {
       document.getElementById(inputId(first))?.focus();
-      setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
+      setSave({ kind: 'error', message: checkFields });
       return;
     }
     await saveSettingsGroup({
@@ -74,6 +85,7 @@ export function ClinicProfileForm({ clinic, onSaved }: ClinicProfileFormProps) {
       onSaved,
       setSave,
       savedMessage: 'Saved. The clinic profile is on every new packet.',
+      showRefusal,
     });
   };
 
@@ -102,7 +114,7 @@ export function ClinicProfileForm({ clinic, onSaved }: ClinicProfileFormProps) {
             Logo (optional)
           </label>
           <p id="set-clinic-logo-hint" className="field__hint">
-            A PNG or JPEG image under 300 KB, printed at the top of the packet
+            A PNG or JPEG picture under 300 KB, at most 2000 x 2000 pixels, printed at the top of the packet
           </p>
           <input
             id="set-clinic-logo"
@@ -121,7 +133,8 @@ export function ClinicProfileForm({ clinic, onSaved }: ClinicProfileFormProps) {
           ) : null}
           {profile.logoDataUrl !== '' ? (
             <div className="logo-preview">
-              <img src={profile.logoDataUrl} alt="Clinic logo as it will print" />
+              {/* A refused picture is not shown: it would be a broken-image box. */}
+              {shown.logoDataUrl ? null : <img src={profile.logoDataUrl} alt="Clinic logo as it will print" />}
               <button
                 type="button"
                 className="button"

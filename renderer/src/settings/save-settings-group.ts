@@ -2,6 +2,7 @@
  * The last steps every Settings form shares once its fields are valid: send the change,
  * show the main side's refusal plainly, or show the saved group and say so.
  */
+import type { AppError } from '../../../core/result';
 import type { Settings, SettingsPatch } from '../../../core/settings';
 import type { SaveState } from './save-row';
 
@@ -13,12 +14,14 @@ export interface SaveGroupSteps<G> {
   onSaved: (settings: Settings) => void;
   setSave: (state: SaveState) => void;
   savedMessage: string;
+  /** Shows a refusal's field issues at the form's fields; returns the message for the save row instead of main's (none: main's). */
+  showRefusal?: (error: AppError) => string | undefined;
 }
 
 export async function saveSettingsGroup<G>(steps: SaveGroupSteps<G>): Promise<void> {
   steps.setSave({ kind: 'saving' });
   const r = await window.clinic.settings.update(steps.patch);
-  if (!r.ok) return steps.setSave({ kind: 'error', message: r.error.message });
+  if (!r.ok) return steps.setSave({ kind: 'error', message: steps.showRefusal?.(r.error) ?? r.error.message });
   steps.markSaved(steps.pick(r.value));
   steps.onSaved(r.value);
   steps.setSave({ kind: 'saved', message: steps.savedMessage });
