@@ -2,7 +2,8 @@
  * buildPacketDocument: (case, estimate, content, clinic, options) -> pdfmake document
  * definition. Pure and deterministic: no clock, no randomness, no I/O. The order is the
  * cover, the estimate (insured costs or a Good Faith Estimate), separately scheduled items,
- * the content sections and FAQs, then the informed consent pages.
+ * the content sections and FAQs, then the informed consent pages. Long unbroken words may
+ * break anywhere (long-words.ts).
  */
 import type { Content, TDocumentDefinitions } from './pdfmake-types';
 import { consentPages } from './consent';
@@ -12,6 +13,7 @@ import { itemizedEstimate, separatelyScheduledSection } from './estimate-section
 import { packetFooter } from './footer';
 import { goodFaithSection } from './good-faith';
 import { insuranceSection } from './insurance-section';
+import { wrapLongWords } from './long-words';
 import { longDate, patientFullName, type PacketContext, type PacketInput } from './packet-context';
 import { packetSizes, packetStyles, pageMargins } from './styles';
 import { noOtherProviders } from '../settings';
@@ -60,5 +62,6 @@ export function buildPacketDocument(input: PacketInput): TDocumentDefinitions {
     content: [...coverPage(ctx), ...(ctx.largePrint ? translationNotice(ctx) : []), ...estimatePart, ...contentSections(ctx), ...consentPages(ctx)],
   };
   if (input.clinic.logoDataUrl !== '') doc.images = { clinicLogo: input.clinic.logoDataUrl };
-  return doc;
+  // A long unbroken word (a name typed without spaces) wraps in its cell instead of running off the page.
+  return wrapLongWords(doc);
 }

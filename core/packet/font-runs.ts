@@ -18,7 +18,8 @@
  *
  * Pure: the fonts' coverage is passed in (electron/services/font-coverage.ts builds it).
  */
-import type { Content, DynamicFooter, Inline, StyleProps, TDocumentDefinitions } from './pdfmake-types';
+import type { Inline } from './pdfmake-types';
+import { mapDocumentText, type InlineProps, type WalkedDocument } from './text-walk';
 
 export interface FallbackFont {
   /** The pdfmake font family that prints these characters. */
@@ -212,109 +213,11 @@ function needsCheck(text: string, coverage: FontCoverage): boolean {
 }
 
 /** Inline objects may carry styles (bold, color, a style name): each piece keeps them. */
-type InlineObject = Exclude<Inline, string>;
-
-function piecesAsInlines(pieces: readonly FontPiece[], props: Omit<InlineObject, 'text'> | undefined): Inline[] {
+function piecesAsInlines(pieces: readonly FontPiece[], props: InlineProps | undefined): Inline[] {
   return pieces.map(({ text, family }) => {
     if (family === undefined) return props === undefined ? text : { ...props, text };
     return { ...props, text, font: family };
   });
-}
-
-/** A node's or style's own font, if it names one. */
-function ownFont(node: StyleProps & { style?: string | string[] }, styles: Record<string, StyleProps>): string | undefined {
-  if (node.font !== undefined) return node.font;
-  const names = node.style === undefined ? [] : Array.isArray(node.style) ? node.style : [node.style];
-  let font: string | undefined;
-  for (const name of names) font = styles[name]?.font ?? font;
-  return font;
-}
-
-/** `items` mapped, or the same array when nothing changed. */
-function mapSame<T>(items: readonly T[], map: (item: T) => T): T[] {
-  let changed: T[] | null = null;
-  items.forEach((item, index) => {
-    const mapped = map(item);
-    if (mapped !== item) {
-      changed ??= items.slice();
-      changed[index] = mapped;
-    }
-  });
-  return changed ?? (items as T[]);
-}
-
-interface Walk {
-  coverage: FontCoverage;
-  styles: Record<string, StyleProps>;
-}
-
-function splitInlines(inlines: readonly Inline[], font: string, walk: Walk): Inline[] {
-  let out: Inline[] | null = null;
-  inlines.forEach((inline, index) => {
-    let replaced: Inline[] | null = null;
-    if (typeof inline === 'string') {
-      const pieces = font === walk.coverage.primary ? splitText(inline, walk.coverage) : null;
-      if (pieces) replaced = piecesAsInlines(pieces, undefined);
-    } else {
-      const inner = ownFont(inline, walk.styles) ?? font;
-      const { text, ...props } = inline;
-      if (typeof text === 'string') {
-        const pieces = inner === walk.coverage.primary ? splitText(text, walk.coverage) : null;
-        if (pieces) replaced = piecesAsInlines(pieces, props);
-      } else if (Array.isArray(text)) {
-        const split = splitInlines(text, inner, walk);
-        if (split !== text) replaced = [{ ...inline, text: split }];
-      }
-    }
-    if (replaced) {
-      out ??= inlines.slice(0, index);
-      out.push(...replaced);
-    } else out?.push(inline);
-  });
-  return out ?? (inlines as Inline[]);
-}
-
-/** Containers whose children are content: stack, columns, lists. */
-const CHILD_LISTS = ['stack', 'columns', 'ul', 'ol'] as const;
-
-function splitNode(node: Content, font: string, walk: Walk): Content {
-  if (typeof node === 'string') {
-    const pieces = font === walk.coverage.primary ? splitText(node, walk.coverage) : null;
-    return pieces ? { text: piecesAsInlines(pieces, undefined) } : node;
-  }
-  if (typeof node !== 'object' || node === null) return node;
-  const inner = ownFont(node, walk.styles) ?? font;
-  if ('text' in node) {
-    const inlines = typeof node.text === 'string' ? [node.text] : Array.isArray(node.text) ? node.text : null;
-    if (inlines === null) return node;
-    const split = splitInlines(inlines, inner, walk);
-    return split === inlines ? node : { ...node, text: split };
-  }
-  const record = node as unknown as Record<string, unknown>;
-  let changed: Record<string, unknown> | null = null;
-  for (const key of CHILD_LISTS) {
-    const children = record[key];
-    if (!Array.isArray(children)) continue;
-    const mapped = mapSame(children as Content[], (child) => splitNode(child, inner, walk));
-    if (mapped !== children) (changed ??= { ...record })[key] = mapped;
-  }
-  if ('table' in node && Array.isArray(node.table.body)) {
-    const body = mapSame(node.table.body, (row) => (Array.isArray(row) ? mapSame(row, (cell) => splitNode(cell, inner, walk) as typeof cell) : row));
-    if (body !== node.table.body) (changed ??= { ...record }).table = { ...node.table, body };
-  }
-  return changed === null ? node : (changed as unknown as Content);
-}
-
-/** The document's header and footer: static content is split, functions are wrapped. */
-type PageContent = Content | DynamicFooter;
-
-function splitPageContent<T extends PageContent | undefined>(part: T, font: string, walk: Walk): T {
-  if (part === undefined) return part;
-  if (typeof part === 'function') {
-    const wrapped: DynamicFooter = (...args) => splitNode(part(...args), font, walk);
-    return wrapped as T;
-  }
-  return splitNode(part, font, walk) as T;
 }
 
 /**
@@ -322,16 +225,9 @@ function splitPageContent<T extends PageContent | undefined>(part: T, font: stri
  * (and right-to-left stretches in display order). Unchanged parts are the same objects; a
  * header or footer function is wrapped so what it returns per page is split too.
  */
-export function splitFontRuns<D extends TDocumentDefinitions & { header?: PageContent }>(doc: D, coverage: FontCoverage): D {
-  // pdfmake's own default family is Roboto: text with no font named anywhere is in it.
-  const font = doc.defaultStyle?.font ?? 'Roboto';
-  const walk: Walk = { coverage, styles: doc.styles ?? {} };
-  const content = mapSame(doc.content, (node) => splitNode(node, font, walk));
-  const footer = splitPageContent(doc.footer, font, walk);
-  const header = splitPageContent(doc.header, font, walk);
-  if (content === doc.content && footer === doc.footer && header === doc.header) return doc;
-  const out: D = { ...doc, content };
-  if (footer !== undefined) out.footer = footer;
-  if (header !== undefined) out.header = header;
-  return out;
+export function splitFontRuns<D extends WalkedDocument>(doc: D, coverage: FontCoverage): D {
+  return mapDocumentText(doc, (text, props, font) => {
+    const pieces = font === coverage.primary ? splitText(text, coverage) : null;
+    return pieces ? piecesAsInlines(pieces, props) : null;
+  });
 }

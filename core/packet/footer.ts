@@ -7,9 +7,22 @@ import type { DynamicFooter } from './pdfmake-types';
 import { longDate, type PacketContext } from './packet-context';
 import { colors } from './styles';
 
+/**
+ * The footer has room for a fixed number of lines (the page's bottom margin): a very long
+ * name is shortened there, with "…", so the date of birth, the estimate's date and reference
+ * still print on every page. The cover and the consent print the name whole.
+ */
+const FOOTER_NAME_CHARACTERS = { normal: 60, largePrint: 28 } as const;
+
+export function footerName(name: string, largePrint: boolean): string {
+  const limit = largePrint ? FOOTER_NAME_CHARACTERS.largePrint : FOOTER_NAME_CHARACTERS.normal;
+  const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(name)].map((g) => g.segment);
+  return graphemes.length <= limit ? name : `${graphemes.slice(0, limit - 1).join('').trimEnd()}…`;
+}
+
 export function packetFooter(ctx: PacketContext, margins: readonly [number, number, number, number]): DynamicFooter {
   const { labels } = ctx;
-  const name = `${labels.document.patient}: ${ctx.patientName}`;
+  const name = `${labels.document.patient}: ${footerName(ctx.patientName, ctx.largePrint)}`;
   const born = `${labels.document.dateOfBirth}: ${ctx.dateOfBirth}`;
   const dated = fillLabel(labels.document.estimateDate, { date: longDate(ctx, ctx.preparedDate) });
   // Large print: one item per line, so none is cut or squeezed (the reference is on the cover).

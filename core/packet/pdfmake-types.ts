@@ -21,6 +21,8 @@ export interface StyleProps {
   characterSpacing?: number;
   decoration?: 'underline' | 'lineThrough' | 'overline';
   noWrap?: boolean;
+  /** 'break-all': a line may break between any two characters (pdfmake 0.3; used for long unbroken words, core/packet/long-words.ts). */
+  wordBreak?: 'normal' | 'break-all';
 }
 
 export interface NodeProps extends StyleProps {

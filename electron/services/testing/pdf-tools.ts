@@ -84,20 +84,22 @@ export interface PdfWord {
   size: number;
 }
 
-/** Every word with its box (points, top-left origin), page by page, and each page's height. */
-export async function pdfWords(file: string): Promise<{ words: PdfWord[]; pageHeights: number[] }> {
+/** Every word with its box (points, top-left origin), page by page, and each page's height and width. */
+export async function pdfWords(file: string): Promise<{ words: PdfWord[]; pageHeights: number[]; pageWidths: number[] }> {
   const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
   const words: PdfWord[] = [];
   const pageHeights: number[] = [];
+  const pageWidths: number[] = [];
   const pages = stdout.split(/<page /).slice(1);
   pages.forEach((body, index) => {
     pageHeights.push(Number(/height="([\d.]+)"/.exec(body)?.[1] ?? '0'));
+    pageWidths.push(Number(/width="([\d.]+)"/.exec(body)?.[1] ?? '0'));
     for (const m of body.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
       const [xMin, yMin, xMax, yMax] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
       words.push({ page: index + 1, text: m[5] ?? '', xMin, yMin, xMax, yMax, size: (yMax - yMin) / ROBOTO_BOX_EM });
     }
   });
-  return { words, pageHeights };
+  return { words, pageHeights, pageWidths };
 }
 
 /**
