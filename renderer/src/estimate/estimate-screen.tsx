@@ -25,7 +25,7 @@ import { revisingNotice, type EstimateStart } from './revision';
 import { useDraftAutosave } from './use-draft-autosave';
 import { fieldId, useEstimateForm } from './use-estimate-form';
 import { estimateSettingsKey } from './live-estimate-key';
-import { useLiveEstimate } from './use-live-estimate';
+import { engineIssues, useLiveEstimate } from './use-live-estimate';
 import { usePacketActions } from './use-packet-actions';
 
 interface EstimateScreenProps {
@@ -43,13 +43,15 @@ interface EstimateScreenProps {
 const draftText = { none: '', saving: 'Saving draft…', saved: 'Draft saved on this computer', failed: 'The draft could not be saved' };
 
 export function EstimateScreen({ settings, procedure, initial, onOpenSettings, onInUseChange }: EstimateScreenProps) {
-  const form = useEstimateForm(initial, procedure, settings.doctors);
-  const { values, edited, errors, setLiveIssues } = form;
+  const formState = useEstimateForm(initial, procedure, settings.doctors);
+  const { values, edited, errors } = formState;
   const caseJson = useMemo(
     () => (blocksEstimate(errors) ? null : caseJsonFor(values, edited, { procedure }, { estimateOnly: true, errors })),
     [errors, values, edited, procedure],
   );
-  const live = useLiveEstimate(caseJson, estimateSettingsKey(settings), setLiveIssues);
+  const live = useLiveEstimate(caseJson, estimateSettingsKey(settings));
+  // The engine's field problems, only while they are about the values now in the form.
+  const form = formState.withEngineIssues(engineIssues(live));
   const [revising, setRevising] = useState(initial.revising);
   const draftState = useDraftAutosave(values, edited, revising);
   const estimate = live.status === 'ready' ? live.estimate : null;
