@@ -15,6 +15,7 @@ import { caseJsonFor } from './form-case-json';
 import { blockingLabels, blocksEstimate, initialValues } from './form-model';
 import { EstimateFormFields } from './estimate-form-fields';
 import { EstimateSummary } from './estimate-summary';
+import { issuedNotice } from './issued-notice';
 import { PacketActions } from './packet-actions';
 import { packetReadinessIssues } from './packet-readiness';
 import { PacketPreview } from './packet-preview';
@@ -98,7 +99,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
               setRestoredText(null);
               document.getElementById(fieldId('firstName'))?.focus();
             }}
-            onStartNew={() => setConfirmOpen(true)}
+            onClear={() => setConfirmOpen(true)}
           />
         ) : null}
         {revising ? (
@@ -109,13 +110,13 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
         <p className="estimate__intro">Type what the insurance card or payer portal shows. The estimate updates as you type.</p>
         <EstimateFormFields form={form} onOpenDoctors={() => onOpenSettings(settingsFieldIds.addDoctor)} />
         <p className="estimate__draft" aria-live="off">
-          {issued ? 'Packet issued; the draft was cleared.' : draftText[draftState]}
+          {issued ? issuedNotice(actions.state.recorded) : draftText[draftState]}
         </p>
       </form>
       <PacketActions
         state={actions.state}
         onRun={(a) => void actions.run(a)}
-        onNewEstimate={() => setConfirmOpen(true)}
+        onClearForm={() => setConfirmOpen(true)}
         onOpenSettings={onOpenSettings}
       />
       <div className="estimate__side">
@@ -132,7 +133,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
       ) : null}
       <ConfirmDialog
         open={confirmOpen}
-        title="Start a new estimate?"
+        title="Clear the form?"
         confirmLabel="Clear the form"
         cancelLabel="Keep editing"
         destructive

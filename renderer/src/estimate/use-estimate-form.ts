@@ -23,8 +23,6 @@ export interface EstimateForm {
   values: FormValues;
   edited: ReadonlySet<FieldName>;
   errors: FieldErrors;
-  /** Fields left (or revealed on submit) since they were last edited: their messages are on show. */
-  shown: ReadonlySet<FieldName>;
   visibleErrors: FieldErrors;
   setField: <K extends FieldName>(name: K, value: FormValues[K]) => void;
   blurField: (name: FieldName) => void;
@@ -72,6 +70,7 @@ export function useEstimateForm(
 ): EstimateFormState {
   const [values, setValues] = useState<FormValues>(initial.values);
   const [edited, setEdited] = useState<ReadonlySet<FieldName>>(initial.edited);
+  // Fields left (or revealed on submit) since they were last edited: their messages are on show.
   const [shown, setShown] = useState<ReadonlySet<FieldName>>(new Set());
   // The main side's answer on submit, with the values it was about: shown only while they are unchanged.
   const [server, setServer] = useState<{ values: FormValues; errors: FieldErrors } | null>(null);
@@ -129,7 +128,7 @@ export function useEstimateForm(
       return first;
     };
     const visibleErrors = shownErrors(shown, [errors, serverErrors, engineErrors]);
-    return { procedure, doctors, values, edited, errors, shown, visibleErrors, setField, blurField, revealErrors, reset };
+    return { procedure, doctors, values, edited, errors, visibleErrors, setField, blurField, revealErrors, reset };
   };
 
   return { ...withEngineIssues([]), withEngineIssues };
