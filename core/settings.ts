@@ -29,7 +29,7 @@ const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${
 const npiField = z
   .string()
   .trim()
-  .refine((v) => v === '' || isValidNpi(v), 'Enter the 10-digit NPI exactly as issued (it failed the NPI check digit).');
+  .refine((v) => v === '' || isValidNpi(v), 'This NPI is not valid: check each digit against the NPI letter or NPPES record.');
 const tinField = z
   .string()
   .trim()

@@ -54,7 +54,7 @@ test('Settings → Doctors: a name is required, a bad NPI is refused at its fiel
   const badNpi = doctorRow(app.page, 1).getByLabel('NPI');
   await expect(badNpi).toBeFocused();
   await expect(badNpi).toHaveAttribute('aria-invalid', 'true');
-  await expect(badNpi).toHaveAccessibleDescription(/check digit/);
+  await expect(badNpi).toHaveAccessibleDescription(/NPI is not valid: check each digit/);
   await expect(badNpi).toHaveAccessibleName(/^NPI\W+Doctor 1$/);
   await expect(doctorRow(app.page, 2).getByLabel('Name')).toHaveAccessibleDescription(/Enter the doctor's name/);
   // Nothing typed is lost, and nothing was written.

@@ -53,7 +53,9 @@ test('an uninsured patient gets a Good Faith Estimate, blocked until the clinic 
   // <Last>-<First>-vertebroplasty-<date>.pdf (accents folded for file systems).
   expect(saved.map((f) => basename(f))).toEqual([expect.stringMatching(/^Nunez-Jose-vertebroplasty-\d{4}-\d{2}-\d{2}\.pdf$/)]);
   await expect(page.status).toContainText(basename(saved[0] ?? ''));
-  await expect(app.page.getByText('Packet issued; the draft was cleared.')).toBeVisible();
+  // Said in staff's words: kept in Past estimates, and the form still shows this patient until cleared.
+  await expect(app.page.getByText(/^Packet issued and kept in Past estimates\. .*Clear form/)).toBeVisible();
+  await expect(app.page.getByText(/draft was cleared/)).toHaveCount(0);
   await expectNoAxeViolations(app.page, 'Good Faith Estimate issued');
   await screenshots(app.page, 'estimate-gfe-issued');
 

@@ -51,16 +51,16 @@ test('a restored draft says whose it is, and can be cleared or kept', async ({ a
   await expect(notice).toHaveCount(0);
 
   await app.reload();
-  await expect(notice).toHaveText(/^Unfinished estimate restored for Ruiz, Ana\. Keep working on it, or start a new estimate\./);
+  await expect(notice).toHaveText(/^Unfinished estimate restored for Ruiz, Ana\. Keep working on it, or clear the form for another patient\./);
   await expectNoAxeViolations(app.page, 'New estimate with a restored draft');
   await screenshots(app.page, 'estimate-restored-draft');
 
-  // Start a new estimate asks first (the same confirmation as the New estimate button).
-  await notice.getByRole('button', { name: 'Start a new estimate' }).click();
-  const dialog = app.page.getByRole('dialog', { name: 'Start a new estimate?' });
+  // Clear form asks first (the same confirmation as the Clear form button under the form).
+  await notice.getByRole('button', { name: 'Clear form' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Clear the form?' });
   await dialog.getByRole('button', { name: 'Keep editing' }).click();
   await expect(notice).toBeVisible();
-  await notice.getByRole('button', { name: 'Start a new estimate' }).click();
+  await notice.getByRole('button', { name: 'Clear form' }).click();
   await dialog.getByRole('button', { name: 'Clear the form' }).click();
   await expect(notice).toHaveCount(0);
   await expect(page.field('First name')).toHaveValue('');

@@ -134,9 +134,9 @@ test('a packet on record: found by name, date of birth and reference, saved agai
   await expect(records.record(newest ?? '')).toContainText(`Replaces ${reference ?? ''}`);
   await expect(records.record(reference ?? '')).toContainText(`Replaced by ${newest ?? ''}`);
 
-  // New estimate clears the form, and with it the revision: a fresh packet replaces nothing.
+  // Clear form clears the form, and with it the revision: a fresh packet replaces nothing.
   await estimate.open();
-  await estimate.button('New estimate').click();
+  await estimate.button('Clear form').click();
   await app.page.getByRole('dialog').getByRole('button', { name: 'Clear the form' }).click();
   await expect(app.page.getByText(/^Revising estimate/)).toHaveCount(0);
   await expect(estimate.field('Prepared by')).toHaveValue('JD');
@@ -253,7 +253,7 @@ test('Reprint prints the first bytes; Revise asks first when the form holds anot
 
   // Revise while the form holds another patient's details: asked first, and nothing lost by saying no.
   await estimate.open();
-  await estimate.button('New estimate').click();
+  await estimate.button('Clear form').click();
   await app.page.getByRole('dialog').getByRole('button', { name: 'Clear the form' }).click();
   await estimate.field('First name').fill('Half-typed');
   await records.open();

@@ -47,7 +47,7 @@ test('the surgery center is saved and kept; a bad NPI is refused at its field an
   await expect(settings.otherProviders.getByRole('alert')).toContainText('nothing was saved');
   await expect(npi).toBeFocused();
   await expect(npi).toHaveAttribute('aria-invalid', 'true');
-  await expect(npi).toHaveAccessibleDescription(/check digit/);
+  await expect(npi).toHaveAccessibleDescription(/NPI is not valid: check each digit/);
   await expect(center.getByLabel('TIN')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(settings.otherProviders.getByRole('status')).not.toContainText('Saved');
   expect(onDisk(app.dataDir).asc.npi).toBe(asc.npi);

@@ -15,14 +15,14 @@ test('clinic profile fields say what is wanted; the fee check lists combinations
   const npi = settings.clinicProfile.getByLabel('NPI', { exact: true });
   await expect(npi).toBeFocused();
   await expect(npi).toHaveAttribute('aria-invalid', 'true');
-  await expect(npi).toHaveAccessibleDescription(/check digit/);
+  await expect(npi).toHaveAccessibleDescription(/NPI is not valid: check each digit/);
   await expect(settings.clinicProfile.getByLabel('TIN', { exact: true })).toHaveAccessibleDescription(/12-3456789/);
   await expectNoAxeViolations(app.page, 'Settings with errors');
 
-  // A facility fee far above the default pushes combinations out of the published range.
+  // A facility fee far above the default pushes combinations out of the usual price range.
   await settings.feeInput('High', 'Hospital outpatient facility fee: room').fill('14000');
   await settings.saveFees();
-  await expect(settings.fees.getByText(/leave the published range/)).toBeVisible();
+  await expect(settings.fees.getByText(/leave the usual price range for this procedure/)).toBeVisible();
   await screenshots(app.page, 'settings-fees-out-of-range');
   await settings.fees.getByRole('button', { name: 'Reset to default fees' }).click();
   await app.page.getByRole('dialog').getByRole('button', { name: 'Reset fees' }).click();

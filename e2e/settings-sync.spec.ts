@@ -15,7 +15,7 @@ import { expectNoAxeViolations, screenshots } from './pages/checks';
 const procedureId = 'vertebroplasty-lumbar';
 
 const facilityRoom = 'Hospital outpatient facility fee: room';
-const pending = 'Save the fee schedule to check these changes against the published range.';
+const pending = 'Save the fee schedule to check these changes against the usual price range for this procedure.';
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 /** The high end of a range shown as "$6,110.00 – $9,220.00", in dollars. */
 const highOf = (text: string): number => Number((text.split('–').at(-1) ?? '').replace(/[^0-9.]/g, ''));
@@ -36,7 +36,7 @@ test('a fee or a default saved in Settings changes the estimate summary without 
   await screenshots(app.page, 'settings-fees-pending');
   await settings.saveFees();
   await expect(settings.fees.getByText(pending)).toHaveCount(0);
-  await expect(settings.fees.getByText(/Every 1–3-level combination stays within|leave the published range/)).toBeVisible();
+  await expect(settings.fees.getByText(/Every 1–3-level combination stays within|leave the usual price range/)).toBeVisible();
 
   await estimate.open();
   await expect(estimate.figure('Total charges')).not.toHaveText(chargesBefore);

@@ -135,6 +135,10 @@ describe('computeEstimate: lines and range', () => {
     expect(e.withinReferenceRange).toBe(false);
     expect(e.charges.low).toBeGreaterThan(2_000_000);
     expect(codes(e)).toContain('outside-reference-range');
+    // In staff's words: the usual price range, not a "published range".
+    const message = e.warnings.find((w) => w.code === 'outside-reference-range')?.message ?? '';
+    expect(message).toMatch(/fall outside the usual price range for this procedure \(\$5,000\.00 to \$15,000\.00\)/);
+    expect(message).not.toMatch(/published/);
   });
 });
 

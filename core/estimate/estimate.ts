@@ -60,7 +60,7 @@ export function computeEstimate(c: Case, procedure: ProcedureDefinition, schedul
     warnings.push(
       warn(
         'outside-reference-range',
-        `The total charges (${rangeText(charges)}) fall outside the published range of ${rangeText(referenceRange)}. ` +
+        `The total charges (${rangeText(charges)}) fall outside the usual price range for this procedure (${rangeText(referenceRange)}). ` +
           'The estimate follows the clinic fee schedule as it is; check the fees if this looks wrong.',
       ),
     );

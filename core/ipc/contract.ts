@@ -184,8 +184,9 @@ export const channels = {
   'medicare:rates': channel<MedicareRatesView>()(medicareRatesRequest),
   'estimate:compute': channel<Estimate>()(caseRequest),
   'packet:preview': channel<PacketPdf>()(caseRequest),
-  'packet:print': channel<{ printed: boolean }>()(caseRequest),
-  'packet:save-pdf': channel<{ saved: false } | { saved: true; path: string }>()(caseRequest),
+  // `recorded`: the issued packet was kept on record (Past estimates); false where records are not kept.
+  'packet:print': channel<{ printed: boolean; recorded: boolean }>()(caseRequest),
+  'packet:save-pdf': channel<{ saved: false } | { saved: true; path: string; recorded: boolean }>()(caseRequest),
   'config:export': channel<{ saved: false } | { saved: true; path: string }>()(none),
   'config:import-preview': channel<ConfigImportPreview>()(configTextSchema),
   'config:import-apply': channel<Settings>()(configTextSchema),

@@ -59,7 +59,7 @@ export class EstimatePage {
     await expect(this.summary.getByRole('term').getByText('Patient pays', { exact: true })).toBeVisible();
   }
 
-  button(name: 'Preview packet' | 'Print' | 'Save PDF' | 'New estimate'): Locator {
+  button(name: 'Preview packet' | 'Print' | 'Save PDF' | 'Clear form'): Locator {
     return this.actions.getByRole('button', { name, exact: true });
   }
 

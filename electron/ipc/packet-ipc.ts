@@ -56,11 +56,15 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
     return { built, context: { raw, caseData, estimate, settings, revisesId: revises?.id ?? null } };
   };
 
-  /** Keeps the issued packet on record with its audit entry; without records, audits to audit.log. */
-  const issued = async (packet: Awaited<ReturnType<typeof buildPacket>>, action: 'packet-printed' | 'packet-saved') => {
+  /**
+   * Keeps the issued packet on record with its audit entry; without records, audits to audit.log.
+   * Says whether it is on record (staff are told where to find it, or to keep their copy).
+   */
+  const issued = async (packet: Awaited<ReturnType<typeof buildPacket>>, action: 'packet-printed' | 'packet-saved'): Promise<boolean> => {
     const { built, context } = packet;
-    if (!built.ok || context === null) return;
+    if (!built.ok || context === null) return false;
     const store = (await deps.records).store;
+    let recorded = false;
     if (store === null) {
       deps.audit.record(action, built.value.reference, context.caseData.preparedBy);
     } else {
@@ -70,6 +74,7 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
           { clinic: context.settings.clinic, otherProviders: context.settings.otherProviders, osUser: deps.operator, issuedAt: deps.now().toISOString(), revises: context.revisesId },
         );
         store.add(record, context.revisesId !== null ? 'revise' : action === 'packet-printed' ? 'issue-print' : 'issue-save');
+        recorded = true;
       } catch (error) {
         // The packet is already out: note the failure (no patient data) and audit it in the file log.
         deps.log(`[records] could not keep ${built.value.reference}: ${error instanceof Error ? error.name : 'error'}`);
@@ -77,6 +82,7 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
       }
     }
     await deps.drafts.clear();
+    return recorded;
   };
 
   return {
@@ -91,16 +97,17 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
       const { built } = packet;
       if (!built.ok) return built;
       const outcome = await deps.printPdf(built.value.pdf, built.value.fileName);
-      if (outcome.printed) await issued(packet, 'packet-printed');
-      return ok(outcome);
+      const recorded = outcome.printed ? await issued(packet, 'packet-printed') : false;
+      return ok({ printed: outcome.printed, recorded });
     },
     'packet:save-pdf': async (raw) => {
       const packet = await buildPacket(raw);
       const { built } = packet;
       if (!built.ok) return built;
       const saved = await saveAsResult(deps.saveFile, deps.describeWriteError, built.value.fileName, built.value.pdf, 'pdf');
-      if (saved.ok && saved.value.saved) await issued(packet, 'packet-saved');
-      return saved;
+      if (!saved.ok) return saved;
+      if (!saved.value.saved) return ok({ saved: false });
+      return ok({ ...saved.value, recorded: await issued(packet, 'packet-saved') });
     },
   };
 }

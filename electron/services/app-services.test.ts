@@ -135,6 +135,24 @@ describe('audit log', () => {
   });
 });
 
+describe('issued packets and Past estimates', () => {
+  it('says whether an issued packet was kept on record, so the form never claims Past estimates without them', async () => {
+    const kept = setup();
+    expect((await kept.services.records).status.available).toBe(true);
+    value(await kept.call('settings:update', { clinic }));
+    expect(value(await kept.call('packet:save-pdf', insuredCase))).toMatchObject({ saved: true, recorded: true });
+    expect(value(await kept.call('packet:print', insuredCase))).toEqual({ printed: true, recorded: true });
+
+    // No OS key store: no records are kept (the audit goes to audit.log).
+    const refuse = async (): Promise<never> => Promise.reject(new Error('encryption unavailable'));
+    const notKept = setup({ cipher: { encrypt: refuse, decrypt: refuse } });
+    expect((await notKept.services.records).status.available).toBe(false);
+    value(await notKept.call('settings:update', { clinic }));
+    expect(value(await notKept.call('packet:save-pdf', insuredCase))).toMatchObject({ saved: true, recorded: false });
+    expect(value(await notKept.call('packet:print', insuredCase))).toEqual({ printed: true, recorded: false });
+  });
+});
+
 describe('drafts', () => {
   it('keeps the draft encrypted at rest with the cipher given', async () => {
     const { call, dataDir } = setup();
@@ -181,7 +199,7 @@ describe('clinic configuration', () => {
     const badNpi = await call('config:import-preview', {
       text: JSON.stringify({ kind: 'clinic-estimate-packet/config', version: 1, exportedAt: '', settings: { ...defaultSettings, clinic: { ...defaultSettings.clinic, npi: '123' } } }),
     });
-    expect(!badNpi.ok && badNpi.error.message).toMatch(/settings\.clinic\.npi: Enter the 10-digit NPI/);
+    expect(!badNpi.ok && badNpi.error.message).toMatch(/settings\.clinic\.npi: This NPI is not valid/);
     const wrongVersion = await call('config:import-apply', { text: JSON.stringify({ kind: 'clinic-estimate-packet/config', version: 99, exportedAt: '', settings: {} }) });
     expect(!wrongVersion.ok && wrongVersion.error.message).toMatch(/newer version of the app/);
     const settings = value(await call('settings:get')) as { settings: Settings };

@@ -14,6 +14,7 @@ import {
   supplementChoices,
   type FieldName,
 } from './form-fields';
+import { PercentField } from './percent-field';
 import { fieldId, type EstimateForm } from './use-estimate-form';
 
 const checkboxHints: Partial<Record<FieldName, string>> = {
@@ -99,19 +100,19 @@ export function EstimateField({ name, form, onOpenDoctors }: EstimateFieldProps)
       return <SelectField id={id} label={def.label} value={values.language} choices={languageChoices} onChange={(v) => setField(name, v)} />;
     default: {
       const kind = def.kind;
-      return (
-        <TextField
-          id={id}
-          label={def.label}
-          value={values[name]}
-          onChange={(v) => setField(name, v)}
-          onBlur={() => form.blurField(name)}
-          hint={fieldHint(name, values.coverageKind)}
-          error={error}
-          inputMode={kind === 'money' || kind === 'percent' ? 'decimal' : kind === 'date' ? 'numeric' : 'text'}
-          width={name === 'preparedBy' || kind === 'percent' ? 'short' : kind === 'text' ? 'long' : 'medium'}
-        />
-      );
+      const field = {
+        id,
+        label: def.label,
+        value: values[name],
+        onChange: (v: string) => setField(name, v),
+        onBlur: () => form.blurField(name),
+        hint: fieldHint(name, values.coverageKind),
+        error,
+        inputMode: kind === 'money' || kind === 'percent' ? 'decimal' : kind === 'date' ? 'numeric' : 'text',
+        width: name === 'preparedBy' || kind === 'percent' ? 'short' : kind === 'text' ? 'long' : 'medium',
+      } as const;
+      // A percentage between 0 and 1 may be a portal's fraction (0.2 for 20%): the field asks.
+      return kind === 'percent' ? <PercentField {...field} /> : <TextField {...field} />;
     }
   }
 }

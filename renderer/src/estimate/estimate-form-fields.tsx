@@ -1,5 +1,5 @@
 /** The New estimate form's four groups, each a fieldset with a legend. */
-import { coverageDisplayOrder, coverageFieldNames, fieldApplies, packetFieldNames, paymentFieldNames, procedureFieldNames, type FieldName } from './form-fields';
+import { coverageDisplayOrder, coverageFieldNames, fieldApplies, packetFieldNames, paymentFieldNames, procedureFieldNames, type FieldName, type FormValues } from './form-fields';
 import { EstimateField } from './estimate-field';
 import type { EstimateForm } from './use-estimate-form';
 
@@ -26,6 +26,15 @@ function Group({ legend, names, form, columns, onOpenDoctors }: GroupProps) {
 }
 
 
+/**
+ * What Self-pay and Uninsured mean (the same Good Faith Estimate follows from either, so staff
+ * are told which to choose): DOMAIN.md section 3.
+ */
+const noPlanMeaning: Partial<Record<FormValues['coverageKind'], string>> = {
+  'self-pay': 'Self-pay: the patient has insurance but chooses not to use it for this procedure. (Not for Medicare or Medicaid patients: choose their coverage.)',
+  uninsured: 'Uninsured: the patient has no health insurance.',
+};
+
 export function EstimateFormFields({ form, onOpenDoctors }: { form: EstimateForm; onOpenDoctors: () => void }) {
   const noPlan = coverageFieldNames.every((n) => !fieldApplies(n, form.values.coverageKind));
   return (
@@ -37,7 +46,10 @@ export function EstimateFormFields({ form, onOpenDoctors }: { form: EstimateForm
           <EstimateField name="coverageKind" form={form} />
         </div>
         {noPlan ? (
-          <p className="group__note">No insurance details needed: the patient gets a Good Faith Estimate of the clinic&apos;s charges.</p>
+          <p className="group__note">
+            {noPlanMeaning[form.values.coverageKind]} No insurance details needed: the patient gets a Good Faith Estimate of the clinic&apos;s charges, the same
+            for self-pay and uninsured patients.
+          </p>
         ) : (
           <div className="group__grid">
             {coverageDisplayOrder

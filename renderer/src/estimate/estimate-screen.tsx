@@ -15,6 +15,7 @@ import { caseJsonFor } from './form-case-json';
 import { blockingLabels, blocksEstimate, initialValues } from './form-model';
 import { EstimateFormFields } from './estimate-form-fields';
 import { EstimateSummary } from './estimate-summary';
+import { issuedNotice } from './issued-notice';
 import { PacketActions } from './packet-actions';
 import { packetReadinessIssues } from './packet-readiness';
 import { PacketPreview } from './packet-preview';
@@ -25,7 +26,7 @@ import { revisingNotice, type EstimateStart } from './revision';
 import { useDraftAutosave } from './use-draft-autosave';
 import { fieldId, useEstimateForm } from './use-estimate-form';
 import { estimateSettingsKey } from './live-estimate-key';
-import { useLiveEstimate } from './use-live-estimate';
+import { engineIssues, useLiveEstimate } from './use-live-estimate';
 import { usePacketActions } from './use-packet-actions';
 
 interface EstimateScreenProps {
@@ -43,13 +44,15 @@ interface EstimateScreenProps {
 const draftText = { none: '', saving: 'Saving draft…', saved: 'Draft saved on this computer', failed: 'The draft could not be saved' };
 
 export function EstimateScreen({ settings, procedure, initial, onOpenSettings, onInUseChange }: EstimateScreenProps) {
-  const form = useEstimateForm(initial, procedure, settings.doctors);
-  const { values, edited, errors, setLiveIssues } = form;
+  const formState = useEstimateForm(initial, procedure, settings.doctors);
+  const { values, edited, errors } = formState;
   const caseJson = useMemo(
     () => (blocksEstimate(errors) ? null : caseJsonFor(values, edited, { procedure }, { estimateOnly: true, errors })),
     [errors, values, edited, procedure],
   );
-  const live = useLiveEstimate(caseJson, estimateSettingsKey(settings), setLiveIssues);
+  const live = useLiveEstimate(caseJson, estimateSettingsKey(settings));
+  // The engine's field problems, only while they are about the values now in the form.
+  const form = formState.withEngineIssues(engineIssues(live));
   const [revising, setRevising] = useState(initial.revising);
   const draftState = useDraftAutosave(values, edited, revising);
   const estimate = live.status === 'ready' ? live.estimate : null;
@@ -96,7 +99,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
               setRestoredText(null);
               document.getElementById(fieldId('firstName'))?.focus();
             }}
-            onStartNew={() => setConfirmOpen(true)}
+            onClear={() => setConfirmOpen(true)}
           />
         ) : null}
         {revising ? (
@@ -107,13 +110,13 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
         <p className="estimate__intro">Type what the insurance card or payer portal shows. The estimate updates as you type.</p>
         <EstimateFormFields form={form} onOpenDoctors={() => onOpenSettings(settingsFieldIds.addDoctor)} />
         <p className="estimate__draft" aria-live="off">
-          {issued ? 'Packet issued; the draft was cleared.' : draftText[draftState]}
+          {issued ? issuedNotice(actions.state.recorded) : draftText[draftState]}
         </p>
       </form>
       <PacketActions
         state={actions.state}
         onRun={(a) => void actions.run(a)}
-        onNewEstimate={() => setConfirmOpen(true)}
+        onClearForm={() => setConfirmOpen(true)}
         onOpenSettings={onOpenSettings}
       />
       <div className="estimate__side">
@@ -130,7 +133,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
       ) : null}
       <ConfirmDialog
         open={confirmOpen}
-        title="Start a new estimate?"
+        title="Clear the form?"
         confirmLabel="Clear the form"
         cancelLabel="Keep editing"
         destructive

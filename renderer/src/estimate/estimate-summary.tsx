@@ -173,7 +173,7 @@ function Figures({ estimate }: { estimate: Estimate }) {
       )}
       <ContractAndPayments estimate={estimate} />
       <p className="summary__note">
-        Codes: {estimate.codes.join(', ')}. Published range {formatRange(estimate.referenceRange)}.
+        Codes: {estimate.codes.join(', ')}. Usual price range for this procedure: {formatRange(estimate.referenceRange)}.
       </p>
     </>
   );

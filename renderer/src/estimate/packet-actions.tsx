@@ -6,7 +6,8 @@ import type { PacketAction, PacketActionsState } from './use-packet-actions';
 interface PacketActionsProps {
   state: PacketActionsState;
   onRun: (action: PacketAction) => void;
-  onNewEstimate: () => void;
+  /** Clear form (asks first): not "New estimate", which is the nav's way to this screen. */
+  onClearForm: () => void;
   /** Opens Settings at the field a blocked Good Faith Estimate needs. */
   onOpenSettings: (focus: SettingsFocus) => void;
 }
@@ -17,10 +18,12 @@ const busyText: Record<PacketAction, string> = {
   save: 'Saving the PDF…',
 };
 
-export function PacketActions({ state, onRun, onNewEstimate, onOpenSettings }: PacketActionsProps) {
+export function PacketActions({ state, onRun, onClearForm, onOpenSettings }: PacketActionsProps) {
   const busy = state.busy !== null;
   const settingsButton = useRef<HTMLButtonElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
   // A blocked or failed action must not go unnoticed below the fold.
   useEffect(() => {
     if (state.blocked) settingsButton.current?.focus();
@@ -28,6 +31,10 @@ export function PacketActions({ state, onRun, onNewEstimate, onOpenSettings }: P
   useEffect(() => {
     if (state.error) alertRef.current?.scrollIntoView({ block: 'nearest' });
   }, [state.error]);
+  // Saved, printed, cancelled or failed: focus goes to the message that says so, not the page body.
+  useEffect(() => {
+    if (state.settled) (state.settled.focus === 'status' ? statusRef : errorRef).current?.focus();
+  }, [state.settled]);
   return (
     <div className="actions" role="group" aria-label="Packet actions">
       <div className="actions__buttons">
@@ -40,16 +47,20 @@ export function PacketActions({ state, onRun, onNewEstimate, onOpenSettings }: P
         <button type="button" className="button button--primary" onClick={() => onRun('save')} disabled={busy}>
           Save PDF
         </button>
-        <button type="button" className="button" onClick={onNewEstimate} disabled={busy}>
-          New estimate
+        <button type="button" className="button" onClick={onClearForm} disabled={busy}>
+          Clear form
         </button>
       </div>
       <div className="actions__messages">
-        <p role="status" className="actions__status">
+        <p role="status" className="actions__status" ref={statusRef} tabIndex={-1}>
           {state.busy ? busyText[state.busy] : (state.message ?? '')}
         </p>
         <div role="alert" className="actions__alert" ref={alertRef}>
-          {state.error ? <p className="alert">{state.error}</p> : null}
+          {state.error ? (
+            <p className="alert" ref={errorRef} tabIndex={-1}>
+              {state.error}
+            </p>
+          ) : null}
           {state.blocked ? (
             <div className="alert">
               <p>{state.blocked.message}</p>

@@ -1,5 +1,12 @@
-/** The real packet PDF shown inside the app, with a plain fallback where PDFs cannot display. */
+/**
+ * The real packet PDF shown inside the app, with a plain fallback where PDFs cannot display. The
+ * viewer's own toolbar is hidden: its print and download buttons would issue the packet without
+ * the app's record and audit entry, so Print and Save PDF go through the app.
+ */
 import { useEffect, useRef } from 'react';
+
+/** Chromium's PDF viewer reads these from the URL's fragment: no toolbar, no side panel. */
+const VIEWER_OPTIONS = '#toolbar=0&navpanes=0';
 
 export function PacketPreview({ url, fileName, onClose }: { url: string; fileName: string; onClose: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -19,7 +26,7 @@ export function PacketPreview({ url, fileName, onClose }: { url: string; fileNam
         </button>
       </div>
       <p className="preview__name">{fileName}</p>
-      <object className="preview__frame" data={url} type="application/pdf" title="Packet preview" aria-label="Packet preview">
+      <object className="preview__frame" data={`${url}${VIEWER_OPTIONS}`} type="application/pdf" title="Packet preview" aria-label="Packet preview">
         <p className="preview__fallback">
           This computer cannot show the PDF here. Use Print or Save PDF to see the packet.
         </p>

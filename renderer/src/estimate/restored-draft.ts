@@ -11,5 +11,5 @@ export function restoredDraftNotice(values: FormValues): string | null {
   if (!details) return null;
   const name = [values.lastName.trim(), values.firstName.trim()].filter((n) => n !== '').join(', ');
   const restored = name === '' ? 'Unfinished estimate restored.' : `Unfinished estimate restored for ${name}.`;
-  return `${restored} Keep working on it, or start a new estimate.`;
+  return `${restored} Keep working on it, or clear the form for another patient.`;
 }

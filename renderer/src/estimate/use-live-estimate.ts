@@ -2,7 +2,8 @@
  * The live summary: asks the real estimate engine (window.clinic.estimate.compute) as staff
  * type, and again when the fee schedule or the defaults change in Settings, lightly debounced;
  * answers to older questions are dropped. The last figures stay on screen while a new answer
- * is on its way, so nothing jumps.
+ * is on its way, so nothing jumps; the engine's field problems are given only for the form as it
+ * is now (an answer about older values never marks a field that has since changed).
  */
 import { useEffect, useState } from 'react';
 import type { Estimate } from '../../../core/estimate/types';
@@ -27,11 +28,7 @@ const DEBOUNCE_MS = 250;
  * `caseJson` null means the form has a problem that stops the estimate (shown at the fields).
  * `settingsKey` (estimateSettingsKey) names the settings the engine will use with it.
  */
-export function useLiveEstimate(
-  caseJson: CaseInput | null,
-  settingsKey: string,
-  onIssues: (issues: FieldIssue[]) => void,
-): LiveEstimate {
+export function useLiveEstimate(caseJson: CaseInput | null, settingsKey: string): LiveEstimate {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [lastEstimate, setLastEstimate] = useState<Estimate | null>(null);
   const key = liveEstimateKey(caseJson, settingsKey);
@@ -43,11 +40,9 @@ export function useLiveEstimate(
       void window.clinic.estimate.compute(caseFromKey(key)).then((result) => {
         if (!current) return;
         if (result.ok) {
-          onIssues([]);
           setLastEstimate(result.value);
           setAnswer({ key, kind: 'estimate', estimate: result.value });
         } else if (result.error.code === 'invalid-input') {
-          onIssues(result.error.issues);
           setAnswer({ key, kind: 'issues', issues: result.error.issues });
         } else {
           setAnswer({ key, kind: 'failed', message: result.error.message });
@@ -58,7 +53,7 @@ export function useLiveEstimate(
       current = false;
       window.clearTimeout(timer);
     };
-  }, [key, onIssues]);
+  }, [key]);
 
   if (key === null) return { status: 'paused', problems: [] };
   if (answer === null || answer.key !== key) {
@@ -67,4 +62,11 @@ export function useLiveEstimate(
   if (answer.kind === 'estimate') return { status: 'ready', estimate: answer.estimate, updating: false };
   if (answer.kind === 'issues') return { status: 'paused', problems: answer.issues };
   return { status: 'failed', message: answer.message };
+}
+
+const NO_ISSUES: FieldIssue[] = [];
+
+/** The engine's field problems with the form's values now (none while its answer for them is on its way). */
+export function engineIssues(live: LiveEstimate): FieldIssue[] {
+  return live.status === 'paused' ? live.problems : NO_ISSUES;
 }

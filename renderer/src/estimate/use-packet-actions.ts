@@ -26,6 +26,10 @@ export interface PacketActionsState {
   preview: { url: string; fileName: string; values: EstimateForm['values'] } | null;
   /** Values at the moment the packet was issued (draft cleared); null once edited again. */
   issued: EstimateForm['values'] | null;
+  /** The issued packet was kept on record (Past estimates). */
+  recorded: boolean;
+  /** An action finished with a message: focus goes to it (a new object each time, so a repeat counts). */
+  settled: { focus: 'status' | 'alert' } | null;
 }
 
 function pdfObjectUrl(base64: string): string {
@@ -33,7 +37,9 @@ function pdfObjectUrl(base64: string): string {
   return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
 }
 
-const idle: PacketActionsState = { busy: null, message: null, error: null, blocked: null, preview: null, issued: null };
+const idle: PacketActionsState = { busy: null, message: null, error: null, blocked: null, preview: null, issued: null, recorded: false, settled: null };
+const toStatus = { focus: 'status' } as const;
+const toAlert = { focus: 'alert' } as const;
 
 /**
  * `estimate`: the live estimate on screen (null while there is none); the main side checks again
@@ -54,9 +60,9 @@ export function usePacketActions(form: EstimateForm, settings: Settings, estimat
         form.revealErrors(error.issues);
         setState((s) => ({ ...s, busy: null, error: `${error.message} The fields concerned are highlighted.` }));
       } else if (error.code === 'cancelled') {
-        setState((s) => ({ ...s, busy: null, message: 'Nothing was done: the window was closed.' }));
+        setState((s) => ({ ...s, busy: null, message: 'Nothing was done: the window was closed.', settled: { ...toStatus } }));
       } else {
-        setState((s) => ({ ...s, busy: null, error: error.message }));
+        setState((s) => ({ ...s, busy: null, error: error.message, settled: { ...toAlert } }));
       }
     },
     [form],
@@ -89,17 +95,19 @@ export function usePacketActions(form: EstimateForm, settings: Settings, estimat
       if (action === 'print') {
         const r = await window.clinic.packet.print(input);
         if (!r.ok) return showError(r.error);
-        if (!r.value.printed) return setState((s) => ({ ...s, busy: null, message: 'Printing was cancelled; nothing was printed.' }));
+        if (!r.value.printed) return setState((s) => ({ ...s, busy: null, message: 'Printing was cancelled; nothing was printed.', settled: { ...toStatus } }));
         await window.clinic.draft.clear();
-        setState((s) => ({ ...s, busy: null, issued, message: 'The packet was sent to the printer.' }));
+        const recorded = r.value.recorded;
+        setState((s) => ({ ...s, busy: null, issued, recorded, message: 'The packet was sent to the printer.', settled: { ...toStatus } }));
         return;
       }
       const r = await window.clinic.packet.savePdf(input);
       if (!r.ok) return showError(r.error);
-      if (!r.value.saved) return setState((s) => ({ ...s, busy: null, message: 'Not saved: the save window was closed.' }));
+      if (!r.value.saved) return setState((s) => ({ ...s, busy: null, message: 'Not saved: the save window was closed.', settled: { ...toStatus } }));
       const savedTo = `Saved to ${r.value.path}`;
+      const recorded = r.value.recorded;
       await window.clinic.draft.clear();
-      setState((s) => ({ ...s, busy: null, issued, message: savedTo }));
+      setState((s) => ({ ...s, busy: null, issued, recorded, message: savedTo, settled: { ...toStatus } }));
     },
     [form, settings, estimate, revising, showError],
   );

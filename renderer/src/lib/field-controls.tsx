@@ -15,12 +15,15 @@ interface ShellProps {
   className?: string | undefined;
   /** Under the control (a button that goes with the field). */
   after?: ReactNode;
+  /** A question about the value under the control ("Did you mean 20%?"), tied on like the hint and the error. */
+  advice?: ReactNode;
 }
 
-export function FieldShell({ id, label, hint, error, labelContext, children, className, after }: ShellProps) {
+export function FieldShell({ id, label, hint, error, labelContext, children, className, after, advice }: ShellProps) {
   const hintId = hint ? `${id}-hint` : null;
   const errorId = error ? `${id}-error` : null;
-  const describedBy = [hintId, errorId].filter((x): x is string => x !== null).join(' ');
+  const adviceId = advice ? `${id}-advice` : null;
+  const describedBy = [hintId, adviceId, errorId].filter((x): x is string => x !== null).join(' ');
   const aria = {
     ...(describedBy !== '' ? { 'aria-describedby': describedBy } : {}),
     ...(error ? { 'aria-invalid': true as const } : {}),
@@ -39,6 +42,11 @@ export function FieldShell({ id, label, hint, error, labelContext, children, cla
         ) : null}
       </div>
       {children(aria)}
+      {advice ? (
+        <p id={adviceId ?? undefined} className="field__advice">
+          {advice}
+        </p>
+      ) : null}
       {after}
       {/* The error line's space is always kept, so a message appearing when a field is left
           never moves the button the user is about to click. */}
@@ -67,13 +75,16 @@ interface TextFieldProps {
   multiline?: boolean;
   width?: 'short' | 'medium' | 'long';
   autoComplete?: string;
+  /** A question about the value (see FieldShell), and the buttons that answer it. */
+  advice?: ReactNode;
+  after?: ReactNode;
 }
 
 export function TextField(props: TextFieldProps) {
   const { id, label, value, onChange, onBlur, hint, error, labelContext, inputMode, multiline, width = 'long' } = props;
   const change = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value);
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} labelContext={labelContext}>
+    <FieldShell id={id} label={label} hint={hint} error={error} labelContext={labelContext} advice={props.advice} after={props.after}>
       {(aria) =>
         multiline ? (
           <textarea id={id} className="input input--long" rows={3} value={value} onChange={change} onBlur={onBlur} {...aria} />

@@ -11,7 +11,7 @@ describe('doctorsErrors (core schema, by row and field)', () => {
     const errors = doctorsErrors([{ name: 'Dr. Ana Ruiz', npi: '' }, { name: ' ', npi: '1234567890' }]);
     expect(errors.rows[0]).toBeUndefined();
     expect(errors.rows[1]?.name).toMatch(/Enter the doctor's name/);
-    expect(errors.rows[1]?.npi).toMatch(/check digit/);
+    expect(errors.rows[1]?.npi).toMatch(/NPI is not valid: check each digit/);
     expect(firstDoctorError(errors)).toEqual({ index: 1, field: 'name' });
   });
 

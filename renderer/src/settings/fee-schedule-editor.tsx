@@ -31,15 +31,15 @@ function RangeCheck({ view, unsaved }: { view: FeeScheduleView; unsaved: boolean
         Range check
       </h3>
       {unsaved ? (
-        <p className="range-check__pending">Save the fee schedule to check these changes against the published range.</p>
+        <p className="range-check__pending">Save the fee schedule to check these changes against the usual price range for this procedure.</p>
       ) : view.outOfRange.length === 0 ? (
         <p className="range-check__ok">
-          <span aria-hidden="true">✓ </span>Every 1–3-level combination stays within the published range of {range}.
+          <span aria-hidden="true">✓ </span>Every 1–3-level combination stays within the usual price range for this procedure, {range}.
         </p>
       ) : (
         <>
           <p className="range-check__bad">
-            {view.outOfRange.length} combination{view.outOfRange.length === 1 ? '' : 's'} leave the published range of {range}.
+            {view.outOfRange.length} combination{view.outOfRange.length === 1 ? '' : 's'} leave the usual price range for this procedure, {range}.
             Estimates will say so; they are never clamped.
           </p>
           <ul>

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { issuedNotice } from './issued-notice';
+
+describe('issuedNotice', () => {
+  it('says the packet is kept in Past estimates and the form stays until cleared', () => {
+    const text = issuedNotice(true);
+    expect(text).toMatch(/^Packet issued and kept in Past estimates\./);
+    expect(text).toMatch(/Clear form/);
+    expect(text).not.toMatch(/draft/i);
+  });
+
+  it('never claims Past estimates when the packet was not kept on record', () => {
+    const text = issuedNotice(false);
+    expect(text).toMatch(/^Packet issued\./);
+    expect(text).not.toMatch(/issued and kept in Past estimates/);
+    expect(text).toMatch(/not kept in Past estimates/);
+    expect(text).toMatch(/Clear form/);
+  });
+});
