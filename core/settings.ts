@@ -244,13 +244,17 @@ export const settingsPatchSchema = z.object({
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
+/** A group's given fields: one sent as undefined (IPC carries those) keeps its current value. */
+const given = <T extends object>(group: T | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(group ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
+
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
   return {
-    clinic: { ...current.clinic, ...patch.clinic },
+    clinic: { ...current.clinic, ...given(patch.clinic) },
     otherProviders: patch.otherProviders ?? current.otherProviders ?? noOtherProviders,
     doctors: patch.doctors ?? current.doctors ?? [],
-    records: { ...defaultRecordsSettings, ...current.records, ...patch.records },
-    defaults: { ...current.defaults, ...patch.defaults },
+    records: { ...defaultRecordsSettings, ...current.records, ...given(patch.records) },
+    defaults: { ...current.defaults, ...given(patch.defaults) },
     feeOverrides: { ...current.feeOverrides, ...patch.feeOverrides },
     medicareRates: { ...current.medicareRates, ...patch.medicareRates },
     payerContracts: patch.payerContracts ?? current.payerContracts ?? [],
