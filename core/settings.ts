@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { languages } from './case/enums';
 import { payerContractsSchema } from './estimate/payer-contracts';
+import { procedureIdSchema } from './estimate/procedure-schema';
+import { MAX_PRICE_CENTS, withoutNegativeZero } from './money';
 
 /** NPI: 10 digits whose Luhn check (with the 80840 prefix) holds. */
 export function isValidNpi(npi: string): boolean {
@@ -52,9 +54,9 @@ export type ClinicProfile = z.infer<typeof clinicProfileSchema>;
 export const packetDefaultsSchema = z.object({
   language: z.enum(languages),
   largePrint: z.boolean(),
-  selfPayDiscountPercent: z.number().min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.'),
+  selfPayDiscountPercent: z.number().min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.').transform(withoutNegativeZero),
   /** Asked before the procedure: this share of the patient's estimated part of the clinic's own bill (0 = none). */
-  depositPercent: z.number().min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.'),
+  depositPercent: z.number().min(0, 'Use 0 to 100.').max(100, 'Use 0 to 100.').transform(withoutNegativeZero),
 });
 export type PacketDefaults = z.infer<typeof packetDefaultsSchema>;
 
@@ -74,9 +76,48 @@ export type RecordsSettings = z.infer<typeof recordsSettingsSchema>;
 
 export const defaultRecordsSettings: RecordsSettings = { retentionYears: 6, keepWithoutKeyStore: false, idleMinutes: 5, draftMaxAgeHours: 8 };
 
+/** A clinic's fee: whole cents up to the largest price a fee line may have; never -0. */
+const feeCents = z
+  .number({ error: 'Enter the amount in cents, as a number.' })
+  .int('Use whole cents.')
+  .min(0, 'Use 0 or more.')
+  .max(MAX_PRICE_CENTS, 'Use at most $1,000,000.')
+  .transform(withoutNegativeZero);
+
 export const feeOverrideSchema = z
-  .object({ lowCents: z.number().int().min(0), highCents: z.number().int().min(0) })
+  .object({ lowCents: feeCents, highCents: feeCents })
   .refine((v) => v.lowCents <= v.highCents, { message: 'The low amount must not be above the high amount.', path: ['lowCents'] });
+
+/**
+ * A record whose keys must pass `isKey`, with at most `max` of them. A bad key is reported at
+ * the record itself, so a megabyte-long key is never echoed back in the issue's path.
+ */
+function keyedRecord<V extends z.ZodType>(value: V, keys: { isKey: (key: string) => boolean; message: string; max: number; tooMany: string }) {
+  return z.record(z.string(), value).superRefine((record, ctx) => {
+    const names = Object.keys(record);
+    if (names.length > keys.max) ctx.addIssue({ code: 'custom', message: keys.tooMany });
+    if (!names.every(keys.isKey)) ctx.addIssue({ code: 'custom', message: keys.message });
+  });
+}
+
+/** Keyed by procedure id: a procedure id's shape and length (whether the catalog has it is checked where it is used). */
+const byProcedure = <V extends z.ZodType>(value: V) =>
+  keyedRecord(value, {
+    isKey: (key) => key.length <= 100 && procedureIdSchema.safeParse(key).success,
+    message: 'Use a procedure id this app knows.',
+    max: 100,
+    tooMany: 'List at most 100 procedures.',
+  });
+
+/** The clinic's fees for one procedure, by fee-line id (lower-case letters, digits and dashes, as in fee-schedule.json). */
+const feeOverridesSchema = byProcedure(
+  keyedRecord(feeOverrideSchema, {
+    isKey: (key) => /^[a-z0-9-]{1,80}$/.test(key),
+    message: 'Use a fee line id from the fee schedule.',
+    max: 200,
+    tooMany: 'List at most 200 fee lines per procedure.',
+  }),
+);
 
 /** A provider or facility that bills its own part of the procedure (Good Faith Estimate). */
 export const otherProviderSchema = z.object({
@@ -119,16 +160,21 @@ export const doctorsSchema = z.array(doctorSchema).max(50, 'List at most 50 doct
  * The clinic's own Medicare amounts (its Medicare contractor's locality figures), by rate year
  * ("2026"), then figure id (core/estimate/medicare-schema.ts figureRefs), in the figure's unit.
  */
-export const medicareYearOverridesSchema = z.record(
-  z.string().regex(/^\d{4}$/, 'Use the rate year, like 2026.'),
-  z
-    .record(z.string().regex(/^[A-Za-z0-9.]{1,80}$/, 'Use a figure id from the rate file.'), z.number())
-    .superRefine((figures, ctx) => {
-      for (const [id, value] of Object.entries(figures)) {
-        const problem = medicareFigureProblem(id, value);
-        if (problem !== null) ctx.addIssue({ code: 'custom', path: [id], message: problem });
-      }
-    }),
+const isFigureId = (key: string): boolean => /^[A-Za-z0-9.]{1,80}$/.test(key);
+
+export const medicareYearOverridesSchema = keyedRecord(
+  keyedRecord(z.number().transform(withoutNegativeZero), {
+    isKey: isFigureId,
+    message: 'Use a figure id from the rate file.',
+    max: 1000,
+    tooMany: 'List at most 1000 figures per rate year.',
+  }).superRefine((figures, ctx) => {
+    for (const [id, value] of Object.entries(figures)) {
+      const problem = isFigureId(id) ? medicareFigureProblem(id, value) : null;
+      if (problem !== null) ctx.addIssue({ code: 'custom', path: [id], message: problem });
+    }
+  }),
+  { isKey: (key) => /^\d{4}$/.test(key), message: 'Use the rate year, like 2026.', max: 200, tooMany: 'List at most 200 rate years.' },
 );
 
 /**
@@ -155,9 +201,9 @@ export const settingsSchema = z.object({
   /** Records, retention and privacy (Settings -> Records and privacy). */
   records: recordsSettingsSchema,
   /** Clinic's own charges, by procedure id, then fee-line id; lines not listed use the default schedule. */
-  feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)),
+  feeOverrides: feeOverridesSchema,
   /** The clinic's Medicare amounts, by procedure id, then rate year, then figure id. */
-  medicareRates: z.record(z.string(), medicareYearOverridesSchema),
+  medicareRates: byProcedure(medicareYearOverridesSchema),
   /** The clinic's payer contracts (allowed amounts per payer). */
   payerContracts: payerContractsSchema,
 });
@@ -190,21 +236,25 @@ export const settingsPatchSchema = z.object({
   defaults: packetDefaultsSchema.partial().optional(),
   records: recordsSettingsSchema.partial().optional(),
   /** Per procedure: a procedure given here has its overrides replaced; others are kept. */
-  feeOverrides: z.record(z.string(), z.record(z.string(), feeOverrideSchema)).optional(),
+  feeOverrides: feeOverridesSchema.optional(),
   /** Per procedure: a procedure given here has its Medicare amounts replaced (all years); others are kept. */
-  medicareRates: z.record(z.string(), medicareYearOverridesSchema).optional(),
+  medicareRates: byProcedure(medicareYearOverridesSchema).optional(),
   /** The whole list: given, it replaces the clinic's contracts. */
   payerContracts: payerContractsSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
+/** A group's given fields: one sent as undefined (IPC carries those) keeps its current value. */
+const given = <T extends object>(group: T | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(group ?? {}).filter(([, value]) => value !== undefined)) as Partial<T>;
+
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
   return {
-    clinic: { ...current.clinic, ...patch.clinic },
+    clinic: { ...current.clinic, ...given(patch.clinic) },
     otherProviders: patch.otherProviders ?? current.otherProviders ?? noOtherProviders,
     doctors: patch.doctors ?? current.doctors ?? [],
-    records: { ...defaultRecordsSettings, ...current.records, ...patch.records },
-    defaults: { ...current.defaults, ...patch.defaults },
+    records: { ...defaultRecordsSettings, ...current.records, ...given(patch.records) },
+    defaults: { ...current.defaults, ...given(patch.defaults) },
     feeOverrides: { ...current.feeOverrides, ...patch.feeOverrides },
     medicareRates: { ...current.medicareRates, ...patch.medicareRates },
     payerContracts: patch.payerContracts ?? current.payerContracts ?? [],

@@ -6,7 +6,7 @@
  * need today's date and the procedure catalog, and converts dollars to cents.
  */
 import { z } from 'zod';
-import { dollarsToCents } from '../money';
+import { dollarsToCents, MAX_CASE_CENTS, withoutNegativeZero } from '../money';
 import type { CasePayments, Coverage, ProviderAmounts, SecondaryPlan, Supplement } from '../estimate/types';
 import { billingRoles, coverageKinds, languages, listChoices, medigapPlans, networks, placesOfService, sedations } from './enums';
 
@@ -24,7 +24,7 @@ export const MAX_AGE_YEARS = 120;
 /** No procedure in any catalog may allow more levels than this in one session. */
 export const MAX_LEVELS = 10;
 /** Largest dollar amount accepted anywhere in a case. */
-export const MAX_DOLLARS = 10_000_000;
+export const MAX_DOLLARS = MAX_CASE_CENTS / 100;
 
 const typed = (missing: string, wrongType: string) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined ? missing : wrongType),
@@ -80,7 +80,9 @@ const percent = (what: string) =>
     .number(typed('Enter a percentage from 0 to 100.', `Enter the ${what} as a number from 0 to 100.`))
     .min(0, 'Enter a percentage from 0 to 100.')
     .max(100, 'Enter a percentage from 0 to 100.')
-    .refine(hasAtMostTwoDecimals, 'Enter the percentage with at most 2 decimals.');
+    .refine(hasAtMostTwoDecimals, 'Enter the percentage with at most 2 decimals.')
+    // -0 passes min(0) but would reach the estimate as -0 (amounts: dollarsToCents does the same).
+    .transform(withoutNegativeZero);
 
 const roleWords = { physician: 'doctor', facility: 'facility', anesthesia: 'anesthesia' } as const;
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { BillingRole } from '../case/enums';
+import { MAX_PRICE_CENTS, withoutNegativeZero } from '../money';
 
 const code = z.string().regex(/^\d{5}$/, 'Use a 5-digit code.');
 
@@ -14,7 +15,7 @@ export const contractBasisSchema = z.union([
   z.object({ percentOfMedicare: z.number().min(1, 'Use a percentage from 1 to 1000.').max(1000, 'Use a percentage from 1 to 1000.') }).strict(),
   z
     .object({
-      amountsCents: z.record(code, z.number().int('Use whole cents.').min(0).max(100_000_000)).refine((a) => Object.keys(a).length > 0, 'Give at least one code and amount.'),
+      amountsCents: z.record(code, z.number().int('Use whole cents.').min(0, 'Use 0 or more.').max(MAX_PRICE_CENTS, 'Use at most $1,000,000.').transform(withoutNegativeZero)).refine((a) => Object.keys(a).length > 0, 'Give at least one code and amount.'),
     })
     .strict(),
 ]);

@@ -9,6 +9,7 @@ import type { FigureUnit } from '../estimate/medicare-schema';
 import type { ProcedureDefinition } from '../estimate/procedure-schema';
 import type { Estimate, ProviderRole } from '../estimate/types';
 import { billingRoles, type BillingRole } from '../case/enums';
+import { MAX_CASE_CENTS } from '../money';
 import type { Result } from '../result';
 import { settingsPatchSchema, type Settings } from '../settings';
 
@@ -106,7 +107,7 @@ export const recordSearchSchema = z.object({ query: z.string().max(200, 'Use at 
 export const recordBillsSchema = z
   .object({
     id: recordId,
-    bills: z.array(z.object({ role: z.enum(billingRoles), billedCents: z.number().int().min(0).max(1_000_000_000) }).strict()).max(billingRoles.length),
+    bills: z.array(z.object({ role: z.enum(billingRoles), billedCents: z.number().int().min(0).max(MAX_CASE_CENTS) }).strict()).max(billingRoles.length),
   })
   .strict();
 

@@ -49,7 +49,7 @@ export async function printPdf(pdf: Uint8Array): Promise<{ printed: boolean }> {
   await writeFileAtomic(file, pdf, 0o600);
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false, plugins: true },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false, plugins: true, disableBlinkFeatures: 'Auxclick' },
   });
   try {
     await window.loadFile(file);

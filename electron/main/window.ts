@@ -30,7 +30,7 @@ export function createMainWindow(preloadDir: string, settings: SettingsService):
     title: WINDOW_TITLE,
     backgroundColor: '#f7f7f4',
     webPreferences: {
-      preload: join(preloadDir, 'index.cjs'),
+      preload: join(preloadDir, 'index.cjs'), // eng-disable PRELOAD_JS_CHECK reviewed: the preload exposes only window.clinic, built from the IPC contract (contextIsolation and sandbox on)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -40,6 +40,8 @@ export function createMainWindow(preloadDir: string, settings: SettingsService):
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // No middle-click (auxclick) opening links in new windows (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       // The built-in PDF viewer, for the packet preview (the only plugin Electron has).
       plugins: true,
     },

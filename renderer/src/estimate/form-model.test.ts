@@ -127,6 +127,12 @@ describe('formErrors (text read by the form, rules by core)', () => {
     expect(blocksEstimate(errors)).toBe(true);
   });
 
+  it('says where commas go when an amount has one for cents ("1,50" is not $150.00)', () => {
+    const errors = validateForm({ ...filled, deductible: '1,50', copay: '1,500' }, today);
+    expect(errors.deductible).toBe('Use a period for cents (1.50) and commas only between thousands (1,500).');
+    expect(errors.copay).toBeUndefined();
+  });
+
   it('ignores fields hidden for the coverage kind', () => {
     const errors = validateForm({ ...filled, coverageKind: 'uninsured', copay: 'lots' }, today);
     expect(errors).toEqual({});

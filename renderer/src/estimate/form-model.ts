@@ -10,7 +10,7 @@ import type { ProcedureDefinition } from '../../../core/estimate/procedure-schem
 import type { Draft } from '../../../core/ipc/contract';
 import type { FieldIssue } from '../../../core/result';
 import type { PacketDefaults } from '../../../core/settings';
-import { parseDateText, parseMoneyText, parseMonthDayText, parsePercentText, parseWholeText } from '../lib/text-parsers';
+import { moneyTextError, parseDateText, parseMonthDayText, parsePercentText, parseWholeText } from '../lib/text-parsers';
 import {
   coverageFieldNames,
   coverageKinds,
@@ -131,9 +131,8 @@ export function textErrors(values: FormValues): FieldErrors {
   const errors: FieldErrors = {};
   const kind = values.coverageKind;
   for (const name of moneyNames) {
-    if (fieldApplies(name, kind, values) && values[name].trim() !== '' && parseMoneyText(values[name]) === null) {
-      errors[name] = 'Enter an amount in dollars, like 1,500.00.';
-    }
+    const moneyError = moneyTextError(values[name]);
+    if (fieldApplies(name, kind, values) && values[name].trim() !== '' && moneyError !== null) errors[name] = moneyError;
   }
   for (const name of percentNames) {
     if (fieldApplies(name, kind, values) && values[name].trim() !== '' && parsePercentText(values[name]) === null) {

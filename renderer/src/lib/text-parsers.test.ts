@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRange, parseDateText, parsePercentText, tidyDateText, tidyMoneyText, todayIso } from './text-parsers';
+import { formatRange, moneyTextError, parseDateText, parsePercentText, tidyDateText, tidyMoneyText, todayIso } from './text-parsers';
 
 describe('text parsers', () => {
   it('reads dates the way US staff type them', () => {
@@ -17,6 +17,10 @@ describe('text parsers', () => {
     expect(tidyMoneyText('$1,500.00')).toBe('$1,500.00');
     expect(tidyMoneyText('1,500.5')).toBe('$1,500.50');
     expect(tidyMoneyText('12a')).toBe('12a');
+    expect(tidyMoneyText('1,50')).toBe('1,50');
+    expect(moneyTextError('1,50')).toBe('Use a period for cents (1.50) and commas only between thousands (1,500).');
+    expect(moneyTextError('12a')).toBe('Enter an amount in dollars, like 1,500.00.');
+    expect(moneyTextError('$1,500.00')).toBeNull();
     expect(parsePercentText('20%')).toBe(20);
     expect(parsePercentText('-5')).toBeNull();
   });

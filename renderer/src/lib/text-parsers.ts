@@ -1,7 +1,14 @@
 /** What people type, turned into exact values (or null when it is not one). Pure. */
-import { formatCents, parseMoneyText } from '../../../core/money';
+import { formatCents, MISPLACED_COMMA_MESSAGE, moneyTextProblem, parseMoneyText } from '../../../core/money';
 
 export { parseMoneyText };
+
+/** What a money field says about text that is not an amount; null when it is one. */
+export function moneyTextError(text: string): string | null {
+  const problem = moneyTextProblem(text);
+  if (problem === null) return null;
+  return problem === 'misplaced-comma' ? MISPLACED_COMMA_MESSAGE : 'Enter an amount in dollars, like 1,500.00.';
+}
 
 /** Local calendar date as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
