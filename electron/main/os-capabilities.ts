@@ -8,15 +8,15 @@ import { join } from 'node:path';
 import { BrowserWindow, app, dialog, safeStorage, type SafeStorage } from 'electron';
 import type { Cipher } from '../services/draft-store';
 import { writeFileAtomic } from '../services/atomic-write';
-import type { SaveOutcome } from '../ipc/save-outcome';
+import type { SaveDialog } from '../ipc/save-outcome';
 
 const FILTERS = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   config: [{ name: 'Clinic configuration', extensions: ['json'] }],
 };
 
-export function makeSaveFile(getWindow: () => BrowserWindow | null) {
-  return async (suggestedName: string, data: Uint8Array, kind: 'pdf' | 'config'): Promise<SaveOutcome> => {
+export function makeSaveFile(getWindow: () => BrowserWindow | null): SaveDialog {
+  return async (suggestedName, data, kind, write) => {
     const options = {
       title: kind === 'pdf' ? 'Save the patient packet' : 'Save the clinic configuration',
       defaultPath: join(app.getPath('documents'), suggestedName),
@@ -26,7 +26,7 @@ export function makeSaveFile(getWindow: () => BrowserWindow | null) {
     const window = getWindow();
     const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { saved: false };
-    await writeFileAtomic(choice.filePath, data, 0o600);
+    await write(choice.filePath, data);
     return { saved: true, path: choice.filePath };
   };
 }

@@ -1,16 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * A temp file's name: the app's marker and random hex, never the target's name (a packet's
+ * file name is the patient's). Start-up finds leftovers by it (sweepPartialFiles).
+ */
+const PARTIAL_FILE = /^\.clinic-estimate-partial-[0-9a-f]{12}\.tmp$/;
+/** Temps of earlier versions: `.<file name>.<hex>.tmp` beside the target. */
+const LEGACY_PARTIAL_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+export function isPartialFile(name: string): boolean {
+  return PARTIAL_FILE.test(name);
+}
 
 /**
  * Write a file so that readers see the old content or the new, never half: write a temp
- * file beside it, then rename over. The temp file is removed when anything fails.
+ * file beside it (a rename is atomic only on one volume), then rename over. The temp file is
+ * removed when anything fails; a crash leaves it for the next start-up's sweep.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string, mode = 0o600): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.clinic-estimate-partial-${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temp, data, { mode });
     await rename(temp, path);
@@ -18,6 +31,34 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, m
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** Younger leftovers may be another instance's write in progress (another PC, a shared folder). */
+export const LEFTOVER_MIN_AGE_MS = 2 * 60_000;
+
+/**
+ * Remove temp files a crash left in `dirs` (the app's marker, or an earlier version's name) that
+ * are older than LEFTOVER_MIN_AGE_MS by the file system's clock (`nowMs`). A folder that is gone
+ * or unreadable is passed over. Resolves to how many were removed; never rejects.
+ */
+export async function sweepPartialFiles(dirs: readonly string[], nowMs: number): Promise<number> {
+  let removed = 0;
+  for (const dir of new Set(dirs)) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!PARTIAL_FILE.test(name) && !LEGACY_PARTIAL_FILE.test(name)) continue;
+      const path = join(dir, name);
+      try {
+        const info = await lstat(path);
+        if (!info.isFile() || nowMs - info.mtimeMs < LEFTOVER_MIN_AGE_MS) continue;
+        await rm(path, { force: true });
+        removed += 1;
+      } catch {
+        // Gone meanwhile, or not ours to remove: left for the next start.
+      }
+    }
+  }
+  return removed;
 }
 
 /**

@@ -36,9 +36,9 @@ export function previewCapabilities(dataDir: string, settingsChanged: AppCapabil
       new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', configFileMode: 0o600, projectName: 'clinic-preview' }),
     rename: renameSync,
     cipher: processKeyCipher(),
-    saveFile: async (suggestedName, data) => {
+    saveFile: async (suggestedName, data, _kind, write) => {
       const path = join(dataDir, 'saved', suggestedName);
-      await writeFileAtomic(path, data, 0o600);
+      await write(path, data);
       return { saved: true, path };
     },
     printPdf: async (pdf, fileName) => {
