@@ -3,11 +3,13 @@
  * and encryption with the key held by the operating system (safeStorage).
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, safeStorage, type SafeStorage } from 'electron';
 import type { Cipher } from '../services/draft-store';
 import { writeFileAtomic } from '../services/atomic-write';
+import { freeFileName } from '../services/free-file-name';
 import type { SaveDialog } from '../ipc/save-outcome';
 
 const FILTERS = {
@@ -17,9 +19,11 @@ const FILTERS = {
 
 export function makeSaveFile(getWindow: () => BrowserWindow | null): SaveDialog {
   return async (suggestedName, data, kind, write) => {
+    // A name no file there has yet: busy staff click Replace, and the first packet would be lost.
+    const folder = app.getPath('documents');
     const options = {
       title: kind === 'pdf' ? 'Save the patient packet' : 'Save the clinic configuration',
-      defaultPath: join(app.getPath('documents'), suggestedName),
+      defaultPath: join(folder, freeFileName(suggestedName, (name) => existsSync(join(folder, name)))),
       filters: FILTERS[kind],
       properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
     };
