@@ -11,7 +11,7 @@ import type { AuditLog } from '../services/audit-log';
 import type { EstimateService } from '../services/estimate-service';
 import type { SettingsService } from '../services/settings-service';
 import type { FeatureHandlers } from './dispatch';
-import { saveAsResult, type SaveFile } from './save-outcome';
+import { orWriteFailed, saveAsResult, type SaveFile } from './save-outcome';
 import { refuseIfReadOnly } from './settings-ipc';
 
 export interface ConfigIpcDeps {
@@ -77,7 +77,9 @@ export function createConfigHandlers(deps: ConfigIpcDeps): FeatureHandlers<'conf
       if (refused) return refused;
       const parsed = parseConfigText(text, deps.migration);
       if (!parsed.ok) return parsed;
-      const next = deps.settings.replace(parsed.value);
+      const saved = await orWriteFailed('The clinic configuration could not be imported', () => deps.settings.replace(parsed.value));
+      if (!saved.ok) return saved;
+      const next = saved.value;
       deps.audit.record('config-imported', 'settings');
       deps.settingsChanged(next);
       return ok(next);

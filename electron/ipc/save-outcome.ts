@@ -1,5 +1,6 @@
 /** Writing a file where staff choose (save dialog in the app), as a Result the UI can show. */
 import { fail, ok, type Result } from '../../core/result';
+import { describeDataWriteError, isWriteFailure } from '../services/atomic-write';
 
 export type SaveOutcome = { saved: false } | { saved: true; path: string };
 
@@ -23,5 +24,19 @@ export async function saveAsResult(
     return ok(await saveFile(name, data, kind));
   } catch (error) {
     return fail('write-failed', describeWriteError(error));
+  }
+}
+
+/**
+ * Run a step that writes the app's own data; a file-system or database failure (full disk,
+ * read-only folder, a lock) becomes 'write-failed' saying so, beginning with `failed` ("The
+ * settings could not be saved"). Anything else is a bug and is thrown on.
+ */
+export async function orWriteFailed<T>(failed: string, run: () => Promise<T> | T): Promise<Result<T>> {
+  try {
+    return ok(await run());
+  } catch (error) {
+    if (!isWriteFailure(error)) throw error;
+    return fail('write-failed', describeDataWriteError(error, failed));
   }
 }

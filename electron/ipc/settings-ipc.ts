@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../core/result';
 import type { SettingsService } from '../services/settings-service';
 import type { AuditLog } from '../services/audit-log';
 import type { FeatureHandlers } from './dispatch';
+import { orWriteFailed } from './save-outcome';
 
 export interface SettingsIpcDeps {
   settings: SettingsService;
@@ -23,7 +24,9 @@ export function createSettingsHandlers(deps: SettingsIpcDeps): FeatureHandlers<'
     'settings:update': async (patch) => {
       const refused = refuseIfReadOnly(deps.settings);
       if (refused) return refused;
-      const next = deps.settings.update(patch);
+      const saved = await orWriteFailed('The settings could not be saved', () => deps.settings.update(patch));
+      if (!saved.ok) return saved;
+      const next = saved.value;
       deps.audit?.record('settings-changed', Object.keys(patch).sort().join(','));
       deps.settingsChanged(next);
       return ok(next);

@@ -82,7 +82,10 @@ export function describeWriteError(error: unknown): string {
   const code = fsErrorCode(error);
   switch (code) {
     case 'ENOSPC':
+    case 'EDQUOT':
       return 'The disk is full. Free some space or choose another place, then try again.';
+    case 'EBUSY':
+      return 'That file is open in another program, or locked by one (for example antivirus or OneDrive). Close it or choose another name, then try again.';
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
@@ -92,4 +95,31 @@ export function describeWriteError(error: unknown): string {
     default:
       return 'The file could not be saved. Choose another place, then try again.';
   }
+}
+
+/**
+ * Is this an error the file system or the database raised (ENOSPC, EACCES, SQLITE_FULL, ...),
+ * rather than a bug? Node's own ERR_* codes are not.
+ */
+export function isWriteFailure(error: unknown): boolean {
+  const code = fsErrorCode(error);
+  return code !== null && (/^E[A-Z0-9]+$/.test(code) || code.startsWith('SQLITE_'));
+}
+
+/**
+ * A plain sentence for a failed write of the app's own data (settings, draft, records, the print
+ * file), by its code: `failed` says what ("The settings could not be saved"). No paths or PHI.
+ */
+export function describeDataWriteError(error: unknown, failed: string): string {
+  const code = fsErrorCode(error) ?? 'unknown';
+  if (['ENOSPC', 'EDQUOT', 'SQLITE_FULL'].includes(code)) {
+    return `${failed}: the disk is full. Free some space on this computer (or ask IT), then try again.`;
+  }
+  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY'].includes(code)) {
+    return `${failed}: the app's data folder cannot be written to (it is read-only, or this Windows user may not change it). Ask IT, then try again.`;
+  }
+  if (['EBUSY', 'SQLITE_BUSY', 'SQLITE_LOCKED'].includes(code)) {
+    return `${failed}: a file it needs is locked by another program (for example antivirus or OneDrive). Wait a moment, then try again.`;
+  }
+  return `${failed}: the computer reported an error (${code}). Try again; if it keeps failing, ask IT.`;
 }

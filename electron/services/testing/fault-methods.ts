@@ -5,13 +5,15 @@
  * - permissions: run directly when not root (chmod applies); as root, run the REAL service code
  *   in a child process `node --import tsx <probe>` as user nobody (setpriv), or, when nobody
  *   cannot read the repo or node (a repo under /root), as root without CAP_DAC_OVERRIDE.
- * - full disk: a 64 KiB tmpfs filled up (root where mount works); otherwise a write to
- *   /dev/full, which fails with the kernel's own ENOSPC error.
+ * - full disk: a small tmpfs filled up (root where mount works); otherwise writes to
+ *   /dev/full, which fail with the kernel's own ENOSPC error.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../atomic-write';
+import type { JsonStore } from '../settings-service';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 const NOBODY = 65534;
@@ -109,45 +111,80 @@ export function runNode(
   });
 }
 
-export interface FullDisk {
+export interface SmallDisk {
   method: 'tmpfs' | 'dev-full';
   label: string;
-  /** A folder on the full disk (tmpfs), or null: then write with `failingWrite`. */
-  dir: string | null;
+  /** A new folder on the disk (tmpfs), or a plain temp folder (dev-full: write with `write`). */
+  folder(name: string): string;
+  /** Fill the disk up: from now on every write of data fails with ENOSPC. */
+  fill(): void;
+  /** Writes as the app does (atomically): on the full tmpfs the real write; else /dev/full's. */
+  write(path: string, data: Uint8Array | string): Promise<void>;
+  /** A settings store whose writes fail as on this full disk (the store itself for tmpfs). */
+  store(open: () => JsonStore): () => JsonStore;
   release(): void;
 }
 
 /**
- * A folder on a full 64 KiB tmpfs when this machine lets us mount one (`prepare` runs first, on
- * the empty disk: make folders, write files to keep); else the /dev/full method.
+ * A small disk to fill up: a tmpfs of `size` when this machine lets us mount one (root, with
+ * CAP_SYS_ADMIN); otherwise plain folders and writes that go to /dev/full, which fail with the
+ * kernel's own ENOSPC error.
  */
-export function fullDisk(prepare: (dir: string) => void = () => undefined): FullDisk {
-  const dir = mkdtempSync(join(tmpdir(), 'full-disk-'));
-  if (isRoot) {
+export function smallDisk(size = '1m'): SmallDisk {
+  const dir = mkdtempSync(join(tmpdir(), 'small-disk-'));
+  let mounted = false;
+  // FAULT_DISK=dev-full tries the fallback even where tmpfs would work.
+  if (isRoot && process.env['FAULT_DISK'] !== 'dev-full') {
     try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,mode=0755', 'tmpfs', dir], { stdio: 'ignore' });
-      prepare(dir);
-      fillUp(dir);
-      return {
-        method: 'tmpfs',
-        label: 'a full 64 KiB tmpfs',
-        dir,
-        release: () => {
-          execFileSync('umount', [dir], { stdio: 'ignore' });
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', dir], { stdio: 'ignore' });
+      mounted = true;
     } catch {
-      // mount refused (no CAP_SYS_ADMIN in this container): fall through.
+      // mount refused (no CAP_SYS_ADMIN in this container): /dev/full below.
     }
   }
-  rmSync(dir, { recursive: true, force: true });
-  return { method: 'dev-full', label: 'writes to /dev/full (the kernel answers ENOSPC)', dir: null, release: () => undefined };
+  const folder = (name: string): string => {
+    const path = join(dir, name);
+    mkdirSync(path, { recursive: true });
+    return path;
+  };
+  const release = (): void => {
+    if (mounted) execFileSync('umount', [dir], { stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+  };
+  if (mounted) {
+    return { method: 'tmpfs', label: `a full ${size} tmpfs`, folder, fill: () => fillUp(dir), write: writeFileAtomic, store: (open) => open, release };
+  }
+  return {
+    method: 'dev-full',
+    label: 'writes to /dev/full (the kernel answers ENOSPC; no tmpfs: not root, mount refused, or FAULT_DISK=dev-full)',
+    folder,
+    fill: () => undefined,
+    write: failingWrite,
+    store: (open) => () => {
+      const inner = open();
+      return {
+        get path() {
+          return inner.path;
+        },
+        get store() {
+          return inner.store;
+        },
+        set: () => writeFileSync('/dev/full', 'x'),
+      };
+    },
+    release,
+  };
 }
 
 function fillUp(dir: string): void {
   try {
-    for (let i = 0; i < 64; i += 1) writeFileSync(join(dir, `filler-${i}`), Buffer.alloc(4096, 1), { flag: 'w' });
+    for (let i = 0; ; i += 1) writeFileSync(join(dir, `filler-${i}`), Buffer.alloc(64 * 1024, 1));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+  }
+  // The last page or so: small writes until not even one byte fits.
+  try {
+    for (let i = 0; ; i += 1) writeFileSync(join(dir, `filler-small-${i}`), Buffer.alloc(512, 1));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
   }

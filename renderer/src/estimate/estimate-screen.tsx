@@ -51,7 +51,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
   );
   const live = useLiveEstimate(caseJson, estimateSettingsKey(settings), setLiveIssues);
   const [revising, setRevising] = useState(initial.revising);
-  const draftState = useDraftAutosave(values, edited, revising);
+  const draft = useDraftAutosave(values, edited, revising);
   const estimate = live.status === 'ready' ? live.estimate : null;
   const actions = usePacketActions(form, settings, estimate, revising);
   const goodFaithKind = isGoodFaithEstimateKind(values.coverageKind);
@@ -107,7 +107,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
         <p className="estimate__intro">Type what the insurance card or payer portal shows. The estimate updates as you type.</p>
         <EstimateFormFields form={form} onOpenDoctors={() => onOpenSettings(settingsFieldIds.addDoctor)} />
         <p className="estimate__draft" aria-live="off">
-          {issued ? 'Packet issued; the draft was cleared.' : draftText[draftState]}
+          {issued ? 'Packet issued; the draft was cleared.' : (draft.problem ?? draftText[draft.state])}
         </p>
       </form>
       <PacketActions
