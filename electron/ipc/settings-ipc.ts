@@ -18,9 +18,15 @@ export function refuseIfReadOnly(settings: Pick<SettingsService, 'readOnlyReason
   return settings.readOnlyReason === null ? null : fail('settings-read-only', settings.readOnlyReason);
 }
 
-export function createSettingsHandlers(deps: SettingsIpcDeps): FeatureHandlers<'settings:get' | 'settings:update'> {
+export function createSettingsHandlers(deps: SettingsIpcDeps): FeatureHandlers<'settings:get' | 'settings:update' | 'settings:retry-read'> {
+  const state = () => ({ settings: deps.settings.get(), notice: deps.settings.notice, canRetry: deps.settings.canRetry });
   return {
-    'settings:get': async () => ok({ settings: deps.settings.get(), notice: deps.settings.notice }),
+    'settings:get': async () => ok(state()),
+    // Try again on the notice: a file that can be read now replaces the stand-in defaults everywhere.
+    'settings:retry-read': async () => {
+      if (deps.settings.canRetry && deps.settings.retryRead()) deps.settingsChanged(deps.settings.get());
+      return ok(state());
+    },
     'settings:update': async (patch) => {
       const refused = refuseIfReadOnly(deps.settings);
       if (refused) return refused;

@@ -8,7 +8,7 @@
  * - full disk: a small tmpfs filled up (root where mount works); otherwise writes to
  *   /dev/full, which fail with the kernel's own ENOSPC error.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -76,6 +76,12 @@ export function giveToChild(method: PermissionMethod, path: string): void {
   if (method.kind === 'nobody') chownSync(path, NOBODY, NOBODY);
 }
 
+/** Start `node --import tsx ...args` under the method, in the repo (the caller ends it). */
+export function spawnNode(method: PermissionMethod, args: readonly string[]): ChildProcessWithoutNullStreams {
+  const [command, ...rest] = commandFor(method, [process.execPath, '--import', 'tsx', ...args]);
+  return spawn(command ?? process.execPath, rest, { cwd: repoRoot });
+}
+
 export interface ChildRun {
   code: number | null;
   stdout: string;
@@ -91,9 +97,8 @@ export function runNode(
   args: readonly string[],
   onLine?: (line: string, answer: (text: string) => void) => void,
 ): Promise<ChildRun> {
-  const [command, ...rest] = commandFor(method, [process.execPath, '--import', 'tsx', ...args]);
   return new Promise((resolveRun, reject) => {
-    const child = spawn(command ?? process.execPath, rest, { cwd: repoRoot });
+    const child = spawnNode(method, args);
     let stdout = '';
     let stderr = '';
     let pending = '';
@@ -102,7 +107,12 @@ export function runNode(
       pending += chunk.toString('utf8');
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
-      for (const line of lines) onLine?.(line, (text) => child.stdin.write(text));
+      try {
+        for (const line of lines) onLine?.(line, (text) => child.stdin.write(text));
+      } catch (error) {
+        child.kill('SIGKILL');
+        reject(error instanceof Error ? error : new Error('onLine failed'));
+      }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
@@ -148,7 +158,14 @@ export function smallDisk(size = '1m'): SmallDisk {
     return path;
   };
   const release = (): void => {
-    if (mounted) execFileSync('umount', [dir], { stdio: 'ignore' });
+    if (mounted) {
+      try {
+        execFileSync('umount', [dir], { stdio: 'ignore' });
+      } catch {
+        // Still open (a database the server holds): detached now, freed once closed.
+        execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
+      }
+    }
     rmSync(dir, { recursive: true, force: true });
   };
   if (mounted) {
