@@ -9,10 +9,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { faultFolder, giveToChild, permissionMethod, runNode } from '../electron/services/testing/fault-methods';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const script = join(repoRoot, 'scripts', 'preview-browser.ts');
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 interface Run {
   code: number | null;
@@ -81,13 +81,16 @@ describe('preview start-up failures', () => {
     }
   });
 
-  if (isRoot) console.log('[preview-startup] the read-only data folder case is skipped: root may write to any folder.');
-  it.skipIf(isRoot)('exits 2 naming the data folder when it is read-only', async () => {
-    const readOnly = join(mkdtempSync(join(tmpdir(), 'preview-data-')), 'read-only');
+  it('exits 2 naming the data folder when it is read-only', async (context) => {
+    const method = permissionMethod();
+    console.log(`[preview-startup] read-only data folder: ${method.label}`);
+    if (method.kind === 'unavailable') context.skip();
+    const readOnly = join(faultFolder(method, 'preview-data-'), 'read-only');
     mkdirSync(readOnly);
+    giveToChild(method, readOnly);
     chmodSync(readOnly, 0o500);
     try {
-      const run = await preview(['--data-dir', readOnly]);
+      const run = await runNode(method, [script, '--port', '0', '--data-dir', readOnly]);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(`\n${readOnly}\n`);
     } finally {

@@ -13,6 +13,8 @@ export interface ClinicApi {
   settings: {
     get: Query<'settings:get'>;
     update: Call<'settings:update'>;
+    /** Read a settings file that could not be read at start-up again (Try again). */
+    retryRead: Query<'settings:retry-read'>;
     onChanged: (listener: (settings: Events['settings:changed']) => void) => () => void;
   };
   procedures: { list: Query<'procedures:list'> };
@@ -67,6 +69,7 @@ export function createClinicApi(transport: Invoke, subscribe: Subscribe): Clinic
     settings: {
       get: () => invoke('settings:get', undefined),
       update: (patch) => invoke('settings:update', patch),
+      retryRead: () => invoke('settings:retry-read', undefined),
       onChanged: (listener) => subscribe('settings:changed', listener),
     },
     procedures: { list: () => invoke('procedures:list', undefined) },

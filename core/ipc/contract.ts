@@ -43,6 +43,8 @@ export interface SettingsState {
   settings: Settings;
   /** Set when the settings file was unreadable and moved aside: say so to the user. */
   notice: string | null;
+  /** The file could not be read (locked, no permission): the notice offers Try again (settings:retry-read). */
+  canRetry: boolean;
 }
 
 export interface FeeLineView {
@@ -180,6 +182,7 @@ export interface ConfigImportPreview {
 export const channels = {
   'settings:get': channel<SettingsState>()(none),
   'settings:update': channel<Settings>()(settingsPatchSchema),
+  'settings:retry-read': channel<SettingsState>()(none),
   'procedures:list': channel<readonly ProcedureDefinition[]>()(none),
   'fees:get': channel<FeeScheduleView>()(none),
   'medicare:rates': channel<MedicareRatesView>()(medicareRatesRequest),

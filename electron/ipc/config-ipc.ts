@@ -12,7 +12,7 @@ import { checkLogoChange } from '../services/clinic-logo';
 import type { EstimateService } from '../services/estimate-service';
 import type { SettingsService } from '../services/settings-service';
 import type { FeatureHandlers } from './dispatch';
-import { saveAsResult, type SaveFile } from './save-outcome';
+import { orWriteFailed, saveAsResult, type SaveFile } from './save-outcome';
 import { refuseIfReadOnly } from './settings-ipc';
 
 export interface ConfigIpcDeps {
@@ -86,7 +86,9 @@ export function createConfigHandlers(deps: ConfigIpcDeps): FeatureHandlers<'conf
       if (refused) return refused;
       const parsed = parseCheckedConfig(text, deps);
       if (!parsed.ok) return parsed;
-      const next = deps.settings.replace(parsed.value);
+      const saved = await orWriteFailed('The clinic configuration could not be imported', () => deps.settings.replace(parsed.value));
+      if (!saved.ok) return saved;
+      const next = saved.value;
       deps.audit.record('config-imported', 'settings');
       deps.settingsChanged(next);
       return ok(next);

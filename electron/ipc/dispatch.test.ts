@@ -48,3 +48,18 @@ describe('dispatch middleware', () => {
     expect(logs).toEqual(['[ipc] fees:get failed: TypeError']);
   });
 });
+
+describe('dispatch and a write the handler did not expect to fail', () => {
+  it('says the disk is full (write-failed) instead of "Something went wrong", for the real ENOSPC error', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const writeToFullDisk = async (): Promise<never> => {
+      writeFileSync('/dev/full', 'x');
+      throw new Error('/dev/full accepted a write');
+    };
+    const handlers = { ...echoHandlers([]), 'records:set-bills': writeToFullDisk } as unknown as Handlers;
+    const dispatch = createDispatcher(handlers, { middleware: [], log: () => undefined });
+    const result = await dispatch('records:set-bills', { id: 'a'.repeat(32), bills: [] }, app);
+    expect(result).toMatchObject({ ok: false, error: { code: 'write-failed' } });
+    expect(!result.ok && result.error.message).toBe('Your change could not be saved: the disk is full. Free some space on this computer (or ask IT), then try again.');
+  });
+});

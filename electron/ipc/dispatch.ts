@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { channels, isChannel, type Channel, type ResponseOf } from '../../core/ipc/contract';
 import { fail, toFieldIssues, type Result } from '../../core/result';
+import { describeDataWriteError, isWriteFailure } from '../services/atomic-write';
 
 export type ParsedRequest<C extends Channel> = z.output<(typeof channels)[C]['request']>;
 
@@ -52,6 +53,8 @@ export function createDispatcher(handlers: Handlers, options: { middleware: read
       return await handler(parsed.data);
     } catch (error) {
       options.log(`[ipc] ${channel} failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+      // A write the handler did not expect to fail (full disk, read-only folder): said as such.
+      if (isWriteFailure(error)) return fail('write-failed', describeDataWriteError(error, 'Your change could not be saved'));
       return fail('internal', 'Something went wrong. Your details are kept; please try again.');
     }
   };

@@ -142,6 +142,7 @@ beforeAll(async () => {
   validRequests = {
     'settings:get': [undefined],
     'settings:update': [patch, { clinic }],
+    'settings:retry-read': [undefined],
     'procedures:list': [undefined],
     'fees:get': [undefined],
     'medicare:rates': [{ rateYear: 2026 }, {}],

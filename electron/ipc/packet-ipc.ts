@@ -13,7 +13,7 @@ import type { PacketService } from '../services/packet-service';
 import type { SettingsService } from '../services/settings-service';
 import type { CaseEstimator } from './case-estimator';
 import type { FeatureHandlers } from './dispatch';
-import { saveAsResult, type SaveFile } from './save-outcome';
+import { orWriteFailed, saveAsResult, type SaveFile } from './save-outcome';
 
 export interface PacketIpcDeps {
   settings: Pick<SettingsService, 'get'>;
@@ -96,9 +96,11 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
       const packet = await buildPacket(raw);
       const { built } = packet;
       if (!built.ok) return built;
-      const outcome = await deps.printPdf(built.value.pdf, built.value.fileName);
-      const recorded = outcome.printed ? await issued(packet, 'packet-printed') : false;
-      return ok({ printed: outcome.printed, recorded });
+      // Printing writes the PDF to a temp file first: a full disk is said plainly.
+      const printed = await orWriteFailed('The packet could not be printed', () => deps.printPdf(built.value.pdf, built.value.fileName));
+      if (!printed.ok) return printed;
+      const recorded = printed.value.printed ? await issued(packet, 'packet-printed') : false;
+      return ok({ printed: printed.value.printed, recorded });
     },
     'packet:save-pdf': async (raw) => {
       const packet = await buildPacket(raw);

@@ -8,7 +8,7 @@ import type { RecordsService } from '../services/records/records-service';
 import { SealBroken } from '../services/records/seal';
 import type { OpenedRecord, RecordStore } from '../services/records/record-store';
 import type { FeatureHandlers } from './dispatch';
-import { saveAsResult, type SaveFile } from './save-outcome';
+import { orWriteFailed, saveAsResult, type SaveFile } from './save-outcome';
 
 type RecordChannels = 'records:status' | 'records:search' | 'records:reprint' | 'records:save-again' | 'records:revise' | 'records:delete' | 'records:set-bills';
 
@@ -48,9 +48,9 @@ export function createRecordHandlers(deps: RecordsIpcDeps): FeatureHandlers<Reco
       withStore(async (store) => {
         const record = opened(store, id);
         if (!record.ok) return record;
-        const outcome = await deps.printPdf(record.value.pdf, record.value.fileName);
-        if (outcome.printed) store.audit('reprint', record.value.reference, actor);
-        return ok(outcome);
+        const printed = await orWriteFailed('The packet could not be printed', () => deps.printPdf(record.value.pdf, record.value.fileName));
+        if (printed.ok && printed.value.printed) store.audit('reprint', record.value.reference, actor);
+        return printed;
       }),
     'records:save-again': ({ id }) =>
       withStore(async (store) => {
@@ -66,11 +66,17 @@ export function createRecordHandlers(deps: RecordsIpcDeps): FeatureHandlers<Reco
         if (!record.ok) return record;
         return ok({ id, reference: record.value.reference, caseInput: record.value.caseInput as never });
       }),
-    'records:delete': ({ id }) => withStore((store) => (store.delete(id, actor) ? ok(null) : notFound())),
+    'records:delete': ({ id }) =>
+      withStore(async (store) => {
+        const deleted = await orWriteFailed('The estimate could not be deleted', () => store.delete(id, actor));
+        if (!deleted.ok) return deleted;
+        return deleted.value ? ok(null) : notFound();
+      }),
     'records:set-bills': ({ id, bills }) =>
-      withStore((store) => {
-        const row = store.setBills(id, bills, actor);
-        return row === null ? notFound() : ok(row);
+      withStore(async (store) => {
+        const row = await orWriteFailed('The bills could not be saved', () => store.setBills(id, bills, actor));
+        if (!row.ok) return row;
+        return row.value === null ? notFound() : ok(row.value);
       }),
   };
 }

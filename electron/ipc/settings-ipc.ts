@@ -5,6 +5,7 @@ import type { SettingsService } from '../services/settings-service';
 import { checkLogoChange } from '../services/clinic-logo';
 import type { AuditLog } from '../services/audit-log';
 import type { FeatureHandlers } from './dispatch';
+import { orWriteFailed } from './save-outcome';
 
 export interface SettingsIpcDeps {
   settings: SettingsService;
@@ -18,15 +19,23 @@ export function refuseIfReadOnly(settings: Pick<SettingsService, 'readOnlyReason
   return settings.readOnlyReason === null ? null : fail('settings-read-only', settings.readOnlyReason);
 }
 
-export function createSettingsHandlers(deps: SettingsIpcDeps): FeatureHandlers<'settings:get' | 'settings:update'> {
+export function createSettingsHandlers(deps: SettingsIpcDeps): FeatureHandlers<'settings:get' | 'settings:update' | 'settings:retry-read'> {
+  const state = () => ({ settings: deps.settings.get(), notice: deps.settings.notice, canRetry: deps.settings.canRetry });
   return {
-    'settings:get': async () => ok({ settings: deps.settings.get(), notice: deps.settings.notice }),
+    'settings:get': async () => ok(state()),
+    // Try again on the notice: a file that can be read now replaces the stand-in defaults everywhere.
+    'settings:retry-read': async () => {
+      if (deps.settings.canRetry && deps.settings.retryRead()) deps.settingsChanged(deps.settings.get());
+      return ok(state());
+    },
     'settings:update': async (patch) => {
       const refused = refuseIfReadOnly(deps.settings);
       if (refused) return refused;
       const checked = checkLogoChange(patch, deps.settings.get().clinic.logoDataUrl);
       if (!checked.ok) return checked;
-      const next = deps.settings.update(checked.value);
+      const saved = await orWriteFailed('The settings could not be saved', () => deps.settings.update(checked.value));
+      if (!saved.ok) return saved;
+      const next = saved.value;
       deps.audit?.record('settings-changed', Object.keys(patch).sort().join(','));
       deps.settingsChanged(next);
       return ok(next);

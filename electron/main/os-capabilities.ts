@@ -3,30 +3,34 @@
  * and encryption with the key held by the operating system (safeStorage).
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, safeStorage, type SafeStorage } from 'electron';
 import type { Cipher } from '../services/draft-store';
 import { writeFileAtomic } from '../services/atomic-write';
-import type { SaveOutcome } from '../ipc/save-outcome';
+import { freeFileName } from '../services/free-file-name';
+import type { SaveDialog } from '../ipc/save-outcome';
 
 const FILTERS = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   config: [{ name: 'Clinic configuration', extensions: ['json'] }],
 };
 
-export function makeSaveFile(getWindow: () => BrowserWindow | null) {
-  return async (suggestedName: string, data: Uint8Array, kind: 'pdf' | 'config'): Promise<SaveOutcome> => {
+export function makeSaveFile(getWindow: () => BrowserWindow | null): SaveDialog {
+  return async (suggestedName, data, kind, write) => {
+    // A name no file there has yet: busy staff click Replace, and the first packet would be lost.
+    const folder = app.getPath('documents');
     const options = {
       title: kind === 'pdf' ? 'Save the patient packet' : 'Save the clinic configuration',
-      defaultPath: join(app.getPath('documents'), suggestedName),
+      defaultPath: join(folder, freeFileName(suggestedName, (name) => existsSync(join(folder, name)))),
       filters: FILTERS[kind],
       properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
     };
     const window = getWindow();
     const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { saved: false };
-    await writeFileAtomic(choice.filePath, data, 0o600);
+    await write(choice.filePath, data);
     return { saved: true, path: choice.filePath };
   };
 }

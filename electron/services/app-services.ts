@@ -3,14 +3,15 @@
  * (scripts/preview-browser.ts) and the tests all call this with their own capabilities,
  * so they run the same handlers.
  */
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Settings } from '../../core/settings';
 import type { MigrationContext } from '../../core/settings-migrations';
 import { createCaseEstimator } from '../ipc/case-estimator';
 import { createHandlers } from '../ipc/handlers';
 import type { Handlers } from '../ipc/dispatch';
-import type { SaveFile } from '../ipc/save-outcome';
-import { assertWritableFolder, describeWriteError } from './atomic-write';
+import type { SaveDialog, SaveFile } from '../ipc/save-outcome';
+import { assertWritableFolder, describeWriteError, sweepPartialFiles, writeFileAtomic } from './atomic-write';
 import { createAuditLog } from './audit-log';
 import type { RecordStore } from './records/record-store';
 import { openRecords, type RecordsService } from './records/records-service';
@@ -19,6 +20,7 @@ import { createEstimateService, type EstimateService } from './estimate-service'
 import { createPacketService } from './packet-service';
 import { warmUpInput } from './packet-warm-up';
 import { loadProcedureCatalog } from './procedure-catalog';
+import { createSavedFolders } from './saved-folders';
 import { createSettingsService, type JsonStore, type SettingsService } from './settings-service';
 
 export interface AppPaths {
@@ -32,7 +34,8 @@ export interface AppCapabilities {
   openStore: () => JsonStore;
   rename: (from: string, to: string) => void;
   cipher: Cipher;
-  saveFile: SaveFile;
+  /** Asks where (the save dialog), then writes with the `write` it is given. */
+  saveFile: SaveDialog;
   printPdf: (pdf: Uint8Array, fileName: string) => Promise<{ printed: boolean }>;
   settingsChanged: (settings: Settings) => void;
   /** Who is signed in to the PC, for the audit log (an OS user name, not patient data). */
@@ -50,6 +53,14 @@ export interface AppServices {
   warmUp(): Promise<void>;
   /** Issued packets on record, once open (or why they are not kept). */
   records: Promise<RecordsService>;
+  /** Start-up's sweep of temp files a crash left (data folder, folders saved into): how many went. */
+  leftoversRemoved: Promise<number>;
+}
+
+/** The data folder and the folders directly in it (the preview's printed/ and saved/). */
+async function dataFolders(dataDir: string): Promise<string[]> {
+  const entries = await readdir(dataDir, { withFileTypes: true }).catch(() => []);
+  return [dataDir, ...entries.filter((e) => e.isDirectory()).map((e) => join(dataDir, e.name))];
 }
 
 /** The local calendar date (the clinic's day), YYYY-MM-DD. */
@@ -74,9 +85,18 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
   });
   // Settings, the draft and the audit log are written here: a read-only folder fails start-up.
   assertWritableFolder(paths.dataDir);
+  const log = caps.log ?? console.error;
+  // A crash mid-save leaves a temp file (patient data) beside the target: remove old ones. File
+  // ages are compared with the real clock, the one the file system stamps them with.
+  const savedFolders = createSavedFolders(join(paths.dataDir, 'saved-folders.json'));
+  const leftoversRemoved = dataFolders(paths.dataDir).then((dirs) => sweepPartialFiles([...dirs, ...savedFolders.list()], Date.now()));
+  const saveFile: SaveFile = (name, data, kind) =>
+    caps.saveFile(name, data, kind, async (path, bytes) => {
+      await savedFolders.remember(dirname(path)).catch((error: unknown) => log(`[files] could not note the folder saved into: ${error instanceof Error ? error.name : 'error'}`));
+      await writeFileAtomic(path, bytes, 0o600);
+    });
   const estimates = createEstimateService(catalog);
   const packets = createPacketService({ templatesDir, fontsDir: join(paths.appRoot, 'resources', 'fonts'), catalog });
-  const log = caps.log ?? console.error;
   // Records open in the background (the OS key store answers asynchronously); until then, and
   // where they cannot be kept, the audit goes to audit.log.
   let recordStore: RecordStore | null = null;
@@ -110,7 +130,7 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     migration,
     today,
     now,
-    saveFile: caps.saveFile,
+    saveFile,
     printPdf: caps.printPdf,
     settingsChanged: caps.settingsChanged,
     describeWriteError,
@@ -124,5 +144,5 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     const input = warmUpInput(estimateCase, catalog.primary.warmUpCase, settings.get(), today());
     if (input !== null) await packets.warmUp(input);
   };
-  return { handlers, settings, estimates, warmUp, records };
+  return { handlers, settings, estimates, warmUp, records, leftoversRemoved };
 }

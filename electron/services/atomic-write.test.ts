@@ -3,8 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertWritableFolder } from './atomic-write';
+import { faultFolder, giveToChild, permissionMethod, runNode, type PermissionMethod } from './testing/fault-methods';
 
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** assertWritableFolder in a child process under the permission method: the error code it threw. */
+async function childCode(method: PermissionMethod, dir: string): Promise<string> {
+  const script = `const m = await import(${JSON.stringify(join(import.meta.dirname, 'atomic-write.ts'))}); try { m.assertWritableFolder(${JSON.stringify(dir)}); console.log('ok'); } catch (e) { console.log(e.code); }`;
+  const run = await runNode(method, ['--input-type=module', '-e', script]);
+  expect(run.stderr).toBe('');
+  return run.stdout.trim();
+}
 
 function thrownBy(run: () => unknown): NodeJS.ErrnoException {
   try {
@@ -34,13 +42,17 @@ describe('assertWritableFolder', () => {
     expect(thrownBy(() => assertWritableFolder(join(tmpdir(), 'no-such-folder-for-writable', 'x'))).code).toBe('ENOENT');
   });
 
-  if (isRoot) console.log('[atomic-write] the read-only folder case is skipped: root may write to any folder.');
-  it.skipIf(isRoot)('throws EACCES for a read-only folder', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'writable-')), 'read-only');
+  it('throws EACCES for a read-only folder', async (context) => {
+    const method = permissionMethod();
+    console.log(`[atomic-write] read-only folder: ${method.label}`);
+    if (method.kind === 'unavailable') context.skip();
+    const dir = join(faultFolder(method, 'writable-'), 'read-only');
     mkdirSync(dir);
+    giveToChild(method, dir);
     chmodSync(dir, 0o500);
     try {
-      expect(thrownBy(() => assertWritableFolder(dir)).code).toBe('EACCES');
+      const code = method.kind === 'direct' ? thrownBy(() => assertWritableFolder(dir)).code : await childCode(method, dir);
+      expect(code).toBe('EACCES');
     } finally {
       chmodSync(dir, 0o700);
     }

@@ -30,6 +30,8 @@ function memorySettings(start: Settings = defaultSettings): SettingsService {
     replace: (next) => (current = next),
     notice: null,
     readOnlyReason: null,
+    canRetry: false,
+    retryRead: () => true,
     getWindowBounds: () => null,
     setWindowBounds: () => undefined,
   };

@@ -36,6 +36,8 @@ export interface DraftStoreOptions {
   /** How old a draft may be, in hours, and still be restored (read at each use: Settings may change). */
   maxAgeHours: () => number;
   now: () => Date;
+  /** Writes the sealed draft (default: atomically, owner-only); a test may pass a failing one. */
+  write?: (path: string, data: Uint8Array) => Promise<void>;
 }
 
 /** What is sealed: the draft and when it was saved. */
@@ -50,6 +52,7 @@ export function isDraftStale(savedAt: Date, now: Date, maxAgeHours: number): boo
 }
 
 export function createDraftStore(filePath: string, cipher: Cipher, options: DraftStoreOptions): DraftStore {
+  const write = options.write ?? ((path: string, data: Uint8Array) => writeFileAtomic(path, data));
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(operation: () => Promise<T>): Promise<T> => {
     const next = queue.then(operation, operation);
@@ -94,7 +97,7 @@ export function createDraftStore(filePath: string, cipher: Cipher, options: Draf
     save: (draft) =>
       inTurn(async () => {
         const sealed = JSON.stringify({ savedAt: options.now().toISOString(), draft } satisfies z.input<typeof sealedDraftSchema>);
-        await writeFileAtomic(filePath, await cipher.encrypt(sealed));
+        await write(filePath, await cipher.encrypt(sealed));
       }),
     clear: () => inTurn(() => rm(filePath, { force: true })),
     // Never rejects: a draft that cannot be deleted now is tried again when it is next read.

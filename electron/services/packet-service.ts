@@ -13,7 +13,7 @@ import { checkPacketReady } from '../../core/packet/ready';
 import type { Case, Estimate } from '../../core/estimate/types';
 import { fail, ok, type FieldIssue, type Result } from '../../core/result';
 import { noOtherProviders, type ClinicProfile, type Doctor, type OtherProviders } from '../../core/settings';
-import { loadPacketContent } from './content-loader';
+import { contentFileLabel, loadPacketContent } from './content-loader';
 import { createPdfRenderer } from './pdf-renderer';
 import { LOGO_UNPRINTABLE, logoPrints } from './clinic-logo';
 
@@ -121,7 +121,12 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
       const procedure = options.catalog.get(caseData.procedure.id)?.procedure;
       if (procedure === undefined) return fail('invalid-input', 'Choose a procedure this app knows.', [{ path: 'procedure.id', message: 'Choose a procedure this app knows.' }]);
       const loaded = await content(procedure.id, caseData.language);
-      if (!loaded.ok) return loaded;
+      // A shipped file is broken: nothing on the form is at fault, and staff cannot fix it. The
+      // issues (the file's fields, for IT) are kept; 'pdf-failed' highlights nothing on the form.
+      if (!loaded.ok) {
+        const file = `templates/${contentFileLabel(procedure.id, caseData.language)}`;
+        return fail('pdf-failed', `The packet could not be made: its text file ${file} is damaged or missing. Nothing on the form needs changing; ask IT to reinstall Clinic Estimate & Packet.`, loaded.error.issues);
+      }
       const reference = packetReference(caseData, estimate, preparedDate, procedure);
       try {
         const doc = buildPacketDocument({

@@ -4,12 +4,13 @@
  * Real files, real PDFs, real settings: only the dialogs and the OS keychain are replaced.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { AppCapabilities } from '../../electron/services/app-services';
 import { writeFileAtomic } from '../../electron/services/atomic-write';
 import type { Cipher } from '../../electron/services/draft-store';
+import { freeFileName } from '../../electron/services/free-file-name';
 
 /** AES-256-GCM with a key that lives only as long as the preview process. */
 export function processKeyCipher(): Cipher {
@@ -36,9 +37,11 @@ export function previewCapabilities(dataDir: string, settingsChanged: AppCapabil
       new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', configFileMode: 0o600, projectName: 'clinic-preview' }),
     rename: renameSync,
     cipher: processKeyCipher(),
-    saveFile: async (suggestedName, data) => {
-      const path = join(dataDir, 'saved', suggestedName);
-      await writeFileAtomic(path, data, 0o600);
+    saveFile: async (suggestedName, data, _kind, write) => {
+      // Like the app's save dialog, never over an earlier packet: the same patient twice a day gets -2.
+      const folder = join(dataDir, 'saved');
+      const path = join(folder, freeFileName(suggestedName, (name) => existsSync(join(folder, name))));
+      await write(path, data);
       return { saved: true, path };
     },
     printPdf: async (pdf, fileName) => {

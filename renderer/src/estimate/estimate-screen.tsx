@@ -54,7 +54,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
   // The engine's field problems, only while they are about the values now in the form.
   const form = formState.withEngineIssues(engineIssues(live));
   const [revising, setRevising] = useState(initial.revising);
-  const draftState = useDraftAutosave(values, edited, revising);
+  const draft = useDraftAutosave(values, edited, revising);
   const estimate = live.status === 'ready' ? live.estimate : null;
   const actions = usePacketActions(form, settings, estimate, revising);
   const goodFaithKind = isGoodFaithEstimateKind(values.coverageKind);
@@ -110,7 +110,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
         <p className="estimate__intro">Type what the insurance card or payer portal shows. The estimate updates as you type.</p>
         <EstimateFormFields form={form} onOpenDoctors={() => onOpenSettings(settingsFieldIds.addDoctor)} />
         <p className="estimate__draft" aria-live="off">
-          {issued ? issuedNotice(actions.state.recorded) : draftText[draftState]}
+          {issued ? issuedNotice(actions.state.recorded) : (draft.problem ?? draftText[draft.state])}
         </p>
       </form>
       <PacketActions

@@ -10,6 +10,7 @@ import type { Settings } from '../../../core/settings';
 import type { AppError } from '../../../core/result';
 import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
 import { caseJsonFor } from './form-case-json';
+import { packetErrorText } from './packet-error-text';
 import { packetBlock, packetReadinessIssues, type PacketBlock } from './packet-readiness';
 import { withRevises, type Revising } from './revision';
 import type { EstimateForm } from './use-estimate-form';
@@ -57,8 +58,8 @@ export function usePacketActions(form: EstimateForm, settings: Settings, estimat
       if (error.code === 'missing-clinic-details') {
         setState((s) => ({ ...s, busy: null, blocked: packetBlock(error.issues, error.message) }));
       } else if (error.code === 'invalid-input' && error.issues.length > 0) {
-        form.revealErrors(error.issues);
-        setState((s) => ({ ...s, busy: null, error: `${error.message} The fields concerned are highlighted.` }));
+        const highlighted = form.revealErrors(error.issues);
+        setState((s) => ({ ...s, busy: null, error: packetErrorText(error.message, highlighted) }));
       } else if (error.code === 'cancelled') {
         setState((s) => ({ ...s, busy: null, message: 'Nothing was done: the window was closed.', settled: { ...toStatus } }));
       } else {

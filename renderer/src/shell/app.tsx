@@ -21,7 +21,15 @@ interface Loaded {
   settings: Settings;
   procedure: ProcedureDefinition;
   notice: string | null;
+  /** The settings file could not be read: the notice offers Try again. */
+  canRetry: boolean;
   initial: EstimateStart;
+}
+
+/** After Try again: what the notice says now. */
+function retriedNotice(state: { notice: string | null; canRetry: boolean }): string | null {
+  if (state.canRetry) return `Tried again: still not readable. ${state.notice ?? ''}`;
+  return state.notice ?? 'The settings file was read. The clinic’s own settings are in use now.';
 }
 
 async function load(): Promise<Loaded | string> {
@@ -36,14 +44,14 @@ async function load(): Promise<Loaded | string> {
   // The catalog lists its primary procedure first: the one the form estimates.
   const procedure = proceduresResult.value[0];
   if (procedure === undefined) return 'The app has no procedure to estimate. Reinstall it, or ask IT.';
-  const { settings, notice } = settingsResult.value;
+  const { settings, notice, canRetry } = settingsResult.value;
   const draft = draftResult.ok ? draftResult.value : null;
   const preparedBy = rememberedPreparedBy();
   const initial: EstimateStart = draft
     ? { ...fromDraft(draft, settings.defaults, procedure, preparedBy), restored: true }
     : { values: initialValues(settings.defaults, preparedBy), edited: new Set(), restored: false, revising: null };
   const draftNotice = draftResult.ok ? null : `The saved draft could not be read: ${draftResult.error.message}`;
-  return { settings, procedure, notice: notice ?? draftNotice, initial };
+  return { settings, procedure, notice: notice ?? draftNotice, canRetry, initial };
 }
 
 export function App() {
@@ -53,6 +61,7 @@ export function App() {
   // Revise (Past estimates) opens the form anew, filled from the record.
   const [revision, setRevision] = useState<{ key: number; start: EstimateStart } | null>(null);
   const [formInUse, setFormInUse] = useState(false);
+  const [retrying, setRetrying] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -75,6 +84,17 @@ export function App() {
 
   const updateSettings = useCallback((settings: Settings) => {
     setLoaded((l) => (l !== null && typeof l !== 'string' ? { ...l, settings } : l));
+  }, []);
+
+  const retryRead = useCallback(async () => {
+    setRetrying(true);
+    const r = await window.clinic.settings.retryRead();
+    setRetrying(false);
+    setLoaded((l) => {
+      if (l === null || typeof l === 'string') return l;
+      if (!r.ok) return { ...l, notice: `Tried again: ${r.error.message}` };
+      return { ...l, settings: r.value.settings, notice: retriedNotice(r.value), canRetry: r.value.canRetry };
+    });
   }, []);
 
   const go = (next: Screen, focus: SettingsFocus = null) => {
@@ -107,7 +127,13 @@ export function App() {
         ) : null}
         {loaded !== null && typeof loaded !== 'string' ? (
           <>
-            {loaded.notice ? <Notice text={loaded.notice} onDismiss={() => setLoaded({ ...loaded, notice: null })} /> : null}
+            {loaded.notice ? (
+              <Notice
+                text={loaded.notice}
+                onDismiss={() => setLoaded({ ...loaded, notice: null })}
+                {...(loaded.canRetry ? { onRetry: () => void retryRead(), retrying } : {})}
+              />
+            ) : null}
             <div hidden={screen !== 'estimate'}>
               <EstimateScreen
                 key={revision?.key ?? 0}
