@@ -43,7 +43,7 @@ test('a settings file this user may not read: a notice says why, with Try again 
     await waitForReady(page);
 
     const notice = page.getByRole('status').filter({ hasText: 'The settings file could not be read' });
-    await expect(notice).toContainText('this Windows user is not allowed to read it');
+    await expect(notice).toContainText('the user signed in to this computer is not allowed to read it');
     await expect(notice).toContainText('does not save over the file');
     const tryAgain = notice.getByRole('button', { name: 'Try again' });
     await expect(tryAgain).toBeVisible();

@@ -116,7 +116,7 @@ export function describeDataWriteError(error: unknown, failed: string): string {
     return `${failed}: the disk is full. Free some space on this computer (or ask IT), then try again.`;
   }
   if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY'].includes(code)) {
-    return `${failed}: the app's data folder cannot be written to (it is read-only, or this Windows user may not change it). Ask IT, then try again.`;
+    return `${failed}: the app's data folder cannot be written to (it is read-only, or the user signed in to this computer may not change it). Ask IT, then try again.`;
   }
   if (['EBUSY', 'SQLITE_BUSY', 'SQLITE_LOCKED'].includes(code)) {
     return `${failed}: a file it needs is locked by another program (for example antivirus or OneDrive). Wait a moment, then try again.`;

@@ -91,7 +91,7 @@ function unreadableReason(code: string): string {
     case 'EPERM':
       return 'it is locked by another program (for example antivirus or OneDrive)';
     case 'EACCES':
-      return 'this Windows user is not allowed to read it';
+      return 'the user signed in to this computer is not allowed to read it';
     default:
       return `the computer reported an error (${code})`;
   }

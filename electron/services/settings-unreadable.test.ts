@@ -43,7 +43,7 @@ describe('a settings file this user may not read (real permissions)', () => {
     });
     expect(run.stderr).toBe('');
     const [first, second] = states;
-    expect(first?.notice).toMatch(/^The settings file could not be read: this Windows user is not allowed to read it\./);
+    expect(first?.notice).toMatch(/^The settings file could not be read: the user signed in to this computer is not allowed to read it\./);
     expect(first?.notice).toMatch(/Try again/);
     expect(first?.notice).not.toMatch(/corrupt|moved/);
     expect(first).toMatchObject({ canRetry: true, clinicName: '', saveRefused: true, files: ['settings.json'] });
