@@ -1,9 +1,12 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, letterhead } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
+
+// A packet is printed here: the clinic profile has the name and phone every letterhead needs.
+test.use({ appOptions: { clinic: letterhead } });
 
 test('an unreadable settings file is moved aside and the notice says so plainly, until dismissed', async ({ launchApp }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'clinic-e2e-corrupt-'));

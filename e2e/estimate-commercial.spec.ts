@@ -2,9 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, repoRoot } from './fixtures';
+import { test, expect, letterhead, repoRoot } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
+
+// Packets are issued here: the clinic profile has the name and phone every letterhead needs.
+test.use({ appOptions: { clinic: letterhead } });
 
 interface Range {
   low: number;

@@ -4,10 +4,13 @@
  * paid, a payment plan and a second plan; the packet's first page says what is due.
  */
 import { execFileSync } from 'node:child_process';
-import { test, expect, screenshotDir } from './fixtures';
+import { test, expect, letterhead, screenshotDir } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
 import { SettingsPage } from './pages/settings-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
+
+// Packets are issued here: the clinic profile has the name and phone every letterhead needs.
+test.use({ appOptions: { clinic: letterhead } });
 
 test("a payer contract sets the allowed amount, the desk sees what is due before the day, and a second plan pays its part", async ({ app }) => {
   const settings = new SettingsPage(app.page);

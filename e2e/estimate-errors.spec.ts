@@ -1,7 +1,10 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, letterhead } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
+
+// The clinic profile has the name and phone every letterhead needs: only the fields stop a packet here.
+test.use({ appOptions: { clinic: letterhead } });
 
 test('bad inputs say what is wanted beside the field and keep what was typed', async ({ app }) => {
   const page = new EstimatePage(app.page);

@@ -16,7 +16,7 @@ import { EstimatePage } from './pages/estimate-page';
 import { SettingsPage } from './pages/settings-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
 
-const clinic = { name: 'Lakeside Spine Center', address: '12 Lake Rd, Springfield, IL 62701', npi: '1234567893', tin: '12-3456789' };
+const clinic = { name: 'Lakeside Spine Center', address: '12 Lake Rd, Springfield, IL 62701', phone: '(217) 555-0100', npi: '1234567893', tin: '12-3456789' };
 const asc = { name: 'Lakeside Surgery Center', npi: '1245319599', tin: '98-7654321', address: '2 Lake Road, Springfield, IL 62701' };
 
 /** The doctors in settings.json; none while nothing was ever saved (no file yet). */

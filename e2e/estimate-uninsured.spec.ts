@@ -1,8 +1,11 @@
 import { basename } from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, letterhead } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
 import { SettingsPage } from './pages/settings-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
+
+// Packets are issued here: the clinic profile has the name and phone every letterhead needs.
+test.use({ appOptions: { clinic: letterhead } });
 
 test('an uninsured patient gets a Good Faith Estimate, blocked until the clinic NPI and TIN are filled, then issued', async ({ app }) => {
   const page = new EstimatePage(app.page);

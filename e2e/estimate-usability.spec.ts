@@ -2,9 +2,12 @@
  * Usability-test findings on the New estimate screen: a past scheduled date, the allowed
  * amount in the summary, a restored draft that says whose it is, and the layout at 1024×768.
  */
-import { test, expect } from './fixtures';
+import { test, expect, letterhead } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
+
+// Packets are issued here: the clinic profile has the name and phone every letterhead needs.
+test.use({ appOptions: { clinic: letterhead } });
 
 const ana = { firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '03/14/1950' };
 

@@ -4,11 +4,12 @@
  * main-process handlers (only Electron's IPC transport is replaced). Every request that
  * leaves 127.0.0.1 is blocked and recorded in `outsideRequests`.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startPreviewServer, type PreviewServer } from '../scripts/preview-bridge/server';
+import { SETTINGS_VERSION, defaultSettings, type ClinicProfile } from '../core/settings';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
 export const screenshotDir = join(repoRoot, 'e2e-artifacts', 'screenshots');
@@ -35,6 +36,16 @@ export interface LaunchOptions {
   /** Reuse a data folder (default: a new empty one). */
   dataDir?: string;
   viewport?: { width: number; height: number };
+  /** Clinic profile fields in settings.json before the app starts (a new data folder only). */
+  clinic?: Partial<ClinicProfile>;
+}
+
+/** What every packet's letterhead needs (no packet is issued without it): for specs that issue packets. */
+export const letterhead = { name: 'Lakeside Spine Center', phone: '(217) 555-0100' } as const;
+
+function writeClinic(dataDir: string, clinic: Partial<ClinicProfile>): void {
+  const settings = { ...defaultSettings, clinic: { ...defaultSettings.clinic, ...clinic } };
+  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ version: SETTINGS_VERSION, settings }), { mode: 0o600 });
 }
 
 function listFiles(dir: string): string[] {
@@ -53,6 +64,8 @@ export async function waitForReady(page: Page): Promise<void> {
 
 type Fixtures = {
   launchApp: (options?: LaunchOptions) => Promise<App>;
+  /** How `app` is launched: `test.use({ appOptions: { clinic: letterhead } })` in specs that issue packets. */
+  appOptions: LaunchOptions;
   app: App;
 };
 
@@ -61,6 +74,7 @@ export const test = base.extend<Fixtures>({
     const cleanups: (() => Promise<void>)[] = [];
     await use(async (options = {}) => {
       const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-e2e-'));
+      if (options.clinic !== undefined && options.dataDir === undefined) writeClinic(dataDir, options.clinic);
       const server = await startPreviewServer({ port: 0, dataDir, appRoot: repoRoot });
       const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
       cleanups.push(async () => {
@@ -97,8 +111,9 @@ export const test = base.extend<Fixtures>({
     });
     for (const cleanup of cleanups.reverse()) await cleanup();
   },
-  app: async ({ launchApp }, use) => {
-    await use(await launchApp());
+  appOptions: [{}, { option: true }],
+  app: async ({ launchApp, appOptions }, use) => {
+    await use(await launchApp(appOptions));
   },
 });
 

@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { test, expect } from './fixtures';
+import { test, expect, letterhead } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
+
+// Packets are issued here: the clinic profile has the name and phone every letterhead needs.
+test.use({ appOptions: { clinic: letterhead } });
 
 test('a Spanish large-print packet is saved and reads back in Spanish', async ({ app }) => {
   const page = new EstimatePage(app.page);

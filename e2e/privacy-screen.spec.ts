@@ -6,10 +6,13 @@
  * data. Idle time passes on Playwright's clock.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, type App } from './fixtures';
+import { test, expect, letterhead, type App } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
 import { RecordsPage } from './pages/records-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
+
+// Packets are issued here: the clinic profile has the name and phone every letterhead needs.
+test.use({ appOptions: { clinic: letterhead } });
 
 const APP_TITLE = 'Clinic Estimate & Packet';
 

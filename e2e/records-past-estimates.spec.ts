@@ -11,11 +11,14 @@ import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'nod
 import { join, relative } from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import type { RecordsStatus } from '../core/ipc/contract';
-import { test, expect } from './fixtures';
+import { test, expect, letterhead } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
 import { RecordsPage } from './pages/records-page';
 import { SettingsPage } from './pages/settings-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
+
+// Packets are issued here: the clinic profile has the name and phone every letterhead needs.
+test.use({ appOptions: { clinic: letterhead } });
 
 const patient = { firstName: 'Zephyrine', lastName: 'Quillfeather', dateOfBirth: '02/28/1949' };
 const birthIso = '1949-02-28';

@@ -84,3 +84,33 @@ test('a logo image can be added to the clinic profile and removed again', async 
   const onDisk = JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')) as { settings: { clinic: { logoDataUrl: string } } };
   expect(onDisk.settings.clinic.logoDataUrl).toBe('');
 });
+
+test('at 200% zoom (640x400) the fee schedule and Medicare rates fit the window: every amount box is in view across', async ({ launchApp }) => {
+  const app = await launchApp({ viewport: { width: 640, height: 400 } });
+  const settings = new SettingsPage(app.page);
+  await settings.open();
+  const width = app.page.viewportSize()?.width ?? 0;
+  // Nothing on Settings is wider than the window (no part cut off at the right).
+  expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  await expect(settings.medicareRates.getByRole('textbox').first()).toBeVisible();
+  // No table on Settings needs scrolling sideways (nothing hidden past its right edge).
+  expect(await app.page.evaluate(() => [...document.querySelectorAll('.table-wrap')].filter((w) => w.scrollWidth > w.clientWidth).length)).toBe(0);
+  for (const table of [settings.fees, settings.medicareRates]) {
+    expect(await table.getByRole('textbox').count()).toBeGreaterThan(0);
+    // Every box's right edge inside the window and inside its table's box, with nothing scrolled sideways.
+    const cutOff = await table.evaluate((section) =>
+      [...section.querySelectorAll('input')].flatMap((input) => {
+        const wrap = input.closest('.table-wrap');
+        if (wrap !== null) wrap.scrollLeft = 0;
+        const right = Math.min(window.innerWidth, wrap?.getBoundingClientRect().right ?? window.innerWidth);
+        const box = input.getBoundingClientRect();
+        return box.left >= 0 && box.right <= right + 0.5 ? [] : [input.id];
+      }),
+    );
+    expect(cutOff, 'amount boxes cut off at the right').toEqual([]);
+  }
+  await expect(settings.feeInput('High', 'Hospital outpatient facility fee: room')).toBeVisible();
+  await settings.fees.scrollIntoViewIfNeeded();
+  await expectNoAxeViolations(app.page, 'Settings at 200% zoom');
+  await screenshots(app.page, 'settings-fees-zoom');
+});

@@ -8,7 +8,8 @@ const gfe = { goodFaithEstimate: true, lines: [line('physician')] } as Estimate;
 const gfeAt = { goodFaithEstimate: true, lines: [line('physician'), line('facility'), line('anesthesia')] } as Estimate;
 const insured = { goodFaithEstimate: false, lines: gfeAt.lines } as Estimate;
 const asc = { name: 'Lakeside Surgery Center', npi: '1245319599', tin: '98-7654321', address: '2 Lake Rd, Springfield, IL' };
-const clinic = { ...defaultSettings.clinic, name: 'Clinic', address: '1 Main St, Springfield, IL', npi: '1234567893', tin: '12-3456789' };
+const clinic = { ...defaultSettings.clinic, name: 'Clinic', address: '1 Main St, Springfield, IL', phone: '(217) 555-0100', npi: '1234567893', tin: '12-3456789' };
+const letterhead = { ...defaultSettings.clinic, name: 'Clinic', phone: '(217) 555-0100' };
 
 describe('checkPacketReady', () => {
   it('refuses a Good Faith Estimate without NPI and TIN, saying where to fill them', () => {
@@ -22,9 +23,24 @@ describe('checkPacketReady', () => {
     expect(issues.map((i) => i.path)).toEqual(['clinic.npi', 'clinic.address']);
   });
 
-  it('accepts a complete profile, and insured packets need none of it', () => {
+  it('accepts a complete profile, and insured packets need only the letterhead (name and phone)', () => {
     expect(checkPacketReady(gfe, clinic, 'office')).toEqual([]);
-    expect(checkPacketReady(insured, defaultSettings.clinic, 'asc')).toEqual([]);
+    expect(checkPacketReady(insured, letterhead, 'asc')).toEqual([]);
+  });
+
+  it("refuses every packet, insured too, until the clinic's name and phone are in Settings, naming what is missing", () => {
+    expect(checkPacketReady(insured, defaultSettings.clinic, 'asc')).toEqual([
+      { path: 'clinic.name', message: "Before you can print packets, add the clinic's name and phone number in Settings → Clinic profile." },
+    ]);
+    expect(checkPacketReady(insured, { ...letterhead, phone: ' ' }, 'office')).toEqual([
+      { path: 'clinic.phone', message: "Before you can print packets, add the clinic's phone number in Settings → Clinic profile." },
+    ]);
+    expect(checkPacketReady(insured, { ...letterhead, name: '' }, 'office').map((i) => i.message)).toEqual([
+      "Before you can print packets, add the clinic's name in Settings → Clinic profile.",
+    ]);
+    // A Good Faith Estimate: the letterhead first, said once, then what the estimate itself needs.
+    expect(checkPacketReady(gfe, { ...clinic, name: '', phone: '' }, 'office').map((i) => i.path)).toEqual(['clinic.name']);
+    expect(checkPacketReady(gfe, defaultSettings.clinic, 'office').map((i) => i.path)).toEqual(['clinic.name', 'clinic.npi', 'clinic.tin', 'clinic.address']);
   });
 
   it('refuses a surgery center case until the surgery center is entered, saying what and where', () => {

@@ -4,7 +4,8 @@
  * clinic always; the hospital or surgery center when the procedure is done there (its lines are
  * never printed under the clinic's name); the anesthesia group once staff start to enter it (not
  * entered at all, it is named as billed separately, with a request for its own estimate).
- * Insured packets need none of it.
+ * Insured packets need none of it. Every packet, insured or not, prints the clinic's name and
+ * phone on its letterhead: without them none is issued.
  */
 import type { Estimate, PlaceOfService, ProviderRole } from '../estimate/types';
 import type { FieldIssue } from '../result';
@@ -26,6 +27,18 @@ export function otherProviderFor(role: ProviderRole, site: PlaceOfService): (typ
   return null;
 }
 
+/**
+ * What every packet's letterhead needs from the clinic profile: its name and phone. One issue
+ * (at the first missing field) naming what is missing; none when both are there.
+ */
+export function letterheadIssues(clinic: Pick<ClinicProfile, 'name' | 'phone'>): FieldIssue[] {
+  const missing = (['name', 'phone'] as const).filter((field) => clinic[field].trim() === '');
+  const first = missing[0];
+  if (first === undefined) return [];
+  const words = missing.map((field) => (field === 'name' ? 'name' : 'phone number')).join(' and ');
+  return [{ path: `clinic.${first}`, message: `Before you can print packets, add the clinic's ${words} in Settings → Clinic profile.` }];
+}
+
 const isBlank = (p: OtherProvider): boolean => [p.name, p.npi, p.tin, p.address].every((v) => v.trim() === '');
 
 function clinicIssues(clinic: ClinicProfile): FieldIssue[] {
@@ -42,7 +55,6 @@ function clinicIssues(clinic: ClinicProfile): FieldIssue[] {
   } else if (!isValidTin(tin)) {
     issues.push({ path: 'clinic.tin', message: `The clinic's tax ID (TIN) must be 9 digits, for example 12-3456789. ${CLINIC}` });
   }
-  if (clinic.name.trim() === '') issues.push({ path: 'clinic.name', message: `A Good Faith Estimate must name the provider. ${CLINIC}` });
   if (clinic.address.trim() === '') {
     issues.push({ path: 'clinic.address', message: `A Good Faith Estimate must give the location of service (street, city, state). ${CLINIC}` });
   }
@@ -75,8 +87,10 @@ export function checkPacketReady(
   site: PlaceOfService,
   otherProviders: OtherProviders = noOtherProviders,
 ): FieldIssue[] {
-  if (!estimate.goodFaithEstimate) return [];
-  const issues = clinicIssues(clinic);
+  const letterhead = letterheadIssues(clinic);
+  if (!estimate.goodFaithEstimate) return letterhead;
+  // The letterhead's issue also stands for the provider's name a Good Faith Estimate must give.
+  const issues = [...letterhead, ...clinicIssues(clinic)];
   const bills = (role: ProviderRole) => estimate.lines.some((l) => l.provider === role);
   const facility = otherProviderFor('facility', site);
   if (facility !== null && bills('facility')) {

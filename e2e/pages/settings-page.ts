@@ -14,6 +14,7 @@ export class SettingsPage {
   readonly clinicProfile: Locator;
   readonly otherProviders: Locator;
   readonly defaults: Locator;
+  readonly records: Locator;
   readonly fees: Locator;
   readonly medicareRates: Locator;
   readonly configuration: Locator;
@@ -23,6 +24,7 @@ export class SettingsPage {
     this.clinicProfile = page.getByRole('region', { name: 'Clinic profile' });
     this.otherProviders = page.getByRole('region', { name: 'Other providers on the Good Faith Estimate' });
     this.defaults = page.getByRole('region', { name: 'Defaults for new estimates' });
+    this.records = page.getByRole('region', { name: 'Records and privacy' });
     this.fees = page.getByRole('region', { name: 'Fee schedule' });
     this.medicareRates = page.getByRole('region', { name: 'Medicare rates' });
     this.configuration = page.getByRole('region', { name: 'Clinic configuration' });

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import * as fx from '../services/testing/packet-fixtures';
 import { folded, pdfText, qpdfCheck } from '../services/testing/pdf-tools';
 import { readClinicFile } from './clinic-file';
-import { parsePacketArgs } from './packet-command';
+import { letterheadCliIssues, parsePacketArgs } from './packet-command';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'packet-cli-'));
@@ -77,6 +77,15 @@ describe('packet command (process)', () => {
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
+  it("refuses an insured packet without the clinic's name and phone, exit 2 saying to give them with --clinic", async () => {
+    const out = join(tmp, 'no-letterhead.pdf');
+    const result = await run([json('case4.json', fx.insuredCase), '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^clinic\.name: .*name and phone number.*Give a clinic file with --clinic <clinic\.json> that has "name" and "phone"\./m);
+    expect(result.stderr).not.toContain('Settings →');
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
   it('names the bad field of a case with exit 2', async () => {
     const bad = { ...fx.insuredCase, patient: { ...fx.insuredCase.patient, dateOfBirth: '1948-02-30' } };
     const result = await run([json('bad.json', bad), '--out', join(tmp, 'bad.pdf')]);
@@ -86,6 +95,14 @@ describe('packet command (process)', () => {
 });
 
 describe('packet command arguments', () => {
+  it("says which of the clinic file's letterhead fields are missing, or that none are", () => {
+    const noPhone = { ...fx.clinic, phone: ' ' };
+    expect(letterheadCliIssues(noPhone, 'clinic.json')).toEqual([
+      { path: 'clinic.phone', message: 'Every packet prints the clinic\'s name and phone number at the top. Add "phone" to the clinic file given with --clinic.' },
+    ]);
+    expect(letterheadCliIssues(fx.letterheadOnly, 'clinic.json')).toEqual([]);
+  });
+
   it('needs one case file and --out', () => {
     expect(parsePacketArgs(['c.json', '--out', 'o.pdf'])).toEqual({ ok: true, value: { caseFile: 'c.json', out: 'o.pdf', clinicFile: null, today: null } });
     expect(parsePacketArgs(['c.json']).ok).toBe(false);

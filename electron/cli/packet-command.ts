@@ -1,7 +1,8 @@
 /**
  * `packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--today YYYY-MM-DD]`:
  * estimates the case (default fees; the clinic file's contracts and deposit), builds the patient packet and writes the
- * PDF atomically. Invalid input, an unusable clinic file, or a Good Faith Estimate without
+ * PDF atomically. Invalid input, an unusable clinic file, a clinic without the name and phone every
+ * packet's letterhead prints (no --clinic at all, or a file without them), a Good Faith Estimate without
  * the clinic's NPI/TIN (or, at a hospital or surgery center, without that facility in the
  * clinic file's `otherProviders`) prints `<field.path>: <message>` lines on stderr and exits 2.
  */
@@ -14,6 +15,8 @@ import { readClinicFile } from './clinic-file';
 import { cliEstimator } from './estimate-command';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, type CliCommand, type CliContext } from './cli-types';
 import type { FieldIssue } from '../../core/result';
+import { letterheadIssues } from '../../core/packet/ready';
+import type { ClinicProfile } from '../../core/settings';
 
 export interface PacketArgs {
   caseFile: string;
@@ -61,6 +64,15 @@ export function inClinicFileTerms(issue: FieldIssue): FieldIssue {
   };
 }
 
+/** Core's letterhead rule in the command's terms: which clinic-file fields to add, or to give a clinic file at all. */
+export function letterheadCliIssues(profile: ClinicProfile, clinicFile: string | null): FieldIssue[] {
+  const issue = letterheadIssues(profile)[0];
+  if (issue === undefined) return [];
+  const fields = (['name', 'phone'] as const).filter((f) => profile[f].trim() === '').map((f) => `"${f}"`).join(' and ');
+  const where = clinicFile === null ? `Give a clinic file with --clinic <clinic.json> that has ${fields}.` : `Add ${fields} to the clinic file given with --clinic.`;
+  return [{ path: issue.path, message: `Every packet prints the clinic's name and phone number at the top. ${where}` }];
+}
+
 export const packetCommand: CliCommand = {
   usage: 'packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--today YYYY-MM-DD]',
   async run(args: string[], context: CliContext): Promise<number> {
@@ -85,6 +97,11 @@ export const packetCommand: CliCommand = {
     const estimated = estimateCase(file.value);
     if (!estimated.ok) {
       context.io.stderr(formatFieldIssues(estimated.error.issues));
+      return EXIT_INPUT;
+    }
+    const letterhead = letterheadCliIssues(clinic.value.profile, clinicFile);
+    if (letterhead.length > 0) {
+      context.io.stderr(formatFieldIssues(letterhead));
       return EXIT_INPUT;
     }
     // resources/ sits beside templates/ in the app root (as app-services.ts lays it out).

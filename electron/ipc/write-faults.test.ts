@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../services/atomic-write';
 import { createDraftStore } from '../services/draft-store';
 import { confStore, reversingCipher, startTestApp, value } from '../services/testing/app-harness';
 import { smallDisk, type SmallDisk } from '../services/testing/fault-methods';
-import { insuredCase } from '../services/testing/packet-fixtures';
+import { insuredCase, letterheadOnly } from '../services/testing/packet-fixtures';
 import { createDraftHandlers } from './draft-ipc';
 
 const cleanups: (() => void)[] = [];
@@ -26,7 +26,8 @@ afterEach(() => {
 
 const DISK_FULL = /disk is full.*Free some space/;
 
-async function appOnFullDisk() {
+/** The app on a small disk, filled once it has started (with the clinic's letterhead first when `letterhead`). */
+async function appOnFullDisk(options: { letterhead?: boolean } = {}) {
   const full = disk();
   const dataDir = full.folder('data');
   const app = startTestApp({
@@ -41,6 +42,7 @@ async function appOnFullDisk() {
   const { store } = await app.services.records;
   cleanups.push(() => store?.close());
   await app.services.leftoversRemoved;
+  if (options.letterhead) value(await app.call('settings:update', { clinic: letterheadOnly }));
   full.fill();
   return app;
 }
@@ -65,7 +67,7 @@ describe('a full disk', () => {
   });
 
   it('Print: says the disk is full (the PDF goes to a temp file first)', async () => {
-    const { call } = await appOnFullDisk();
+    const { call } = await appOnFullDisk({ letterhead: true });
     const result = await call('packet:print', insuredCase);
     expect(result).toMatchObject({ ok: false, error: { code: 'write-failed' } });
     expect(!result.ok && result.error.message).toMatch(/^The packet could not be printed: the /);

@@ -11,7 +11,7 @@ import { defaultSettings, type Settings } from '../../core/settings';
 import { localIsoDate } from './app-services';
 import { startTestApp, value } from './testing/app-harness';
 import { shippedProcedureId } from '../../core/testing/shipped-procedure';
-import { clinic, insuredCase, otherProviders, uninsuredCase } from './testing/packet-fixtures';
+import { clinic, insuredCase, letterheadOnly, otherProviders, uninsuredCase } from './testing/packet-fixtures';
 
 const setup = startTestApp;
 
@@ -35,8 +35,23 @@ describe('dispatch', () => {
 });
 
 describe('packets', () => {
+  it("refuses every packet on a fresh install until the clinic's name and phone are set, naming them, and keeps the draft", async () => {
+    const { call } = setup();
+    value(await call('draft:save', { lastName: 'Okafor' }));
+    for (const channel of ['packet:preview', 'packet:print', 'packet:save-pdf']) {
+      const refused = await call(channel, insuredCase);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'missing-clinic-details', issues: [{ path: 'clinic.name' }] } });
+      expect(!refused.ok && refused.error.message).toBe("Before you can print packets, add the clinic's name and phone number in Settings → Clinic profile.");
+    }
+    value(await call('settings:update', { clinic: { name: letterheadOnly.name } }));
+    const noPhone = await call('packet:save-pdf', insuredCase);
+    expect(!noPhone.ok && noPhone.error.issues).toEqual([{ path: 'clinic.phone', message: expect.stringContaining("add the clinic's phone number") }]);
+    expect(value(await call('draft:get'))).toEqual({ lastName: 'Okafor' });
+  });
+
   it('previews a real PDF with the suggested file name', async () => {
     const { call } = setup();
+    value(await call('settings:update', { clinic: letterheadOnly }));
     const packet = value(await call('packet:preview', insuredCase)) as { pdfBase64: string; fileName: string; reference: string };
     expect(Buffer.from(packet.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(packet.fileName).toBe('Okafor-Margaret-vertebroplasty-2026-11-29.pdf');
@@ -77,6 +92,7 @@ describe('packets', () => {
     const blockedDir = join(mkdtempSync(join(tmpdir(), 'clinic-blocked-')), 'not-a-folder');
     writeFileSync(blockedDir, 'a file where a folder should be');
     const { call } = setup({ saveDir: blockedDir });
+    value(await call('settings:update', { clinic: letterheadOnly }));
     value(await call('draft:save', { lastName: 'Okafor' }));
     const result = await call('packet:save-pdf', insuredCase);
     expect(result).toMatchObject({ ok: false, error: { code: 'write-failed' } });

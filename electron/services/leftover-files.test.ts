@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPartialFile, writeFileAtomic } from './atomic-write';
 import { startTestApp, value } from './testing/app-harness';
-import { insuredCase } from './testing/packet-fixtures';
+import { insuredCase, letterheadOnly } from './testing/packet-fixtures';
 
 const LEFTOVER = '.clinic-estimate-partial-0123456789ab.tmp';
 const MINUTE_MS = 60_000;
@@ -52,6 +52,7 @@ describe('leftovers at start-up', () => {
   it('removes old leftovers in the data folder and in folders the app saved into, keeping young ones and other files', async () => {
     const saveDir = mkdtempSync(join(tmpdir(), 'clinic-saved-here-'));
     const first = startTestApp({ saveDir });
+    value(await first.call('settings:update', { clinic: letterheadOnly }));
     const saved = value(await first.call('packet:save-pdf', insuredCase)) as { saved: boolean; path: string };
     expect(saved.path.startsWith(saveDir)).toBe(true);
     await first.services.leftoversRemoved;
@@ -81,6 +82,7 @@ describe('leftovers at start-up', () => {
   it('starts when a folder it saved into is gone (a USB stick removed)', async () => {
     const saveDir = mkdtempSync(join(tmpdir(), 'clinic-usb-'));
     const first = startTestApp({ saveDir });
+    value(await first.call('settings:update', { clinic: letterheadOnly }));
     value(await first.call('packet:save-pdf', insuredCase));
     rmSync(saveDir, { recursive: true, force: true });
     const oldInData = leave(first.dataDir, LEFTOVER, 10 * MINUTE_MS);

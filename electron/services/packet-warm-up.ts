@@ -2,8 +2,10 @@
  * The packet the app renders once in the background at start-up, so pdfmake, the fonts and
  * every layout path are warm before staff ask for the first real packet: the primary
  * procedure's warm-up case (templates/<id>/warm-up-case.json, an invented person), estimated
- * with the clinic's settings. Never shown, never saved.
+ * with the clinic's settings. Never shown, never saved. Before the clinic profile has a name and
+ * phone (a fresh install) a stand-in letterhead takes their place, so the warm-up still renders.
  */
+import { letterheadIssues } from '../../core/packet/ready';
 import type { Settings } from '../../core/settings';
 import type { CaseEstimator } from '../ipc/case-estimator';
 import type { PacketBuildInput } from './packet-service';
@@ -15,7 +17,7 @@ export function warmUpInput(estimateCase: CaseEstimator, warmUpCase: unknown, se
   return {
     caseData: estimated.value.case,
     estimate: estimated.value.estimate,
-    clinic: settings.clinic,
+    clinic: letterheadIssues(settings.clinic).length === 0 ? settings.clinic : { ...settings.clinic, name: 'Warm-up clinic', phone: '000-000-0000' },
     otherProviders: settings.otherProviders,
     preparedDate: today,
   };

@@ -28,6 +28,9 @@ export const clinic: ClinicProfile = {
 
 export const clinicWithoutIds: ClinicProfile = { ...clinic, npi: '', tin: '' };
 
+/** Only what every packet's letterhead needs (an insured packet needs no more): the name and phone. */
+export const letterheadOnly: ClinicProfile = { name: clinic.name, address: '', phone: clinic.phone, npi: '', tin: '', logoDataUrl: '' };
+
 export const insuredCase = {
   patient: { firstName: 'Margaret', lastName: 'Okafor', dateOfBirth: '1948-03-04' },
   procedure: { id: shippedProcedureId, levels: 2, site: 'hospital-outpatient', sedation: 'moderate', scheduledDate: '2026-12-10' },

@@ -11,13 +11,14 @@ import { parseDateText, todayIso } from '../lib/text-parsers';
 import type { SettingsFocus } from '../settings/settings-screen';
 import { settingsFieldIds } from '../settings/settings-fields';
 import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
+import { ClinicProfileNotice } from './clinic-profile-notice';
 import { caseJsonFor } from './form-case-json';
 import { blockingLabels, blocksEstimate, initialValues } from './form-model';
 import { EstimateFormFields } from './estimate-form-fields';
 import { EstimateSummary } from './estimate-summary';
 import { issuedNotice } from './issued-notice';
 import { PacketActions } from './packet-actions';
-import { packetReadinessIssues } from './packet-readiness';
+import { packetReadinessIssues, withoutLetterhead } from './packet-readiness';
 import { PacketPreview } from './packet-preview';
 import { rememberPreparedBy } from './prepared-by-store';
 import { RestoredDraftNotice } from './restored-draft-notice';
@@ -59,7 +60,8 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
   const actions = usePacketActions(form, settings, estimate, revising);
   const goodFaithKind = isGoodFaithEstimateKind(values.coverageKind);
   // Said before staff try to print: what Settings still lacks for this Good Faith Estimate.
-  const notReady = packetReadinessIssues(estimate, goodFaithKind, settings, values.site).map((i) => i.message);
+  // (The letterhead's name and phone are asked for once, at the top.)
+  const notReady = withoutLetterhead(packetReadinessIssues(estimate, goodFaithKind, settings, values.site), settings.clinic).map((i) => i.message);
   // The day of scheduling (or of the request) is today; a scheduled date with a problem gives no deadline.
   const scheduled = parseDateText(values.scheduledDate);
   const timing = errors.scheduledDate === undefined ? goodFaithTiming(todayIso(), scheduled ?? undefined) : null;
@@ -92,6 +94,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
     <div className="estimate">
       <form className="estimate__form" aria-label="New estimate" noValidate onSubmit={preventSubmit}>
         <h1 className="screen-title">New estimate</h1>
+        <ClinicProfileNotice clinic={settings.clinic} onOpenSettings={onOpenSettings} />
         {restoredText ? (
           <RestoredDraftNotice
             text={restoredText}

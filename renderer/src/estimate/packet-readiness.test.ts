@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Estimate } from '../../../core/estimate/types';
 import { defaultSettings, noOtherProviders } from '../../../core/settings';
-import { packetBlock, packetReadinessIssues } from './packet-readiness';
+import { packetBlock, packetReadinessIssues, withoutLetterhead } from './packet-readiness';
 
 const line = (provider: Estimate['lines'][number]['provider']) => ({ id: provider, code: '00000', description: '', provider, quantity: 1, lowCents: 1, highCents: 2 });
 const atFacility = { goodFaithEstimate: true, lines: [line('physician'), line('facility')] };
-const clinic = { ...defaultSettings.clinic, name: 'Lakeside Spine Center', address: '12 Lake Rd, Springfield, IL', npi: '1234567893', tin: '12-3456789' };
+const clinic = { ...defaultSettings.clinic, name: 'Lakeside Spine Center', address: '12 Lake Rd, Springfield, IL', phone: '(217) 555-0100', npi: '1234567893', tin: '12-3456789' };
 const asc = { name: 'Lakeside Surgery Center', npi: '1245319599', tin: '98-7654321', address: '2 Lake Rd, Springfield, IL' };
 
 describe('packetReadinessIssues', () => {
@@ -15,15 +15,22 @@ describe('packetReadinessIssues', () => {
     expect(packetReadinessIssues(atFacility, true, { clinic, otherProviders: { ...noOtherProviders, asc } }, 'asc')).toEqual([]);
   });
 
-  it('before the first estimate, checks the clinic only; insured estimates need nothing', () => {
+  it('before the first estimate, checks the clinic only; insured estimates need only the letterhead', () => {
     expect(packetReadinessIssues(null, true, { clinic: defaultSettings.clinic, otherProviders: noOtherProviders }, 'asc').map((i) => i.path)).toEqual([
+      'clinic.name',
       'clinic.npi',
       'clinic.tin',
-      'clinic.name',
       'clinic.address',
     ]);
-    expect(packetReadinessIssues(null, false, defaultSettings, 'asc')).toEqual([]);
-    expect(packetReadinessIssues({ ...atFacility, goodFaithEstimate: false }, true, defaultSettings, 'asc')).toEqual([]);
+    expect(packetReadinessIssues(null, false, defaultSettings, 'asc').map((i) => i.path)).toEqual(['clinic.name']);
+    expect(packetReadinessIssues({ ...atFacility, goodFaithEstimate: false }, true, { ...defaultSettings, clinic }, 'asc')).toEqual([]);
+  });
+});
+
+describe('withoutLetterhead', () => {
+  it("leaves out only the letterhead's issue (New estimate says it once, at the top)", () => {
+    const issues = packetReadinessIssues(null, true, { clinic: defaultSettings.clinic, otherProviders: noOtherProviders }, 'office');
+    expect(withoutLetterhead(issues, defaultSettings.clinic).map((i) => i.path)).toEqual(['clinic.npi', 'clinic.tin', 'clinic.address']);
   });
 });
 

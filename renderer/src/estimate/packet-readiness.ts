@@ -4,9 +4,9 @@
  * in Settings staff go to fix what it finds. Pure; tested in Node.
  */
 import type { Estimate, PlaceOfService } from '../../../core/estimate/types';
-import { checkPacketReady } from '../../../core/packet/ready';
+import { checkPacketReady, letterheadIssues } from '../../../core/packet/ready';
 import type { FieldIssue } from '../../../core/result';
-import type { Settings } from '../../../core/settings';
+import type { ClinicProfile, Settings } from '../../../core/settings';
 import { settingsFieldIdForPath } from '../settings/settings-fields';
 
 /** A packet the settings do not allow yet: what is missing, and the Settings part that takes it. */
@@ -31,6 +31,12 @@ export function packetReadinessIssues(
 ): FieldIssue[] {
   const basis = estimate ?? { goodFaithEstimate: goodFaithKind, lines: [] };
   return checkPacketReady(basis, settings.clinic, site, settings.otherProviders);
+}
+
+/** The issues but the letterhead's (New estimate asks for the clinic's name and phone at the top). */
+export function withoutLetterhead(issues: readonly FieldIssue[], clinic: ClinicProfile): FieldIssue[] {
+  const letterhead = new Set(letterheadIssues(clinic).map((i) => i.message));
+  return issues.filter((i) => !letterhead.has(i.message));
 }
 
 const settingsParts: { prefix: string; label: string }[] = [

@@ -14,9 +14,11 @@ interface ConfirmDialogProps {
   onCancel: () => void;
   /** Make the confirm button look like a warning (it discards something). */
   destructive?: boolean;
+  /** A third choice between cancel and confirm (like "Leave without saving"), shown as a warning. */
+  alternative?: { label: string; onChoose: () => void };
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, onConfirm, onCancel, destructive }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, onConfirm, onCancel, destructive, alternative }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -54,6 +56,11 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
         <button type="button" ref={cancelRef} className="button" onClick={onCancel}>
           {cancelLabel}
         </button>
+        {alternative ? (
+          <button type="button" className="button button--danger" onClick={alternative.onChoose}>
+            {alternative.label}
+          </button>
+        ) : null}
         <button type="button" className={destructive ? 'button button--danger' : 'button button--primary'} onClick={onConfirm}>
           {confirmLabel}
         </button>

@@ -3,10 +3,12 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import type { AppError } from '../../../core/result';
 import { clinicProfileSchema, type ClinicProfile, type Settings } from '../../../core/settings';
 import { TextField } from '../lib/field-controls';
-import { SaveRow, type SaveState } from './save-row';
+import { SaveRow, UnsavedMark, type SaveState } from './save-row';
 import { fieldErrors, idHints, settingsFieldIds, type FieldErrors } from './settings-fields';
 import { useSettingsGroup } from './use-settings-group';
-import { saveSettingsGroup } from './save-settings-group';
+import { refuseAtField, saveSettingsGroup } from './save-settings-group';
+import type { SaveOutcome } from './unsaved-sections';
+import { useUnsavedSection } from './use-unsaved-section';
 
 type ProfileField = keyof ClinicProfile;
 type ProfileErrors = FieldErrors<ProfileField>;
@@ -34,11 +36,12 @@ const asShown = (clinic: ClinicProfile): ClinicProfile => clinic;
 export function ClinicProfileForm({ clinic, onSaved }: ClinicProfileFormProps) {
   const [shown, setShown] = useState<ProfileErrors>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const { local: profile, setLocal: setProfile, markSaved } = useSettingsGroup(clinic, asShown, () => {
+  const { local: profile, setLocal: setProfile, markSaved, dirty } = useSettingsGroup(clinic, asShown, () => {
     setShown({});
     setSave({ kind: 'idle' });
   });
   const fileRef = useRef<HTMLInputElement>(null);
+  useUnsavedSection('clinic', 'Clinic profile', dirty, () => submit());
 
   const set = (name: ProfileField, value: string) => {
     setProfile((p) => ({ ...p, [name]: value }));
@@ -59,26 +62,21 @@ export function ClinicProfileForm({ clinic, onSaved }: ClinicProfileFormProps) {
     reader.readAsDataURL(file);
   };
 
-  const checkFields = 'Please check the highlighted fields; nothing was saved.';
   /** The main side reads the logo's pixels (this form only checks its type and size): its refusal shows on the Logo field. */
   const showRefusal = (error: AppError): string | undefined => {
     const logo = error.issues.find((i) => i.path === 'clinic.logoDataUrl');
     if (logo === undefined) return undefined;
     setShown((s) => ({ ...s, logoDataUrl: logo.message }));
     document.getElementById(inputId('logoDataUrl'))?.focus();
-    return checkFields;
+    return 'Please check the highlighted fields; nothing was saved.';
   };
 
-  const submit = async () => {
+  const submit = async (): Promise<SaveOutcome> => {
     const errors = validate(profile);
     setShown(errors);
     const first = fieldOrder.find((n) => errors[n]);
-    if (first) {
-      document.getElementById(inputId(first))?.focus();
-      setSave({ kind: 'error', message: checkFields });
-      return;
-    }
-    await saveSettingsGroup({
+    if (first) return refuseAtField(inputId(first), setSave);
+    return saveSettingsGroup({
       patch: { clinic: clinicProfileSchema.parse(profile) },
       pick: (settings) => settings.clinic,
       markSaved,
@@ -91,7 +89,10 @@ export function ClinicProfileForm({ clinic, onSaved }: ClinicProfileFormProps) {
 
   return (
     <section className="card" aria-labelledby="clinic-heading">
-      <h2 id="clinic-heading">Clinic profile</h2>
+      <h2 id="clinic-heading">
+        Clinic profile
+        <UnsavedMark dirty={dirty} />
+      </h2>
       <p className="card__intro">Printed on every packet. A Good Faith Estimate needs the NPI and TIN.</p>
       <div className="group__stack">
         {textFields.map((f) => (
@@ -150,7 +151,7 @@ export function ClinicProfileForm({ clinic, onSaved }: ClinicProfileFormProps) {
           ) : null}
         </div>
       </div>
-      <SaveRow label="Save clinic profile" state={save} onSave={() => void submit()} />
+      <SaveRow label="Save clinic profile" state={save} dirty={dirty} onSave={() => void submit()} />
     </section>
   );
 }

@@ -5,9 +5,11 @@ import type { PacketDefaults, Settings } from '../../../core/settings';
 import { CheckboxField, SelectField, TextField } from '../lib/field-controls';
 import { parsePercentText } from '../lib/text-parsers';
 import { languageChoices } from '../estimate/form-fields';
-import { SaveRow, type SaveState } from './save-row';
+import { SaveRow, UnsavedMark, type SaveState } from './save-row';
 import { useSettingsGroup } from './use-settings-group';
-import { saveSettingsGroup } from './save-settings-group';
+import { refuseAtField, saveSettingsGroup } from './save-settings-group';
+import type { SaveOutcome } from './unsaved-sections';
+import { useUnsavedSection } from './use-unsaved-section';
 
 type DefaultsErrors = { discount?: string | undefined; deposit?: string | undefined };
 
@@ -39,25 +41,22 @@ const asTexts = (d: PacketDefaults): DefaultsTexts => ({
 export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
   const [shown, setShown] = useState<DefaultsErrors>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const { local, setLocal, markSaved } = useSettingsGroup(settings.defaults, asTexts, () => {
+  const { local, setLocal, markSaved, dirty } = useSettingsGroup(settings.defaults, asTexts, () => {
     setShown({});
     setSave({ kind: 'idle' });
   });
   const { language, largePrint, discount, deposit } = local;
+  useUnsavedSection('defaults', 'Defaults for new estimates', dirty, () => submit());
   const set = <K extends keyof DefaultsTexts>(name: K, value: DefaultsTexts[K]) => {
     setLocal((l) => ({ ...l, [name]: value }));
     setSave({ kind: 'idle' });
   };
 
-  const submit = async () => {
+  const submit = async (): Promise<SaveOutcome> => {
     const errors = check(discount, deposit);
     setShown(errors);
-    if (errors.discount || errors.deposit) {
-      document.getElementById(errors.discount ? 'set-discount' : 'set-deposit')?.focus();
-      setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
-      return;
-    }
-    await saveSettingsGroup({
+    if (errors.discount || errors.deposit) return refuseAtField(errors.discount ? 'set-discount' : 'set-deposit', setSave);
+    return saveSettingsGroup({
       patch: {
         defaults: {
           language,
@@ -76,7 +75,10 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
 
   return (
     <section className="card" aria-labelledby="defaults-heading">
-      <h2 id="defaults-heading">Defaults for new estimates</h2>
+      <h2 id="defaults-heading">
+        Defaults for new estimates
+        <UnsavedMark dirty={dirty} />
+      </h2>
       <div className="group__stack">
         <SelectField id="set-language" label="Default packet language" value={language} choices={languageChoices} onChange={(v) => set('language', v)} />
         <CheckboxField id="set-large-print" label="Large print by default" checked={largePrint} onChange={(v) => set('largePrint', v)} />
@@ -103,7 +105,7 @@ export function DefaultsForm({ settings, onSaved }: { settings: Settings; onSave
           onBlur={() => setShown((s) => ({ ...s, deposit: check(discount, deposit).deposit }))}
         />
       </div>
-      <SaveRow label="Save defaults" state={save} onSave={() => void submit()} />
+      <SaveRow label="Save defaults" state={save} dirty={dirty} onSave={() => void submit()} />
     </section>
   );
 }

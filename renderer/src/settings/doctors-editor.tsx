@@ -7,8 +7,10 @@ import { useEffect, useState } from 'react';
 import { doctorsSchema, type Doctor, type Settings } from '../../../core/settings';
 import { TextField } from '../lib/field-controls';
 import { blankDoctor, doctorsErrors, firstDoctorError, type DoctorField, type DoctorsErrors } from './doctors';
-import { SaveRow, type SaveState } from './save-row';
-import { saveSettingsGroup } from './save-settings-group';
+import { SaveRow, UnsavedMark, type SaveState } from './save-row';
+import { refuseAtField, saveSettingsGroup } from './save-settings-group';
+import type { SaveOutcome } from './unsaved-sections';
+import { useUnsavedSection } from './use-unsaved-section';
 import { idHints, settingsFieldIds } from './settings-fields';
 import { useSettingsGroup } from './use-settings-group';
 
@@ -25,11 +27,12 @@ export function DoctorsEditor({ doctors, onSaved }: { doctors: Settings['doctors
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   // The row just added: its name field takes focus once it is on screen.
   const [added, setAdded] = useState<number | null>(null);
-  const { local, setLocal, markSaved } = useSettingsGroup(doctors, asShown, () => {
+  const { local, setLocal, markSaved, dirty } = useSettingsGroup(doctors, asShown, () => {
     setShown(noErrors);
     setSave({ kind: 'idle' });
   });
 
+  useUnsavedSection('doctors', 'Doctors', dirty, () => submit());
   useEffect(() => {
     if (added !== null) document.getElementById(settingsFieldIds.doctor(added, 'name'))?.focus();
   }, [added]);
@@ -55,16 +58,13 @@ export function DoctorsEditor({ doctors, onSaved }: { doctors: Settings['doctors
     document.getElementById(settingsFieldIds.addDoctor)?.focus();
   };
 
-  const submit = async () => {
+  const submit = async (): Promise<SaveOutcome> => {
     const errors = doctorsErrors(local);
     setShown(errors);
     const first = firstDoctorError(errors);
-    if (first !== null || errors.list !== undefined) {
-      if (first !== null) document.getElementById(settingsFieldIds.doctor(first.index, first.field))?.focus();
-      setSave({ kind: 'error', message: errors.list ?? 'Please check the highlighted fields; nothing was saved.' });
-      return;
-    }
-    await saveSettingsGroup({
+    if (first !== null) return refuseAtField(settingsFieldIds.doctor(first.index, first.field), setSave, errors.list);
+    if (errors.list !== undefined) return refuseAtField(settingsFieldIds.addDoctor, setSave, errors.list);
+    return saveSettingsGroup({
       patch: { doctors: doctorsSchema.parse(local) },
       pick: (settings) => settings.doctors,
       markSaved,
@@ -76,7 +76,10 @@ export function DoctorsEditor({ doctors, onSaved }: { doctors: Settings['doctors
 
   return (
     <section className="card" aria-labelledby="doctors-heading">
-      <h2 id="doctors-heading">Doctors</h2>
+      <h2 id="doctors-heading">
+        Doctors
+        <UnsavedMark dirty={dirty} />
+      </h2>
       <p className="card__intro">
         The clinic&apos;s doctors who perform the procedure. Staff choose one on each new estimate; the packet names them.
       </p>
@@ -109,7 +112,7 @@ export function DoctorsEditor({ doctors, onSaved }: { doctors: Settings['doctors
           </fieldset>
         );
       })}
-      <SaveRow label="Save doctors" state={save} onSave={() => void submit()}>
+      <SaveRow label="Save doctors" state={save} dirty={dirty} onSave={() => void submit()}>
         <button id={settingsFieldIds.addDoctor} type="button" className="button" onClick={add}>
           Add a doctor
         </button>

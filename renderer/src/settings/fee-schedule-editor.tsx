@@ -9,7 +9,10 @@ import type { Settings } from '../../../core/settings';
 import { ConfirmDialog } from '../lib/confirm-dialog';
 import { CellInput } from '../lib/field-controls';
 import { formatRange, tidyMoneyText } from '../lib/text-parsers';
-import { SaveRow, type SaveState } from './save-row';
+import { SaveRow, UnsavedMark, type SaveState } from './save-row';
+import { refuseAtField } from './save-settings-group';
+import type { SaveOutcome } from './unsaved-sections';
+import { useUnsavedSection } from './use-unsaved-section';
 import { useSettingsView } from './use-settings-view';
 
 const loadFees = () => window.clinic.fees.get();
@@ -55,6 +58,12 @@ function RangeCheck({ view, unsaved }: { view: FeeScheduleView; unsaved: boolean
   );
 }
 
+/** The amounts shown differ from the saved fee schedule. */
+function feesUnsaved(view: FeeScheduleView, texts: FeeTexts): boolean {
+  const saved = feeTextsFrom(view.lines);
+  return view.lines.some((l) => saved[l.id]?.low !== texts[l.id]?.low || saved[l.id]?.high !== texts[l.id]?.high);
+}
+
 interface FeeScheduleEditorProps {
   /** The saved fee changes: when they change (an import, another window), the editor shows them. */
   feeOverrides: Settings['feeOverrides'];
@@ -72,28 +81,29 @@ export function FeeScheduleEditor({ feeOverrides, onSaved }: FeeScheduleEditorPr
   }, []);
   const { view, loadError, refresh } = useSettingsView(loadFees, JSON.stringify(feeOverrides), shown);
 
-  const store = async (nextTexts: FeeTexts, savedMessage: string) => {
-    if (!view) return;
+  const store = async (nextTexts: FeeTexts, savedMessage: string): Promise<SaveOutcome> => {
+    if (!view) return { kind: 'failed' };
     const { overrides, errors: found } = toFeeOverrides(view.lines, nextTexts);
     setErrors(found);
     const firstBad = Object.keys(found)[0];
-    if (firstBad) {
-      document.getElementById(`fee-${firstBad.replace('.', '-')}`)?.focus();
-      return setSave({ kind: 'error', message: 'Please check the highlighted amounts; nothing was saved.' });
-    }
+    if (firstBad) return refuseAtField(`fee-${firstBad.replace('.', '-')}`, setSave, 'Please check the highlighted amounts; nothing was saved.');
     setSave({ kind: 'saving' });
     const r = await window.clinic.settings.update({ feeOverrides: { [view.procedureId]: overrides } });
-    if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
+    if (!r.ok) {
+      setSave({ kind: 'error', message: r.error.message });
+      return { kind: 'failed' };
+    }
     onSaved(r.value);
     await refresh();
     setSave({ kind: 'saved', message: savedMessage });
+    return { kind: 'saved' };
   };
+  const unsaved = view !== null && feesUnsaved(view, texts);
+  useUnsavedSection('fees', 'Fee schedule', unsaved, () => store(texts, 'Saved. Estimates now use these fees.'));
 
   if (loadError) return <section className="card" aria-labelledby="fees-heading"><h2 id="fees-heading">Fee schedule</h2><p role="alert" className="alert">{loadError}</p></section>;
   if (!view) return <section className="card" aria-labelledby="fees-heading"><h2 id="fees-heading">Fee schedule</h2><p>Loading the fee schedule…</p></section>;
 
-  const saved = feeTextsFrom(view.lines);
-  const unsaved = view.lines.some((l) => saved[l.id]?.low !== texts[l.id]?.low || saved[l.id]?.high !== texts[l.id]?.high);
   const setText = (id: string, end: 'low' | 'high', value: string) => {
     setTexts((t) => ({ ...t, [id]: { ...(t[id] ?? { low: '', high: '' }), [end]: value } }));
     setSave({ kind: 'idle' });
@@ -101,7 +111,10 @@ export function FeeScheduleEditor({ feeOverrides, onSaved }: FeeScheduleEditorPr
 
   return (
     <section className="card" aria-labelledby="fees-heading">
-      <h2 id="fees-heading">Fee schedule</h2>
+      <h2 id="fees-heading">
+        Fee schedule
+        <UnsavedMark dirty={unsaved} />
+      </h2>
       <p className="card__intro">The clinic&apos;s charges per line, in dollars. Estimates use these amounts.</p>
       <div className="table-wrap">
         <table className="fees">
@@ -147,7 +160,7 @@ export function FeeScheduleEditor({ feeOverrides, onSaved }: FeeScheduleEditorPr
         </table>
       </div>
       <RangeCheck view={view} unsaved={unsaved} />
-      <SaveRow label="Save fee schedule" state={save} onSave={() => void store(texts, 'Saved. Estimates now use these fees.')}>
+      <SaveRow label="Save fee schedule" state={save} dirty={unsaved} onSave={() => void store(texts, 'Saved. Estimates now use these fees.')}>
         <button type="button" className="button" onClick={() => setConfirmReset(true)}>
           Reset to default fees
         </button>

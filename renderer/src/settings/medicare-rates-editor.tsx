@@ -8,7 +8,10 @@ import type { MedicareRatesView } from '../../../core/ipc/contract';
 import type { Settings } from '../../../core/settings';
 import { figureText, isEditable, rateTextsFrom, toRateOverrides, type RateErrors, type RateTexts } from './medicare-rates';
 import { CellInput, SelectField } from '../lib/field-controls';
-import { SaveRow, type SaveState } from './save-row';
+import { SaveRow, UnsavedMark, type SaveState } from './save-row';
+import { refuseAtField } from './save-settings-group';
+import type { SaveOutcome } from './unsaved-sections';
+import { useUnsavedSection } from './use-unsaved-section';
 import { useSettingsView } from './use-settings-view';
 
 
@@ -19,7 +22,12 @@ interface MedicareRatesEditorProps {
   onSaved: (s: Settings) => void;
 }
 
-const Heading = () => <h2 id="medicare-heading">Medicare rates</h2>;
+const Heading = ({ dirty = false }: { dirty?: boolean }) => (
+  <h2 id="medicare-heading">
+    Medicare rates
+    <UnsavedMark dirty={dirty} />
+  </h2>
+);
 
 export function MedicareRatesEditor({ medicareRates, onSaved }: MedicareRatesEditorProps) {
   const [texts, setTexts] = useState<RateTexts>({});
@@ -34,30 +42,34 @@ export function MedicareRatesEditor({ medicareRates, onSaved }: MedicareRatesEdi
   const loadRates = useCallback(() => window.clinic.medicare.rates(year === undefined ? {} : { rateYear: year }), [year]);
   const { view, loadError, refresh } = useSettingsView(loadRates, JSON.stringify(medicareRates), shown);
 
-  if (loadError) return <section className="card" aria-labelledby="medicare-heading"><Heading /><p role="alert" className="alert">{loadError}</p></section>;
-  if (!view) return <section className="card" aria-labelledby="medicare-heading"><Heading /><p>Loading Medicare rates…</p></section>;
-
-  const submit = async () => {
+  const submit = async (): Promise<SaveOutcome> => {
+    if (!view) return { kind: 'failed' };
     const { overrides, errors: found } = toRateOverrides(view.figures, texts);
     setErrors(found);
     const firstBad = Object.keys(found)[0];
-    if (firstBad !== undefined) {
-      document.getElementById(inputId(firstBad))?.focus();
-      return setSave({ kind: 'error', message: 'Please check the highlighted amounts; nothing was saved.' });
-    }
+    if (firstBad !== undefined) return refuseAtField(inputId(firstBad), setSave, 'Please check the highlighted amounts; nothing was saved.');
     setSave({ kind: 'saving' });
     const years = { ...(medicareRates[view.procedureId] ?? {}), [String(view.rateYear)]: overrides };
     const r = await window.clinic.settings.update({ medicareRates: { [view.procedureId]: years } });
-    if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
+    if (!r.ok) {
+      setSave({ kind: 'error', message: r.error.message });
+      return { kind: 'failed' };
+    }
     onSaved(r.value);
     await refresh();
     setSave({ kind: 'saved', message: 'Saved. Medicare estimates now use these amounts.' });
+    return { kind: 'saved' };
   };
+  const dirty = view !== null && JSON.stringify(texts) !== JSON.stringify(rateTextsFrom(view.figures));
+  useUnsavedSection('medicare', 'Medicare rates', dirty, submit);
+
+  if (loadError) return <section className="card" aria-labelledby="medicare-heading"><Heading /><p role="alert" className="alert">{loadError}</p></section>;
+  if (!view) return <section className="card" aria-labelledby="medicare-heading"><Heading /><p>Loading Medicare rates…</p></section>;
 
   const missing = view.figures.filter((f) => f.nationalValue === null && f.clinicValue === null);
   return (
     <section className="card" aria-labelledby="medicare-heading">
-      <Heading />
+      <Heading dirty={dirty} />
       <p className="card__intro">
         Medicare&apos;s {view.rateYear} national amounts, which Medicare estimates use. Amounts differ a little by area: enter your Medicare
         contractor&apos;s amounts for your locality where you know them; leave a box empty to use the national amount.
@@ -125,7 +137,7 @@ export function MedicareRatesEditor({ medicareRates, onSaved }: MedicareRatesEdi
           </tbody>
         </table>
       </div>
-      <SaveRow label="Save Medicare rates" state={save} onSave={() => void submit()} />
+      <SaveRow label="Save Medicare rates" state={save} dirty={dirty} onSave={() => void submit()} />
     </section>
   );
 }

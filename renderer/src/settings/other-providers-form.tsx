@@ -5,10 +5,12 @@
 import { useState } from 'react';
 import { otherProviderSchema, otherProvidersSchema, type OtherProvider, type OtherProviders, type Settings } from '../../../core/settings';
 import { TextField } from '../lib/field-controls';
-import { SaveRow, type SaveState } from './save-row';
+import { SaveRow, UnsavedMark, type SaveState } from './save-row';
 import { fieldErrors, idHints, settingsFieldIds, type FieldErrors } from './settings-fields';
 import { useSettingsGroup } from './use-settings-group';
-import { saveSettingsGroup } from './save-settings-group';
+import { refuseAtField, saveSettingsGroup } from './save-settings-group';
+import type { SaveOutcome } from './unsaved-sections';
+import { useUnsavedSection } from './use-unsaved-section';
 
 type ProviderKey = keyof OtherProviders;
 type ProviderField = keyof OtherProvider;
@@ -46,10 +48,12 @@ const asShown = (group: OtherProviders): OtherProviders => group;
 export function OtherProvidersForm({ otherProviders, onSaved }: { otherProviders: OtherProviders; onSaved: (s: Settings) => void }) {
   const [shown, setShown] = useState<ProvidersErrors>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const { local, setLocal, markSaved } = useSettingsGroup(otherProviders, asShown, () => {
+  const { local, setLocal, markSaved, dirty } = useSettingsGroup(otherProviders, asShown, () => {
     setShown({});
     setSave({ kind: 'idle' });
   });
+
+  useUnsavedSection('otherProviders', 'Other providers on the Good Faith Estimate', dirty, () => submit());
 
   const set = (key: ProviderKey, name: ProviderField, value: string) => {
     setLocal((l) => ({ ...l, [key]: { ...l[key], [name]: value } }));
@@ -58,16 +62,12 @@ export function OtherProvidersForm({ otherProviders, onSaved }: { otherProviders
   const blur = (key: ProviderKey, name: ProviderField) =>
     setShown((s) => ({ ...s, [key]: { ...s[key], [name]: validateOne(local[key])[name] } }));
 
-  const submit = async () => {
+  const submit = async (): Promise<SaveOutcome> => {
     const errors = validate(local);
     setShown(errors);
     const first = providers.flatMap(({ key }) => fieldOrder.filter((n) => errors[key]?.[n]).map((n) => inputId(key, n)))[0];
-    if (first !== undefined) {
-      document.getElementById(first)?.focus();
-      setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
-      return;
-    }
-    await saveSettingsGroup({
+    if (first !== undefined) return refuseAtField(first, setSave);
+    return saveSettingsGroup({
       patch: { otherProviders: otherProvidersSchema.parse(local) },
       pick: (settings) => settings.otherProviders,
       markSaved,
@@ -79,7 +79,10 @@ export function OtherProvidersForm({ otherProviders, onSaved }: { otherProviders
 
   return (
     <section className="card" aria-labelledby="other-providers-heading">
-      <h2 id="other-providers-heading">Other providers on the Good Faith Estimate</h2>
+      <h2 id="other-providers-heading">
+        Other providers on the Good Faith Estimate
+        <UnsavedMark dirty={dirty} />
+      </h2>
       <p className="card__intro">
         Fill these in when a hospital, surgery center or anesthesia group bills its own part. They are printed on Good Faith Estimates
         for uninsured and self-pay patients. Leave blank if the clinic bills everything.
@@ -106,7 +109,7 @@ export function OtherProvidersForm({ otherProviders, onSaved }: { otherProviders
           </div>
         </fieldset>
       ))}
-      <SaveRow label="Save other providers" state={save} onSave={() => void submit()} />
+      <SaveRow label="Save other providers" state={save} dirty={dirty} onSave={() => void submit()} />
     </section>
   );
 }

@@ -7,7 +7,10 @@ import { useEffect, useState } from 'react';
 import type { Settings } from '../../../core/settings';
 import { SelectField, TextField } from '../lib/field-controls';
 import { blankContract, contractTextsFrom, toContracts, type BasisKind, type ContractErrors, type ContractTexts } from './payer-contracts';
-import { SaveRow, type SaveState } from './save-row';
+import { SaveRow, UnsavedMark, type SaveState } from './save-row';
+import { refuseAtField } from './save-settings-group';
+import type { SaveOutcome } from './unsaved-sections';
+import { useUnsavedSection } from './use-unsaved-section';
 
 const basisChoices: { value: BasisKind; label: string }[] = [
   { value: 'percent', label: 'Percent of Medicare' },
@@ -37,24 +40,30 @@ export function PayerContractsEditor({ payerContracts, example, onSaved }: Payer
     setSave({ kind: 'idle' });
   };
 
-  const submit = async () => {
+  const submit = async (): Promise<SaveOutcome> => {
     const { contracts, errors: found } = toContracts(texts, example);
     setErrors(found);
     const first = Object.keys(found)[0];
-    if (first !== undefined) {
-      document.getElementById(`contract-${first.replace('.', '-')}`)?.focus();
-      return setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
-    }
+    if (first !== undefined) return refuseAtField(`contract-${first.replace('.', '-')}`, setSave);
     setSave({ kind: 'saving' });
     const r = await window.clinic.settings.update({ payerContracts: contracts });
-    if (!r.ok) return setSave({ kind: 'error', message: r.error.message });
+    if (!r.ok) {
+      setSave({ kind: 'error', message: r.error.message });
+      return { kind: 'failed' };
+    }
     onSaved(r.value);
     setSave({ kind: 'saved', message: 'Saved. Estimates for these payers now use their contracted rates.' });
+    return { kind: 'saved' };
   };
+  const dirty = JSON.stringify(texts) !== JSON.stringify(contractTextsFrom(payerContracts));
+  useUnsavedSection('contracts', 'Payer contracts', dirty, submit);
 
   return (
     <section className="card" aria-labelledby="contracts-heading">
-      <h2 id="contracts-heading">Payer contracts</h2>
+      <h2 id="contracts-heading">
+        Payer contracts
+        <UnsavedMark dirty={dirty} />
+      </h2>
       <p className="card__intro">
         The allowed amounts in the clinic&apos;s contracts. A case whose insurance company matches a payer name or one of its other names
         (capitals and spaces do not matter) is estimated on them. Percentages are of the clinic&apos;s Medicare rates.
@@ -92,7 +101,7 @@ export function PayerContractsEditor({ payerContracts, example, onSaved }: Payer
           </fieldset>
         );
       })}
-      <SaveRow label="Save payer contracts" state={save} onSave={() => void submit()}>
+      <SaveRow label="Save payer contracts" state={save} dirty={dirty} onSave={() => void submit()}>
         <button
           type="button"
           className="button"

@@ -7,8 +7,10 @@
 import { useState } from 'react';
 import { recordsSettingsSchema, type RecordsSettings, type Settings } from '../../../core/settings';
 import { CheckboxField, TextField } from '../lib/field-controls';
-import { SaveRow, type SaveState } from './save-row';
-import { saveSettingsGroup } from './save-settings-group';
+import { SaveRow, UnsavedMark, type SaveState } from './save-row';
+import { refuseAtField, saveSettingsGroup } from './save-settings-group';
+import type { SaveOutcome } from './unsaved-sections';
+import { useUnsavedSection } from './use-unsaved-section';
 import { fieldErrors, type FieldErrors } from './settings-fields';
 import { useSettingsGroup } from './use-settings-group';
 
@@ -68,25 +70,22 @@ const asTexts = (r: RecordsSettings): RecordsTexts => ({
 export function RecordsSettingsForm({ records, onSaved }: { records: RecordsSettings; onSaved: (s: Settings) => void }) {
   const [shown, setShown] = useState<RecordsErrors>({});
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const { local, setLocal, markSaved } = useSettingsGroup(records, asTexts, () => {
+  const { local, setLocal, markSaved, dirty } = useSettingsGroup(records, asTexts, () => {
     setShown({});
     setSave({ kind: 'idle' });
   });
+  useUnsavedSection('records', 'Records and privacy', dirty, () => submit());
   const set = <K extends keyof RecordsTexts>(name: K, value: RecordsTexts[K]) => {
     setLocal((l) => ({ ...l, [name]: value }));
     setSave({ kind: 'idle' });
   };
 
-  const submit = async () => {
+  const submit = async (): Promise<SaveOutcome> => {
     const errors = check(local);
     setShown(errors);
     const first = numberFields.find((f) => errors[f.name] !== undefined);
-    if (first) {
-      document.getElementById(first.id)?.focus();
-      setSave({ kind: 'error', message: 'Please check the highlighted fields; nothing was saved.' });
-      return;
-    }
-    await saveSettingsGroup({
+    if (first) return refuseAtField(first.id, setSave);
+    return saveSettingsGroup({
       patch: {
         records: recordsSettingsSchema.parse({
           retentionYears: parseNumberText(local.retentionYears),
@@ -105,7 +104,10 @@ export function RecordsSettingsForm({ records, onSaved }: { records: RecordsSett
 
   return (
     <section className="card" aria-labelledby="records-heading">
-      <h2 id="records-heading">Records and privacy</h2>
+      <h2 id="records-heading">
+        Records and privacy
+        <UnsavedMark dirty={dirty} />
+      </h2>
       <p className="card__intro">How long issued estimates are kept, and how patient details are kept from view on a shared computer.</p>
       <div className="group__stack">
         {numberFields.map((f) => (
@@ -140,7 +142,7 @@ export function RecordsSettingsForm({ records, onSaved }: { records: RecordsSett
           ) : null}
         </div>
       </div>
-      <SaveRow label="Save records and privacy" state={save} onSave={() => void submit()} />
+      <SaveRow label="Save records and privacy" state={save} dirty={dirty} onSave={() => void submit()} />
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import type { AppError } from '../../../core/result';
 import type { Settings, SettingsPatch } from '../../../core/settings';
 import type { SaveState } from './save-row';
+import type { SaveOutcome } from './unsaved-sections';
 
 export interface SaveGroupSteps<G> {
   patch: SettingsPatch;
@@ -18,11 +19,22 @@ export interface SaveGroupSteps<G> {
   showRefusal?: (error: AppError) => string | undefined;
 }
 
-export async function saveSettingsGroup<G>(steps: SaveGroupSteps<G>): Promise<void> {
+export async function saveSettingsGroup<G>(steps: SaveGroupSteps<G>): Promise<SaveOutcome> {
   steps.setSave({ kind: 'saving' });
   const r = await window.clinic.settings.update(steps.patch);
-  if (!r.ok) return steps.setSave({ kind: 'error', message: steps.showRefusal?.(r.error) ?? r.error.message });
+  if (!r.ok) {
+    steps.setSave({ kind: 'error', message: steps.showRefusal?.(r.error) ?? r.error.message });
+    return { kind: 'failed' };
+  }
   steps.markSaved(steps.pick(r.value));
   steps.onSaved(r.value);
   steps.setSave({ kind: 'saved', message: steps.savedMessage });
+  return { kind: 'saved' };
+}
+
+/** A section's fields refused its Save: focus the first, say nothing was saved. */
+export function refuseAtField(focusId: string, setSave: (state: SaveState) => void, message = 'Please check the highlighted fields; nothing was saved.'): SaveOutcome {
+  document.getElementById(focusId)?.focus();
+  setSave({ kind: 'error', message });
+  return { kind: 'invalid', focusId };
 }

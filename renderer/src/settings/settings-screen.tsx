@@ -12,6 +12,8 @@ import { PayerContractsEditor } from './payer-contracts-editor';
 import { codeAmountsExample } from './payer-contracts';
 import { OtherProvidersForm } from './other-providers-form';
 import { RecordsSettingsForm } from './records-settings-form';
+import type { SectionRegistry } from './unsaved-sections';
+import { SectionRegistryContext } from './use-unsaved-section';
 
 /**
  * The id of the field to focus on arrival (settings-fields.ts settingsFieldIds): the first one a
@@ -25,24 +27,29 @@ interface SettingsScreenProps {
   settings: Settings;
   focus: SettingsFocus;
   onSaved: (settings: Settings) => void;
+  /** Where each section says whether it has unsaved changes (leaving Settings asks about them). */
+  sections: SectionRegistry;
 }
 
-export function SettingsScreen({ procedure, settings, focus, onSaved }: SettingsScreenProps) {
+export function SettingsScreen({ procedure, settings, focus, onSaved, sections }: SettingsScreenProps) {
   useEffect(() => {
     if (focus !== null) document.getElementById(focus)?.focus();
   }, [focus]);
   return (
-    <div className="settings">
-      <h1 className="screen-title">Settings</h1>
-      <ClinicProfileForm clinic={settings.clinic} onSaved={onSaved} />
-      <DoctorsEditor doctors={settings.doctors} onSaved={onSaved} />
-      <OtherProvidersForm otherProviders={settings.otherProviders} onSaved={onSaved} />
-      <DefaultsForm settings={settings} onSaved={onSaved} />
-      <RecordsSettingsForm records={settings.records} onSaved={onSaved} />
-      <FeeScheduleEditor feeOverrides={settings.feeOverrides} onSaved={onSaved} />
-      <MedicareRatesEditor medicareRates={settings.medicareRates} onSaved={onSaved} />
-      <PayerContractsEditor payerContracts={settings.payerContracts} example={codeAmountsExample(procedure.codes)} onSaved={onSaved} />
-      <ConfigTransfer onSaved={onSaved} />
-    </div>
+    <SectionRegistryContext.Provider value={sections}>
+      <div className="settings">
+        <h1 className="screen-title">Settings</h1>
+        <p className="settings__intro">Each section has its own Save button. Changes are not saved until you press it.</p>
+        <ClinicProfileForm clinic={settings.clinic} onSaved={onSaved} />
+        <DoctorsEditor doctors={settings.doctors} onSaved={onSaved} />
+        <OtherProvidersForm otherProviders={settings.otherProviders} onSaved={onSaved} />
+        <DefaultsForm settings={settings} onSaved={onSaved} />
+        <RecordsSettingsForm records={settings.records} onSaved={onSaved} />
+        <FeeScheduleEditor feeOverrides={settings.feeOverrides} onSaved={onSaved} />
+        <MedicareRatesEditor medicareRates={settings.medicareRates} onSaved={onSaved} />
+        <PayerContractsEditor payerContracts={settings.payerContracts} example={codeAmountsExample(procedure.codes)} onSaved={onSaved} />
+        <ConfigTransfer onSaved={onSaved} />
+      </div>
+    </SectionRegistryContext.Provider>
   );
 }

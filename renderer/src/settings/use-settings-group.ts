@@ -11,6 +11,8 @@ export interface SettingsGroupState<G, L> {
   setLocal: (update: (current: L) => L) => void;
   /** The form saved `saved` itself: show it, and do not treat the coming update as outside. */
   markSaved: (saved: G) => void;
+  /** What the form shows differs from the saved group (Settings marks the section, and asks before leaving). */
+  dirty: boolean;
 }
 
 export function useSettingsGroup<G, L>(group: G, toLocal: (group: G) => L, onOutsideChange: () => void): SettingsGroupState<G, L> {
@@ -31,5 +33,6 @@ export function useSettingsGroup<G, L>(group: G, toLocal: (group: G) => L, onOut
     },
     [toLocal],
   );
-  return { local, setLocal, markSaved };
+  const dirty = JSON.stringify(local) !== JSON.stringify(toLocal(group));
+  return { local, setLocal, markSaved, dirty };
 }

@@ -11,7 +11,9 @@ import { EstimateScreen } from '../estimate/estimate-screen';
 import { rememberedPreparedBy } from '../estimate/prepared-by-store';
 import { revisionStart, type EstimateStart } from '../estimate/revision';
 import { RecordsScreen } from '../records/records-screen';
+import { LeaveSettingsDialog } from '../settings/leave-settings-dialog';
 import { SettingsScreen, type SettingsFocus } from '../settings/settings-screen';
+import { useLeaveSettings } from '../settings/use-leave-settings';
 import { Notice } from './notice';
 import { PrivacyScreen } from './privacy-screen';
 
@@ -62,6 +64,7 @@ export function App() {
   const [revision, setRevision] = useState<{ key: number; start: EstimateStart } | null>(null);
   const [formInUse, setFormInUse] = useState(false);
   const [retrying, setRetrying] = useState(false);
+  const { registry: settingsSections, leaveSettings, dialog: leaveDialog } = useLeaveSettings(screen === 'settings');
 
   useEffect(() => {
     let live = true;
@@ -98,8 +101,13 @@ export function App() {
   }, []);
 
   const go = (next: Screen, focus: SettingsFocus = null) => {
-    setSettingsFocus(focus);
-    setScreen(next);
+    const open = () => {
+      setSettingsFocus(focus);
+      setScreen(next);
+    };
+    // Leaving Settings with unsaved sections asks first.
+    if (next === 'settings') open();
+    else leaveSettings(open);
   };
 
   return (
@@ -154,7 +162,10 @@ export function App() {
                 }}
               />
             ) : null}
-            {screen === 'settings' ? <SettingsScreen procedure={loaded.procedure} settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} /> : null}
+            {screen === 'settings' ? (
+              <SettingsScreen procedure={loaded.procedure} settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} sections={settingsSections} />
+            ) : null}
+            <LeaveSettingsDialog sections={leaveDialog.sections} onSaveAll={() => void leaveDialog.onSaveAll()} onDiscard={leaveDialog.onDiscard} onStay={leaveDialog.onStay} />
             <PrivacyScreen idleMinutes={loaded.settings.records.idleMinutes} />
           </>
         ) : null}
