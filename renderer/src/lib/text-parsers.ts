@@ -10,6 +10,11 @@ export function moneyTextError(text: string): string | null {
   return problem === 'misplaced-comma' ? MISPLACED_COMMA_MESSAGE : 'Enter an amount in dollars, like 1,500.00.';
 }
 
+/** A money field's own message for text that is not an amount, unless the comma is the problem ("1,50"). */
+export function moneyTextErrorOr(text: string, otherwise: string): string {
+  return moneyTextProblem(text) === 'misplaced-comma' ? MISPLACED_COMMA_MESSAGE : otherwise;
+}
+
 /** Local calendar date as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
   const y = String(now.getFullYear()).padStart(4, '0');

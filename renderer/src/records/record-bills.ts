@@ -7,7 +7,7 @@ import type { BillingRole } from '../../../core/case/enums';
 import { recordBillsSchema, type RecordRow } from '../../../core/ipc/contract';
 import { formatCents } from '../../../core/money';
 import type { FieldIssue } from '../../../core/result';
-import { parseMoneyText } from '../lib/text-parsers';
+import { moneyTextErrorOr, parseMoneyText } from '../lib/text-parsers';
 
 export type BillTexts = Partial<Record<BillingRole, string>>;
 export type BillErrors = Partial<Record<BillingRole, string>>;
@@ -36,7 +36,7 @@ export function readBills(row: Pick<RecordRow, 'id' | 'providers'>, texts: BillT
     const text = (texts[provider.role] ?? '').trim();
     if (text === '') continue;
     const billedCents = parseMoneyText(text);
-    if (billedCents === null) errors[provider.role] = unreadable(provider.name);
+    if (billedCents === null) errors[provider.role] = moneyTextErrorOr(text, unreadable(provider.name));
     else bills.push({ role: provider.role, billedCents });
   }
   const request = { id: row.id, bills };

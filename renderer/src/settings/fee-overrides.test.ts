@@ -19,4 +19,10 @@ describe('fee overrides', () => {
     const { errors } = toFeeOverrides(lines, { a: { low: 'x', high: '2000' }, b: { low: '300', high: '200' } });
     expect(errors).toEqual({ 'a.low': 'Enter an amount in dollars.', 'b.low': 'The low amount must not be above the high amount.' });
   });
+
+  it('says where commas go when a fee has one for cents ("1,50" is not $150)', () => {
+    const { errors, overrides } = toFeeOverrides(lines, { a: { low: '1,50', high: '2,000' }, b: { low: '100', high: '200' } });
+    expect(errors).toEqual({ 'a.low': 'Use a period for cents (1.50) and commas only between thousands (1,500).' });
+    expect(overrides['a']).toBeUndefined();
+  });
 });

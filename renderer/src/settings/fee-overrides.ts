@@ -1,7 +1,7 @@
 /** The fee schedule editor's pure part: typed dollar text per line to settings.feeOverrides. */
 import type { FeeLineView } from '../../../core/ipc/contract';
 import { formatCents } from '../../../core/money';
-import { parseMoneyText } from '../lib/text-parsers';
+import { moneyTextErrorOr, parseMoneyText } from '../lib/text-parsers';
 
 export interface FeeText {
   low: string;
@@ -30,8 +30,8 @@ export function toFeeOverrides(lines: FeeLineView[], texts: FeeTexts): { overrid
     const text = texts[line.id] ?? { low: '', high: '' };
     const lowCents = parseMoneyText(text.low);
     const highCents = parseMoneyText(text.high);
-    if (lowCents === null) errors[`${line.id}.low`] = 'Enter an amount in dollars.';
-    if (highCents === null) errors[`${line.id}.high`] = 'Enter an amount in dollars.';
+    if (lowCents === null) errors[`${line.id}.low`] = moneyTextErrorOr(text.low, 'Enter an amount in dollars.');
+    if (highCents === null) errors[`${line.id}.high`] = moneyTextErrorOr(text.high, 'Enter an amount in dollars.');
     if (lowCents === null || highCents === null) continue;
     if (lowCents > highCents) {
       errors[`${line.id}.low`] = 'The low amount must not be above the high amount.';

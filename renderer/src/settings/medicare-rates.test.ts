@@ -50,4 +50,9 @@ describe('Medicare rates in Settings', () => {
     expect(Object.keys(errors)).toEqual(['hospitalOutpatient.22511.payment', 'anesthesia.conversionFactor', 'anesthesia.01942.baseUnits']);
     expect(errors['anesthesia.conversionFactor']).toMatch(/4 decimals/);
   });
+
+  it('says where commas go when an amount has one for cents', () => {
+    const { errors } = toRateOverrides(figures, { 'hospitalOutpatient.22511.payment': '1,50' });
+    expect(errors['hospitalOutpatient.22511.payment']).toBe('Use a period for cents (1.50) and commas only between thousands (1,500).');
+  });
 });

@@ -5,7 +5,7 @@
  */
 import type { MedicareFigureView } from '../../../core/ipc/contract';
 import { formatCents } from '../../../core/money';
-import { parseMoneyText } from '../lib/text-parsers';
+import { moneyTextErrorOr, parseMoneyText } from '../lib/text-parsers';
 
 export type RateTexts = Record<string, string>;
 export type RateErrors = Record<string, string>;
@@ -60,7 +60,7 @@ export function toRateOverrides(figures: readonly MedicareFigureView[], texts: R
     const text = (texts[f.id] ?? '').trim();
     if (text === '') continue;
     const value = f.unit === 'cents' ? parseMoneyText(text) : f.unit === 'cents-per-unit' ? parsePerUnit(text) : parseUnits(text);
-    if (value === null || value > 100_000_000) errors[f.id] = messages[f.unit];
+    if (value === null || value > 100_000_000) errors[f.id] = f.unit === 'cents' ? moneyTextErrorOr(text, messages.cents) : messages[f.unit];
     else overrides[f.id] = value;
   }
   return { overrides, errors };
