@@ -5,9 +5,12 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect } from './fixtures';
+import { test, expect, letterhead } from './fixtures';
 import { EstimatePage } from './pages/estimate-page';
 import { expectNoAxeViolations, screenshots } from './pages/checks';
+
+// Packets are issued here: the clinic profile has the name and phone every letterhead needs.
+test.use({ appOptions: { clinic: letterhead } });
 
 const ana = { firstName: 'Ana', lastName: 'Ruiz', dateOfBirth: '03/14/1950' };
 
