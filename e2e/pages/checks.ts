@@ -30,10 +30,18 @@ export const screenSizes = [
 ] as const;
 
 /**
+ * Screenshots are for people to look at: a CI run on a fresh machine (CI=true) has no one to
+ * look, so it skips them (about a quarter of the e2e time on 2 cores) unless E2E_SCREENSHOTS=1.
+ */
+const takeScreenshots = !process.env['CI'] || process.env['E2E_SCREENSHOTS'] === '1';
+if (!takeScreenshots) console.log('[screenshots] skipped: CI=true and E2E_SCREENSHOTS is not 1 (no one looks at them on a CI machine)');
+
+/**
  * Screenshots at 1280×800, 1024×768 and 200% zoom into e2e-artifacts/screenshots/: the full page, or
  * just the window for states that float over it (a modal dialog).
  */
 export async function screenshots(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (!takeScreenshots) return;
   mkdirSync(screenshotDir, { recursive: true });
   const original = page.viewportSize();
   const fullPage = options.fullPage ?? true;
