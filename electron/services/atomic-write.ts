@@ -8,8 +8,12 @@ import { dirname, join } from 'node:path';
  * file name is the patient's). Start-up finds leftovers by it (sweepPartialFiles).
  */
 const PARTIAL_FILE = /^\.clinic-estimate-partial-[0-9a-f]{12}\.tmp$/;
-/** Temps of earlier versions: `.<file name>.<hex>.tmp` beside the target. */
-const LEGACY_PARTIAL_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
+/**
+ * Temps of earlier versions: `.<file name>.<hex>.tmp` beside the target, for the kinds of file
+ * the app wrote (packets, configuration files, the draft, the records key): only those, so
+ * another program's temp files in a folder the app saved into are never touched.
+ */
+const LEGACY_PARTIAL_FILE = /^\..+\.(pdf|json|bin|key)\.[0-9a-f]{12}\.tmp$/;
 
 export function isPartialFile(name: string): boolean {
   return PARTIAL_FILE.test(name);

@@ -69,12 +69,15 @@ describe('leftovers at start-up', () => {
     // Another instance (another PC on a shared folder) may be writing this one right now.
     const young = leave(saveDir, '.clinic-estimate-partial-00000000000a.tmp', 10_000);
     const unrelated = leave(saveDir, '.someone-elses.tmp', 10 * MINUTE_MS);
+    // Another program's temp file of the same shape, but not a kind of file the app writes.
+    const othersShaped = leave(saveDir, '.report.docx.0123456789ab.tmp', 10 * MINUTE_MS);
 
     const second = startTestApp({ dataDir: first.dataDir, saveDir });
     expect(await second.services.leftoversRemoved).toBe(3);
     expect([oldInSaved, oldInData, legacy].filter((path) => existsSync(path))).toEqual([]);
     expect(existsSync(young)).toBe(true);
     expect(existsSync(unrelated)).toBe(true);
+    expect(existsSync(othersShaped)).toBe(true);
     expect(existsSync(saved.path)).toBe(true);
     expect(second.logs.join('\n')).not.toMatch(/Okafor|Margaret/);
   });
