@@ -1,12 +1,15 @@
 /**
- * Headless entry: `tsx electron/cli.ts <command> ...` (npm run estimate / npm run packet).
- * The templates folder is found from this file, so it works from any working directory.
+ * Headless entry (npm run estimate / npm run packet): run as the bundle out/cli/cli.mjs by
+ * scripts/run-cli.mjs (rebuilt when a source is newer), or directly as `tsx electron/cli.ts
+ * <command> ...`. The templates folder is found from this module, so it works from any
+ * working directory.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { localDate } from './cli/case-file';
+import { findAppRoot } from './cli/app-root';
 import { runCli } from './cli/run-cli';
 
-const templatesDir = fileURLToPath(new URL('../templates', import.meta.url));
+const templatesDir = join(findAppRoot(import.meta.dirname), 'templates');
 
 process.exitCode = await runCli(process.argv.slice(2), {
   templatesDir,

@@ -10,6 +10,7 @@ import type { Estimate } from '../../../core/estimate/types';
 import type { FieldIssue } from '../../../core/result';
 import type { CaseInput } from '../../../core/case/case-schema';
 import { caseFromKey, liveEstimateKey } from './live-estimate-key';
+import { scheduleLiveEstimate } from './live-estimate-schedule';
 
 export type LiveEstimate =
   | { status: 'waiting' }
@@ -21,8 +22,6 @@ type Answer =
   | { key: string; kind: 'estimate'; estimate: Estimate }
   | { key: string; kind: 'issues'; issues: FieldIssue[] }
   | { key: string; kind: 'failed'; message: string };
-
-const DEBOUNCE_MS = 250;
 
 /**
  * `caseJson` null means the form has a problem that stops the estimate (shown at the fields).
@@ -36,7 +35,7 @@ export function useLiveEstimate(caseJson: CaseInput | null, settingsKey: string)
   useEffect(() => {
     if (key === null) return;
     let current = true;
-    const timer = window.setTimeout(() => {
+    const cancel = scheduleLiveEstimate(() => {
       void window.clinic.estimate.compute(caseFromKey(key)).then((result) => {
         if (!current) return;
         if (result.ok) {
@@ -48,10 +47,10 @@ export function useLiveEstimate(caseJson: CaseInput | null, settingsKey: string)
           setAnswer({ key, kind: 'failed', message: result.error.message });
         }
       });
-    }, DEBOUNCE_MS);
+    });
     return () => {
       current = false;
-      window.clearTimeout(timer);
+      cancel();
     };
   }, [key]);
 
