@@ -294,6 +294,23 @@ describe('determinism', () => {
     expect(Buffer.from(again.built.pdf).equals(Buffer.from(packets.insured.built.pdf))).toBe(true);
   });
 
+  it('builds once per patient: the same inputs again reuse the last PDF (the same bytes a fresh build gives); any change builds anew', async () => {
+    const fresh = createPacketService({ templatesDir: fx.templatesDir, fontsDir: fx.fontsDir, catalog: fx.shippedCatalog() });
+    const input = { ...fx.estimateCase(fx.insuredCase), clinic: fx.clinic, otherProviders: fx.otherProviders, preparedDate: fx.PREPARED_DATE };
+    const first = await fresh.build(input);
+    const again = await fresh.build({ ...input, clinic: { ...input.clinic } });
+    if (!first.ok || !again.ok) throw new Error('packet refused');
+    // Preview, print and save of the same patient: one build, the very same PDF.
+    expect(again.value.pdf).toBe(first.value.pdf);
+    // The same bytes another service built for these inputs (with and without the reuse).
+    expect(Buffer.from(first.value.pdf).equals(Buffer.from(packets.insured.built.pdf))).toBe(true);
+    // A change (here the clinic's phone) builds anew.
+    const changed = await fresh.build({ ...input, clinic: { ...input.clinic, phone: '(217) 555-0199' } });
+    if (!changed.ok) throw new Error('packet refused');
+    expect(changed.value.pdf).not.toBe(first.value.pdf);
+    expect(Buffer.from(changed.value.pdf).equals(Buffer.from(first.value.pdf))).toBe(false);
+  });
+
   it('names the file <Last>-<First>-vertebroplasty-<date>.pdf', () => {
     expect(packets.insured.built.fileName).toBe('Okafor-Margaret-vertebroplasty-2026-11-29.pdf');
     expect(packets.spanish.built.fileName).toBe('Pena-Nunez-Jose-vertebroplasty-2026-11-29.pdf');

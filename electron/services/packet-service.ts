@@ -93,6 +93,8 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
   const contentCache = new Map<string, PacketContent>();
   // The last logo checked and whether it prints (it changes rarely; decoding it every packet would be waste).
   let checkedLogo: { dataUrl: string; prints: boolean } | null = null;
+  /** The last packet built and what it was built from (see build). */
+  let lastBuilt: { key: string; packet: BuiltPacket } | null = null;
   const logoProblem = (dataUrl: string): FieldIssue[] => {
     if (dataUrl === '') return [];
     if (checkedLogo?.dataUrl !== dataUrl) checkedLogo = { dataUrl, prints: logoPrints(dataUrl) };
@@ -128,6 +130,11 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
         return fail('pdf-failed', `The packet could not be made: its text file ${file} is damaged or missing. Nothing on the form needs changing; ask IT to reinstall Clinic Estimate & Packet.`, loaded.error.issues);
       }
       const reference = packetReference(caseData, estimate, preparedDate, procedure);
+      const versions = { template: `${procedure.id}/${caseData.language}`, content: shortHash(loaded.value), feeSchedule: shortHash(estimate.lines.map((l) => [l.id, l.lowCents, l.highCents])) };
+      // One build per patient: preview, print and save of the same inputs (and the same content
+      // and fees) reuse the last PDF; the build is deterministic, so the bytes are the same.
+      const key = createHash('sha256').update(JSON.stringify([caseData, estimate, clinic, otherProviders, doctors, revision ?? null, preparedDate, versions])).digest('hex');
+      if (lastBuilt?.key === key) return ok(lastBuilt.packet);
       try {
         const doc = buildPacketDocument({
           caseData,
@@ -143,8 +150,9 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
           largePrint: caseData.largePrint,
         });
         const pdf = await renderer.render(doc, preparedDate);
-        const versions = { template: `${procedure.id}/${caseData.language}`, content: shortHash(loaded.value), feeSchedule: shortHash(estimate.lines.map((l) => [l.id, l.lowCents, l.highCents])) };
-        return ok({ pdf, fileName: packetFileName(caseData, preparedDate, procedure), reference, versions });
+        const packet: BuiltPacket = { pdf, fileName: packetFileName(caseData, preparedDate, procedure), reference, versions };
+        lastBuilt = { key, packet };
+        return ok(packet);
       } catch (error) {
         // The message names the kind of failure only; it never carries patient data.
         const kind = error instanceof Error ? error.name : 'unknown error';
