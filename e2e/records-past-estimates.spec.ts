@@ -83,6 +83,27 @@ test('a packet on record: found by name, date of birth and reference, saved agai
   await expectNoAxeViolations(app.page, 'Past estimates, one found');
   await screenshots(app.page, 'records-found');
 
+  // At 200% zoom (640x400 CSS pixels) the table is wider than the window: it scrolls sideways in
+  // a focusable frame, and says so; every column is reached by scrolling it.
+  await app.page.setViewportSize({ width: 640, height: 400 });
+  const frame = app.page.getByRole('region', { name: 'Past estimates found' });
+  await expect(frame).toHaveAccessibleDescription(/scroll it sideways/);
+  await expect(app.page.getByText('The table is wider than the window')).toBeVisible();
+  const sideways = await frame.evaluate((el) => ({ scrolls: el.scrollWidth > el.clientWidth, style: getComputedStyle(el).overflowX }));
+  expect(sideways).toEqual({ scrolls: true, style: 'scroll' });
+  // Scrolled to its end, the last column (Reference) lies inside the frame, across.
+  const lastColumn = await frame.evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+    const header = [...el.querySelectorAll('th')].find((th) => th.textContent === 'Reference');
+    const box = header?.getBoundingClientRect();
+    const frameBox = el.getBoundingClientRect();
+    return box === undefined ? null : { inside: box.left >= frameBox.left && box.right <= frameBox.right + 1 };
+  });
+  expect(lastColumn).toEqual({ inside: true });
+  await expectNoAxeViolations(app.page, 'Past estimates at 200% zoom');
+  await app.page.setViewportSize({ width: 1280, height: 800 });
+  await expect(app.page.getByText('The table is wider than the window')).toBeHidden();
+
   // By the date of birth as staff type it either way, by the reference; nothing for another name.
   for (const query of ['02/28/1949', birthIso, reference ?? '']) {
     await records.find(query);

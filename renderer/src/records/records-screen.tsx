@@ -132,29 +132,35 @@ export function RecordsScreen({ retentionYears, formInUse, onRevise }: RecordsSc
               {message?.tone === 'ok' ? message.text : ''}
             </p>
             {rows.length > 0 ? (
-              <div className="table-wrap">
-                <table className="records__table">
-                  <caption className="visually-hidden">Past estimates found</caption>
-                  <thead>
-                    <tr>
-                      {RECORD_COLUMNS.map((c) => (
-                        <th key={c} scope="col">
-                          {c}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  {rows.map((row) => (
-                    <RecordGroup
-                      key={row.id}
-                      row={row}
-                      onRevise={(r) => (formInUse ? setConfirmRevise(r) : void revise(r))}
-                      onDelete={setDeleting}
-                      onUpdated={(r) => setUpdated((u) => ({ ...u, [r.id]: r }))}
-                    />
-                  ))}
-                </table>
-              </div>
+              // In a narrow window (200% zoom) the table is wider than the window: it scrolls sideways, and says so.
+              <>
+                <p className="records__scroll-hint" id="records-scroll-hint">
+                  The table is wider than the window: scroll it sideways (the bar under it, or Shift and the mouse wheel) to see every column.
+                </p>
+                <div className="table-wrap records__scroll" role="region" aria-label="Past estimates found" aria-describedby="records-scroll-hint" tabIndex={0}>
+                  <table className="records__table">
+                    <caption className="visually-hidden">Past estimates found</caption>
+                    <thead>
+                      <tr>
+                        {RECORD_COLUMNS.map((c) => (
+                          <th key={c} scope="col">
+                            {c}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    {rows.map((row) => (
+                      <RecordGroup
+                        key={row.id}
+                        row={row}
+                        onRevise={(r) => (formInUse ? setConfirmRevise(r) : void revise(r))}
+                        onDelete={setDeleting}
+                        onUpdated={(r) => setUpdated((u) => ({ ...u, [r.id]: r }))}
+                      />
+                    ))}
+                  </table>
+                </div>
+              </>
             ) : null}
           </div>
         </>
