@@ -5,10 +5,12 @@
  * every packet after the first skips the parsing. Subsets are still made per document, so
  * the PDFs are byte-for-byte the same. The fonts it hands out also lay right-to-left
  * ligatures out so PDF readers read them back in the typed order (readableRtl, below).
+ * The packet renderer's fonts also keep their shaping across documents (shaping-cache.ts).
  * Must run before PDFKit is first loaded; if it is too late, or the packages moved,
  * nothing changes but speed and how an Arabic ligature reads back.
  */
 import { createRequire } from 'node:module';
+import { cachedLayout, sharesShaping } from './shaping-cache';
 
 type FontkitModule = { create: (buffer: Uint8Array, postscriptName?: string) => unknown } & Record<string, unknown>;
 
@@ -61,7 +63,10 @@ export function shareParsedFonts(): boolean {
       if (!byName.has(key)) {
         const font = fontkit.create(buffer, postscriptName) as LayingOut;
         const layout = font.layout?.bind(font);
-        if (layout) font.layout = (...args: unknown[]) => readableRtl(layout(...args));
+        if (layout) {
+          const readable = (...args: unknown[]) => readableRtl(layout(...args));
+          font.layout = sharesShaping(buffer) ? cachedLayout(font, readable) : readable;
+        }
         byName.set(key, font);
       }
       return byName.get(key);

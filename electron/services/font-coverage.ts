@@ -13,6 +13,7 @@ import type { FontFiles } from 'pdfmake';
 import { unprintableCharacters, type FontCoverage } from '../../core/packet/font-runs';
 import { PACKET_FONT } from '../../core/packet/styles';
 import { shareParsedFonts } from './font-cache';
+import { shareShapingFor } from './shaping-cache';
 
 /** The packet font's files, by pdfmake style (Medium stands in for bold); all four have the same characters. */
 export const FONT_FILES: FontFiles = {
@@ -72,6 +73,7 @@ export function loadShippedFonts(fontsDir: string): ShippedFonts {
     let buffer = files.get(file);
     if (buffer === undefined) {
       buffer = readFileSync(join(fontsDir, file));
+      shareShapingFor(buffer);
       files.set(file, buffer);
     }
     return buffer;
