@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The packet worker is its own entry (out/main/packet-worker.js), started by the main process.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'packet-worker': resolve(__dirname, 'electron/services/packet-worker/packet-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -5,9 +5,11 @@
 import { renameSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppServices } from '../services/app-services';
+import { createWorkerPacketRenderer } from '../services/packet-worker/worker-packet-renderer';
 import { runStartup, type StartupFailureCaps } from '../services/startup-failure';
 import { installAppMenu } from './menu';
 import { clearPrintFolder, makeSaveFile, osCipher, printPdf } from './os-capabilities';
@@ -80,14 +82,18 @@ if (!app.requestSingleInstanceLock()) {
         settingsChanged: (settings) => sendEvent(mainWindow?.webContents, 'settings:changed', settings),
         operator: operatorName(),
         log: safeLog,
+        // Packets are made in a worker thread (out/main/packet-worker.js): the window never waits.
+        packetRenderer: (fontsDir) => createWorkerPacketRenderer({ fontsDir, entry: { url: pathToFileURL(join(import.meta.dirname, 'packet-worker.js')) }, log: safeLog }),
       },
     );
+    app.on('will-quit', () => void services.close());
     registerIpc(services.handlers, policy, safeLog);
     // The screen locking or the PC going to sleep: the privacy screen covers patient data.
     forwardOsLockSignals(powerMonitor, (reason) => sendEvent(mainWindow?.webContents, 'privacy:os-locked', { reason }));
 
     mainWindow = createMainWindow(join(import.meta.dirname, '../preload'), services.settings);
-    mainWindow.once('ready-to-show', () => setTimeout(() => void services.warmUp(), 500));
+    // The warm-up runs in the packet worker, so it starts as soon as the window shows.
+    mainWindow.once('ready-to-show', () => void services.warmUp());
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

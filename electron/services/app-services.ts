@@ -18,6 +18,7 @@ import { openRecords, type RecordsService } from './records/records-service';
 import { createDraftStore, type Cipher } from './draft-store';
 import { createEstimateService, type EstimateService } from './estimate-service';
 import { createPacketService } from './packet-service';
+import type { PacketRenderer } from './packet-renderer';
 import { warmUpInput } from './packet-warm-up';
 import { loadProcedureCatalog } from './procedure-catalog';
 import { createSavedFolders } from './saved-folders';
@@ -43,14 +44,18 @@ export interface AppCapabilities {
   now?: () => Date;
   /** Where failures are noted, without patient data. */
   log?: (line: string) => void;
+  /** Where packet PDFs are made (the app and the preview: the packet worker); in the calling thread if not given. */
+  packetRenderer?: (fontsDir: string) => PacketRenderer;
 }
 
 export interface AppServices {
   handlers: Handlers;
   settings: SettingsService;
   estimates: EstimateService;
-  /** Render the primary procedure's warm-up case so the first real packet is quick; call once the window shows. */
+  /** Start the packet renderer and render the primary procedure's warm-up case, so the first real packet is quick; call at start. */
   warmUp(): Promise<void>;
+  /** Stops the packet worker (on quit). */
+  close(): Promise<void>;
   /** Issued packets on record, once open (or why they are not kept). */
   records: Promise<RecordsService>;
   /** Start-up's sweep of temp files a crash left (data folder, folders saved into): how many went. */
@@ -96,7 +101,9 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
       await writeFileAtomic(path, bytes, 0o600);
     });
   const estimates = createEstimateService(catalog);
-  const packets = createPacketService({ templatesDir, fontsDir: join(paths.appRoot, 'resources', 'fonts'), catalog });
+  const fontsDir = join(paths.appRoot, 'resources', 'fonts');
+  const renderer = caps.packetRenderer?.(fontsDir);
+  const packets = createPacketService({ templatesDir, fontsDir, catalog, ...(renderer === undefined ? {} : { renderer }) });
   // Records open in the background (the OS key store answers asynchronously); until then, and
   // where they cannot be kept, the audit goes to audit.log.
   let recordStore: RecordStore | null = null;
@@ -144,5 +151,8 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     const input = warmUpInput(estimateCase, catalog.primary.warmUpCase, settings.get(), today());
     if (input !== null) await packets.warmUp(input);
   };
-  return { handlers, settings, estimates, warmUp, records, leftoversRemoved };
+  const close = async (): Promise<void> => {
+    await renderer?.close();
+  };
+  return { handlers, settings, estimates, warmUp, close, records, leftoversRemoved };
 }

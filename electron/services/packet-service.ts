@@ -2,11 +2,10 @@
  * The packet behind the IPC handlers and the headless command: loads the content template
  * for the case's language (cached per service), refuses a Good Faith Estimate the clinic
  * profile or the other providers cannot back (each one's NPI, TIN, name, location), builds the document definition and
- * renders it. Plain Node; no Electron.
+ * renders it (in this thread, or in the packet worker the caller gives). Plain Node; no Electron.
  */
 import { createHash } from 'node:crypto';
 import type { ProcedureCatalog } from '../../core/estimate/procedure-catalog';
-import { buildPacketDocument } from '../../core/packet/build-packet';
 import type { ContentLanguage, PacketContent } from '../../core/packet/content-schema';
 import { packetFileName, packetReference } from '../../core/packet/reference';
 import { checkPacketReady } from '../../core/packet/ready';
@@ -14,7 +13,8 @@ import type { Case, Estimate } from '../../core/estimate/types';
 import { fail, ok, type FieldIssue, type Result } from '../../core/result';
 import { noOtherProviders, type ClinicProfile, type Doctor, type OtherProviders } from '../../core/settings';
 import { contentFileLabel, loadPacketContent } from './content-loader';
-import { createPdfRenderer } from './pdf-renderer';
+import { createInProcessPacketRenderer, type PacketRenderer } from './packet-renderer';
+import { WorkerStopped } from './packet-worker/worker-client';
 import { LOGO_UNPRINTABLE, logoPrints } from './clinic-logo';
 
 export interface PacketBuildInput {
@@ -67,29 +67,39 @@ const CASE_FIELDS = [
  * packet is issued, rather than hand over a page with empty boxes. Characters are shown; the
  * text around them is not (it may be patient data).
  */
-export function unprintableFields(
+export async function unprintableFields(
   input: { caseData: Case; clinic: ClinicProfile; otherProviders: OtherProviders },
-  unprintable: (text: string) => string[],
-): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const check = (path: string, label: string, text: string, where: string) => {
-    const chars = unprintable(text);
-    if (chars.length > 0) {
-      issues.push({ path, message: `${label}${where}: ${chars.map((c) => `"${c}"`).join(', ')} cannot be printed (it would show as an empty box). Remove it, or write the text in letters the packet can print.` });
-    }
-  };
-  for (const [path, label, pick] of CASE_FIELDS) check(path, label, pick(input.caseData), '');
-  for (const field of ['name', 'address', 'phone'] as const) check(`clinic.${field}`, `Clinic ${field}`, input.clinic[field], ' (Settings → Clinic profile)');
+  unprintable: PacketRenderer['unprintable'],
+): Promise<FieldIssue[]> {
+  const fields: { path: string; label: string; text: string; where: string }[] = [];
+  for (const [path, label, pick] of CASE_FIELDS) fields.push({ path, label, text: pick(input.caseData), where: '' });
+  for (const field of ['name', 'address', 'phone'] as const) fields.push({ path: `clinic.${field}`, label: `Clinic ${field}`, text: input.clinic[field], where: ' (Settings → Clinic profile)' });
   for (const key of ['hospitalOutpatient', 'asc', 'anesthesia'] as const) {
     for (const field of ['name', 'address'] as const) {
-      check(`otherProviders.${key}.${field}`, `Other provider ${field}`, input.otherProviders[key][field], ' (Settings → Other providers)');
+      fields.push({ path: `otherProviders.${key}.${field}`, label: `Other provider ${field}`, text: input.otherProviders[key][field], where: ' (Settings → Other providers)' });
     }
   }
-  return issues;
+  const found = await unprintable(fields.map((f) => f.text));
+  return fields.flatMap(({ path, label, where }, i) => {
+    const chars = found[i] ?? [];
+    return chars.length === 0
+      ? []
+      : [{ path, message: `${label}${where}: ${chars.map((c) => `"${c}"`).join(', ')} cannot be printed (it would show as an empty box). Remove it, or write the text in letters the packet can print.` }];
+  });
 }
 
-export function createPacketService(options: { templatesDir: string; fontsDir: string; catalog: ProcedureCatalog }): PacketService {
-  const renderer = createPdfRenderer(options.fontsDir);
+/** What staff read when the packet worker stopped or hung on a packet (it has been started again). */
+export const WORKER_STOPPED_MESSAGE =
+  'The packet could not be made this time: the part of the app that makes PDFs stopped and has been started again. Nothing on the form needs changing; please try again. If it keeps happening, report it.';
+
+export function createPacketService(options: {
+  templatesDir: string;
+  fontsDir: string;
+  catalog: ProcedureCatalog;
+  /** Where PDFs are made: in this thread unless given (the app gives its packet worker). */
+  renderer?: PacketRenderer;
+}): PacketService {
+  const renderer = options.renderer ?? createInProcessPacketRenderer(options.fontsDir);
   const contentCache = new Map<string, PacketContent>();
   // The last logo checked and whether it prints (it changes rarely; decoding it every packet would be waste).
   let checkedLogo: { dataUrl: string; prints: boolean } | null = null;
@@ -116,7 +126,7 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
       // A logo stored by an older version that cannot be printed would fail the whole PDF unexplained.
       const badLogo = logoProblem(clinic.logoDataUrl);
       if (badLogo.length > 0) return fail('missing-clinic-details', LOGO_UNPRINTABLE, badLogo);
-      const unprintable = unprintableFields({ caseData, clinic, otherProviders }, (text) => renderer.unprintableCharacters(text));
+      const unprintable = await unprintableFields({ caseData, clinic, otherProviders }, (texts) => renderer.unprintable(texts));
       if (unprintable.length > 0) {
         return fail('invalid-input', `Some characters cannot be printed. ${unprintable.map((i) => i.message).join(' ')}`, unprintable);
       }
@@ -136,7 +146,7 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
       const key = createHash('sha256').update(JSON.stringify([caseData, estimate, clinic, otherProviders, doctors, revision ?? null, preparedDate, versions])).digest('hex');
       if (lastBuilt?.key === key) return ok(lastBuilt.packet);
       try {
-        const doc = buildPacketDocument({
+        const pdf = await renderer.render({
           caseData,
           estimate,
           content: loaded.value,
@@ -149,11 +159,11 @@ export function createPacketService(options: { templatesDir: string; fontsDir: s
           reference,
           largePrint: caseData.largePrint,
         });
-        const pdf = await renderer.render(doc, preparedDate);
         const packet: BuiltPacket = { pdf, fileName: packetFileName(caseData, preparedDate, procedure), reference, versions };
         lastBuilt = { key, packet };
         return ok(packet);
       } catch (error) {
+        if (error instanceof WorkerStopped) return fail('pdf-failed', WORKER_STOPPED_MESSAGE);
         // The message names the kind of failure only; it never carries patient data.
         const kind = error instanceof Error ? error.name : 'unknown error';
         return fail('pdf-failed', `The packet PDF could not be made (${kind}). Please try again; if it keeps failing, report it.`);

@@ -22,6 +22,8 @@ export interface PdfRenderer {
    * field holds them before the packet is issued. [] when everything prints.
    */
   unprintableCharacters(text: string): string[];
+  /** Loads pdfmake and puts the fonts in its file system (what the first render would do). */
+  prepare(): Promise<void>;
 }
 
 /** Noon UTC of the given day: the same calendar day in every US time zone. */
@@ -64,10 +66,17 @@ function loadPdfmake(): Promise<PdfMake> {
 export function createPdfRenderer(fontsDir: string): PdfRenderer {
   const shipped = loadShippedFonts(fontsDir);
   let fonts: Record<string, FontFiles> | null = null;
+  const prepared = async (): Promise<[PdfMake, Record<string, FontFiles>]> => {
+    const pdfmake = await loadPdfmake();
+    fonts ??= loadFonts(pdfmake, fontsDir, shipped);
+    return [pdfmake, fonts];
+  };
   return {
+    async prepare() {
+      await prepared();
+    },
     async render(doc, creationDate) {
-      const pdfmake = await loadPdfmake();
-      fonts ??= loadFonts(pdfmake, fontsDir, shipped);
+      const [pdfmake, fonts] = await prepared();
       // pdfmake is one module-wide instance: set everything on each call, then render.
       pdfmake.setUrlAccessPolicy(() => false);
       pdfmake.setLocalAccessPolicy(() => false);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { isEventName, type EventName, type Events } from '../../core/ipc/contract';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, safeRelativePath } from '../../electron/main/security-policy';
 import { createAppServices } from '../../electron/services/app-services';
+import { createWorkerPacketRenderer } from '../../electron/services/packet-worker/worker-packet-renderer';
 import { createDispatcher, requireTrustedSender } from '../../electron/ipc/dispatch';
 import { previewCapabilities } from './preview-capabilities';
 
@@ -73,7 +74,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   };
   const services = createAppServices(
     { appRoot: options.appRoot, dataDir: options.dataDir },
-    previewCapabilities(options.dataDir, (settings) => emit('settings:changed', settings)),
+    {
+      ...previewCapabilities(options.dataDir, (settings) => emit('settings:changed', settings)),
+      // Packets are made in the packet worker, as in the app (here from its TypeScript source).
+      packetRenderer: (fontsDir) => createWorkerPacketRenderer({ fontsDir, log: (line) => console.error(line) }),
+    },
   );
   let origin = '';
   // The same sender check as the app's: only our own page (its Origin) may call.
@@ -143,7 +148,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     close: () =>
       new Promise<void>((resolve) => {
         for (const listener of listeners.keys()) listener.end();
-        server.close(() => resolve());
+        server.close(() => void services.close().then(resolve));
         server.closeAllConnections();
       }),
   };
