@@ -4,27 +4,9 @@ import { payerContractsSchema } from './estimate/payer-contracts';
 import { procedureIdSchema } from './estimate/procedure-schema';
 import { MAX_PRICE_CENTS, withoutNegativeZero } from './money';
 
-/** NPI: 10 digits whose Luhn check (with the 80840 prefix) holds. */
-export function isValidNpi(npi: string): boolean {
-  if (!/^\d{10}$/.test(npi)) return false;
-  const digits = `80840${npi}`.split('').map(Number);
-  let sum = 0;
-  for (let i = 0; i < digits.length; i += 1) {
-    const fromRight = digits.length - 1 - i;
-    let d = digits[i] ?? 0;
-    if (fromRight % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
+import { emptyOtherProviders, isValidNpi, isValidTin } from './provider-ids';
 
-/** TIN/EIN: 9 digits, written 12-3456789 or 123456789. */
-export function isValidTin(tin: string): boolean {
-  return /^\d{2}-?\d{7}$/.test(tin);
-}
+export { isValidNpi, isValidTin } from './provider-ids';
 
 const optionalText = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
 
@@ -128,8 +110,6 @@ export const otherProviderSchema = z.object({
 });
 export type OtherProvider = z.infer<typeof otherProviderSchema>;
 
-const noProvider: OtherProvider = { name: '', npi: '', tin: '', address: '' };
-
 /** Who bills the facility fee (by place of service) and the anesthesia, when not the clinic. */
 export const otherProvidersSchema = z.object({
   hospitalOutpatient: otherProviderSchema,
@@ -138,7 +118,7 @@ export const otherProvidersSchema = z.object({
 });
 export type OtherProviders = z.infer<typeof otherProvidersSchema>;
 
-export const noOtherProviders: OtherProviders = { hospitalOutpatient: noProvider, asc: noProvider, anesthesia: noProvider };
+export const noOtherProviders: OtherProviders = emptyOtherProviders;
 
 /** A doctor who performs the procedure at the clinic (the form's Doctor list; the consent names them). */
 export const doctorSchema = z.object({

@@ -9,7 +9,8 @@
  */
 import type { Estimate, PlaceOfService, ProviderRole } from '../estimate/types';
 import type { FieldIssue } from '../result';
-import { isValidNpi, isValidTin, noOtherProviders, type ClinicProfile, type OtherProvider, type OtherProviders } from '../settings';
+import { emptyOtherProviders as noOtherProviders, isValidNpi, isValidTin } from '../provider-ids';
+import type { ClinicProfile, OtherProvider, OtherProviders } from '../settings';
 
 const CLINIC = 'Fill it in under Settings → Clinic profile.';
 

@@ -3,21 +3,28 @@
  * the screens. Loads settings and the saved draft first, then marks the page ready
  * (html[data-ready="true"]) for tests and tools.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 import type { Settings } from '../../../core/settings';
 import { fromDraft, initialValues } from '../estimate/form-model';
 import { EstimateScreen } from '../estimate/estimate-screen';
 import { rememberedPreparedBy } from '../estimate/prepared-by-store';
 import { revisionStart, type EstimateStart } from '../estimate/revision';
-import { RecordsScreen } from '../records/records-screen';
 import { LeaveSettingsDialog } from '../settings/leave-settings-dialog';
-import { SettingsScreen, type SettingsFocus } from '../settings/settings-screen';
+import type { SettingsFocus } from '../settings/settings-screen';
 import { useLeaveSettings } from '../settings/use-leave-settings';
 import { Notice } from './notice';
 import { PrivacyScreen } from './privacy-screen';
 
 type Screen = 'estimate' | 'records' | 'settings';
+
+// Past estimates and Settings are loaded after the form is ready (their own chunks): the form
+// staff see first starts sooner. They are fetched in the background once the page is ready,
+// so opening them does not wait either.
+const loadRecordsScreen = () => import('../records/records-screen');
+const loadSettingsScreen = () => import('../settings/settings-screen');
+const RecordsScreen = lazy(() => loadRecordsScreen().then((m) => ({ default: m.RecordsScreen })));
+const SettingsScreen = lazy(() => loadSettingsScreen().then((m) => ({ default: m.SettingsScreen })));
 
 interface Loaded {
   settings: Settings;
@@ -75,7 +82,10 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (loaded !== null) document.documentElement.dataset['ready'] = 'true';
+    if (loaded === null) return;
+    document.documentElement.dataset['ready'] = 'true';
+    void loadRecordsScreen();
+    void loadSettingsScreen();
   }, [loaded]);
 
   useEffect(() => {
@@ -152,6 +162,7 @@ export function App() {
                 onInUseChange={setFormInUse}
               />
             </div>
+            <Suspense fallback={<p className="loading">Loading…</p>}>
             {screen === 'records' ? (
               <RecordsScreen
                 retentionYears={loaded.settings.records.retentionYears}
@@ -165,6 +176,7 @@ export function App() {
             {screen === 'settings' ? (
               <SettingsScreen procedure={loaded.procedure} settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} sections={settingsSections} />
             ) : null}
+            </Suspense>
             <LeaveSettingsDialog sections={leaveDialog.sections} onSaveAll={() => void leaveDialog.onSaveAll()} onDiscard={leaveDialog.onDiscard} onStay={leaveDialog.onStay} />
             <PrivacyScreen idleMinutes={loaded.settings.records.idleMinutes} />
           </>
