@@ -10,7 +10,7 @@
  * nothing changes but speed and how an Arabic ligature reads back.
  */
 import { createRequire } from 'node:module';
-import { cachedLayout, sharesShaping } from './shaping-cache';
+import { noteParsedFont } from './shaping-cache';
 
 type FontkitModule = { create: (buffer: Uint8Array, postscriptName?: string) => unknown } & Record<string, unknown>;
 
@@ -63,10 +63,8 @@ export function shareParsedFonts(): boolean {
       if (!byName.has(key)) {
         const font = fontkit.create(buffer, postscriptName) as LayingOut;
         const layout = font.layout?.bind(font);
-        if (layout) {
-          const readable = (...args: unknown[]) => readableRtl(layout(...args));
-          font.layout = sharesShaping(buffer) ? cachedLayout(font, readable) : readable;
-        }
+        if (layout) font.layout = (...args: unknown[]) => readableRtl(layout(...args));
+        noteParsedFont(font, buffer);
         byName.set(key, font);
       }
       return byName.get(key);

@@ -8,8 +8,10 @@
  * so the same inputs give the same bytes.
  */
 import type { FontFiles, PdfMake } from 'pdfmake';
+import { createRequire } from 'node:module';
 import { shareParsedFonts } from './font-cache';
-import { loadShippedFonts, type ShippedFonts } from './font-coverage';
+import { installSharedShaping } from './shaping-cache';
+import { FONT_FILES, loadShippedFonts, type ShippedFonts } from './font-coverage';
 import { splitFontRuns } from '../../core/packet/font-runs';
 import type { TDocumentDefinitions } from '../../core/packet/pdfmake-types';
 
@@ -63,12 +65,22 @@ function loadPdfmake(): Promise<PdfMake> {
   return pdfmakeModule;
 }
 
+/** PDFKit, the copy pdfmake loads. */
+function pdfkitDocumentClass(): Parameters<typeof installSharedShaping>[0] {
+  const require = createRequire(import.meta.url);
+  return require(createRequire(require.resolve('pdfmake')).resolve('pdfkit')) as Parameters<typeof installSharedShaping>[0];
+}
+
 export function createPdfRenderer(fontsDir: string): PdfRenderer {
   const shipped = loadShippedFonts(fontsDir);
   let fonts: Record<string, FontFiles> | null = null;
   const prepared = async (): Promise<[PdfMake, Record<string, FontFiles>]> => {
     const pdfmake = await loadPdfmake();
-    fonts ??= loadFonts(pdfmake, fontsDir, shipped);
+    if (fonts === null) {
+      fonts = loadFonts(pdfmake, fontsDir, shipped);
+      // Words shaped once for all packets (shaping-cache.ts); the same bytes either way.
+      installSharedShaping(pdfkitDocumentClass(), shipped.bytes(FONT_FILES.normal));
+    }
     return [pdfmake, fonts];
   };
   return {

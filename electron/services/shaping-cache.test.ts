@@ -38,6 +38,7 @@ describe('shaping shared across packets', () => {
     const before = shapingCacheStats();
     await pdfOf('insured');
     const after = shapingCacheStats();
+    expect(before.installed).toBe(true);
     expect(before.size).toBeGreaterThan(500);
     expect(after.misses - before.misses).toBe(0);
     expect(after.hits - before.hits).toBeGreaterThan(500);
