@@ -10,10 +10,29 @@ export interface BenchMeasurement {
   note?: string;
 }
 
+/** A figure that is not a rate (milliseconds, a ratio, a size), with its target if it has one. */
+export interface BenchFigure {
+  name: string;
+  text: string;
+  /** The target, in words ("<= 1.2x"), and whether this run met it. */
+  target?: { text: string; met: boolean };
+  /** A line for the summary at the end (BENCHMARKS.md's summary has the same lines). */
+  summary?: string;
+}
+
 export interface BenchSection {
   title: string;
-  run: () => BenchMeasurement[] | Promise<BenchMeasurement[]>;
+  run: () => (BenchMeasurement | BenchFigure)[] | Promise<(BenchMeasurement | BenchFigure)[]>;
 }
+
+export const isFigure = (m: BenchMeasurement | BenchFigure): m is BenchFigure => 'text' in m;
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export const ms = (value: number): string => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -20,6 +20,8 @@ export interface PreviewOptions {
   dataDir: string;
   /** Folder with templates/, resources/ and out/. */
   appRoot: string;
+  /** Make packets in the server's own thread instead of the packet worker (the benchmark's "before"). */
+  packetsInThisThread?: boolean;
 }
 
 export interface PreviewServer {
@@ -77,7 +79,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     {
       ...previewCapabilities(options.dataDir, (settings) => emit('settings:changed', settings)),
       // Packets are made in the packet worker, as in the app (here from its TypeScript source).
-      packetRenderer: (fontsDir) => createWorkerPacketRenderer({ fontsDir, log: (line) => console.error(line) }),
+      ...(options.packetsInThisThread === true ? {} : { packetRenderer: (fontsDir: string) => createWorkerPacketRenderer({ fontsDir, log: (line) => console.error(line) }) }),
     },
   );
   let origin = '';
