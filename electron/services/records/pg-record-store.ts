@@ -186,6 +186,7 @@ export async function openPgRecordStore(options: PgRecordStoreOptions): Promise<
         if (reference === undefined) return false;
         await client.query('UPDATE records SET revises = NULL WHERE revises = $1', [id]);
         await append('delete', reference, actor, new Date().toISOString());
+        broken.delete(reference);
         return true;
       }),
     audit: (action, reference, actor, at = new Date().toISOString()) => audited((append) => append(action, reference, actor, at)),
