@@ -73,7 +73,7 @@ export function createConfigHandlers(deps: ConfigIpcDeps): FeatureHandlers<'conf
       const file = { kind: CONFIG_FILE_KIND, version: SETTINGS_VERSION, exportedAt: deps.now().toISOString(), settings: deps.settings.get() };
       const bytes = new TextEncoder().encode(`${JSON.stringify(file, null, 2)}\n`);
       const saved = await saveAsResult(deps.saveFile, deps.describeWriteError, `clinic-configuration-${deps.today()}.json`, bytes, 'config');
-      if (saved.ok && saved.value.saved) deps.audit.record('config-exported', 'settings');
+      if (saved.ok && saved.value.saved) await deps.audit.record('config-exported', 'settings');
       return saved;
     },
     'config:import-preview': async ({ text }) => {
@@ -89,7 +89,7 @@ export function createConfigHandlers(deps: ConfigIpcDeps): FeatureHandlers<'conf
       const saved = await orWriteFailed('The clinic configuration could not be imported', () => deps.settings.replace(parsed.value));
       if (!saved.ok) return saved;
       const next = saved.value;
-      deps.audit.record('config-imported', 'settings');
+      await deps.audit.record('config-imported', 'settings');
       deps.settingsChanged(next);
       return ok(next);
     },

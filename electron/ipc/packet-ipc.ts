@@ -43,7 +43,7 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
     const settings = deps.settings.get();
     const { case: caseData, estimate } = computed.value;
     const store = (await deps.records).store;
-    const revises = caseData.revises !== undefined ? (store?.row(caseData.revises) ?? null) : null;
+    const revises = caseData.revises !== undefined ? ((await store?.row(caseData.revises)) ?? null) : null;
     const built = await deps.packets.build({
       caseData,
       estimate,
@@ -66,19 +66,19 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
     const store = (await deps.records).store;
     let recorded = false;
     if (store === null) {
-      deps.audit.record(action, built.value.reference, context.caseData.preparedBy);
+      await deps.audit.record(action, built.value.reference, context.caseData.preparedBy);
     } else {
       try {
         const record = newRecord(
           { caseInput: context.raw, caseData: context.caseData, estimate: context.estimate, ...built.value },
           { clinic: context.settings.clinic, otherProviders: context.settings.otherProviders, osUser: deps.operator, issuedAt: deps.now().toISOString(), revises: context.revisesId },
         );
-        store.add(record, context.revisesId !== null ? 'revise' : action === 'packet-printed' ? 'issue-print' : 'issue-save');
+        await store.add(record, context.revisesId !== null ? 'revise' : action === 'packet-printed' ? 'issue-print' : 'issue-save');
         recorded = true;
       } catch (error) {
         // The packet is already out: note the failure (no patient data) and audit it in the file log.
         deps.log(`[records] could not keep ${built.value.reference}: ${error instanceof Error ? error.name : 'error'}`);
-        deps.audit.record(action, built.value.reference, context.caseData.preparedBy);
+        await deps.audit.record(action, built.value.reference, context.caseData.preparedBy);
       }
     }
     await deps.drafts.clear();

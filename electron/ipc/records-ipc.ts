@@ -30,39 +30,39 @@ export function createRecordHandlers(deps: RecordsIpcDeps): FeatureHandlers<Reco
     return use(records.store);
   };
   /** A record whose seal fails is reported by reference, never opened as if it were sound. */
-  const opened = (store: RecordStore, id: string): Result<OpenedRecord> => {
+  const opened = async (store: RecordStore, id: string): Promise<Result<OpenedRecord>> => {
     try {
-      const record = store.open(id);
+      const record = await store.open(id);
       return record === null ? notFound() : ok(record);
     } catch (error) {
       if (!(error instanceof SealBroken)) throw error;
-      const reference = store.row(id)?.reference ?? 'this estimate';
+      const reference = (await store.row(id))?.reference ?? 'this estimate';
       return fail('internal', `The record ${reference} is damaged or was changed outside the app, so it cannot be reprinted. The other records are not affected.`);
     }
   };
 
   return {
     'records:status': async () => ok((await deps.records).status),
-    'records:search': ({ query }) => withStore((store) => ok(store.search(query))),
+    'records:search': ({ query }) => withStore(async (store) => ok(await store.search(query))),
     'records:reprint': ({ id }) =>
       withStore(async (store) => {
-        const record = opened(store, id);
+        const record = await opened(store, id);
         if (!record.ok) return record;
         const printed = await orWriteFailed('The packet could not be printed', () => deps.printPdf(record.value.pdf, record.value.fileName));
-        if (printed.ok && printed.value.printed) store.audit('reprint', record.value.reference, actor);
+        if (printed.ok && printed.value.printed) await store.audit('reprint', record.value.reference, actor);
         return printed;
       }),
     'records:save-again': ({ id }) =>
       withStore(async (store) => {
-        const record = opened(store, id);
+        const record = await opened(store, id);
         if (!record.ok) return record;
         const saved = await saveAsResult(deps.saveFile, deps.describeWriteError, record.value.fileName, record.value.pdf, 'pdf');
-        if (saved.ok && saved.value.saved) store.audit('save-again', record.value.reference, actor);
+        if (saved.ok && saved.value.saved) await store.audit('save-again', record.value.reference, actor);
         return saved;
       }),
     'records:revise': ({ id }) =>
-      withStore((store) => {
-        const record = opened(store, id);
+      withStore(async (store) => {
+        const record = await opened(store, id);
         if (!record.ok) return record;
         return ok({ id, reference: record.value.reference, caseInput: record.value.caseInput as never });
       }),

@@ -36,7 +36,7 @@ export function createSettingsHandlers(deps: SettingsIpcDeps): FeatureHandlers<'
       const saved = await orWriteFailed('The settings could not be saved', () => deps.settings.update(checked.value));
       if (!saved.ok) return saved;
       const next = saved.value;
-      deps.audit?.record('settings-changed', Object.keys(patch).sort().join(','));
+      await deps.audit?.record('settings-changed', Object.keys(patch).sort().join(','));
       deps.settingsChanged(next);
       return ok(next);
     },

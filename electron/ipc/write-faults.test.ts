@@ -13,15 +13,15 @@ import { smallDisk, type SmallDisk } from '../services/testing/fault-methods';
 import { insuredCase, letterheadOnly } from '../services/testing/packet-fixtures';
 import { createDraftHandlers } from './draft-ipc';
 
-const cleanups: (() => void)[] = [];
+const cleanups: (() => unknown)[] = [];
 function disk(): SmallDisk {
   const made = smallDisk();
   console.log(`[write-faults] full disk: ${made.label}`);
   cleanups.push(() => made.release());
   return made;
 }
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 const DISK_FULL = /disk is full.*Free some space/;

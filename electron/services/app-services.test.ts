@@ -81,10 +81,10 @@ describe('packets', () => {
     expect(value(await call('draft:get'))).toBeNull();
     // Kept on record, with its audit entry (who and when, never whom) in the same database.
     const store = (await services.records).store;
-    const entries = store?.auditEntries() ?? [];
+    const entries = (await store?.auditEntries()) ?? [];
     expect(entries.filter((e) => e.action === 'issue-save')).toMatchObject([{ osUser: 'frontdesk1', reference: expect.stringMatching(/^VP-/) }]);
     expect(JSON.stringify(entries)).not.toMatch(/Walter|Brennan|1951/);
-    expect(store?.search('brenn').rows.map((r) => r.kind)).toEqual(['good-faith-estimate']);
+    expect((await store?.search('brenn'))?.rows.map((r) => r.kind)).toEqual(['good-faith-estimate']);
     expect(existsSync(join(dataDir, 'audit.log'))).toBe(false);
   });
 

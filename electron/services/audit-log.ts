@@ -13,7 +13,7 @@ export type AuditAction = 'packet-saved' | 'packet-printed' | 'config-imported' 
 
 export interface AuditLog {
   /** "packet-saved VP-20261129-7K3Q9": who did what, never to whom. */
-  record(action: AuditAction, reference: string, preparer?: string): void;
+  record(action: AuditAction, reference: string, preparer?: string): Promise<void>;
 }
 
 const chainAction: Record<AuditAction, AuditActionName> = {
@@ -33,11 +33,11 @@ export function createAuditLog(options: {
   store?: () => RecordStore | null;
 }): AuditLog {
   return {
-    record(action, reference, preparer = '') {
+    async record(action, reference, preparer = '') {
       const store = options.store?.() ?? null;
       if (store !== null) {
         try {
-          store.audit(chainAction[action], reference, { preparer, osUser: options.operator }, options.now().toISOString());
+          await store.audit(chainAction[action], reference, { preparer, osUser: options.operator }, options.now().toISOString());
           return;
         } catch (error) {
           // Never skipped: the entry goes to audit.log, imported into the trail at the next start.

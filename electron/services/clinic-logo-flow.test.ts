@@ -43,7 +43,7 @@ function handlers(settings = memorySettings()) {
     settings,
     estimates: { catalog: fx.shippedCatalog() },
     migration: { legacyProcedureId: 'vertebroplasty-lumbar' },
-    audit: { record: () => undefined },
+    audit: { record: async () => undefined },
     today: () => fx.PREPARED_DATE,
     now: () => new Date(2026, 10, 29),
     saveFile: async () => ({ saved: false }),

@@ -48,9 +48,9 @@ async function run(): Promise<BenchMeasurement[]> {
     const writer = openRecordStore({ file, sealer, durable: false });
     const small = Buffer.from('%PDF-1.7 bench');
     const started = performance.now();
-    for (let i = 0; i < COUNT; i += 1) writer.add(record(i, small), 'issue-save');
+    for (let i = 0; i < COUNT; i += 1) await writer.add(record(i, small), 'issue-save');
     const writeMs = performance.now() - started;
-    writer.close();
+    await writer.close();
     const opening = performance.now();
     const store = openRecordStore({ file, sealer });
     const openMs = performance.now() - opening;
@@ -58,10 +58,10 @@ async function run(): Promise<BenchMeasurement[]> {
     const runs: number[] = [];
     for (let r = 0; r < 7; r += 1) {
       const t = performance.now();
-      for (const q of queries) store.search(q);
+      for (const q of queries) await store.search(q);
       runs.push((performance.now() - t) / queries.length);
     }
-    store.close();
+    await store.close();
     const searchMs = median(runs);
 
     // Size per record with a real packet PDF (200 records).
@@ -70,8 +70,8 @@ async function run(): Promise<BenchMeasurement[]> {
     const built = await service.build({ ...fx.estimateCase(fx.insuredCase), clinic: fx.clinic, preparedDate: fx.PREPARED_DATE });
     if (!built.ok) throw new Error(built.error.message);
     const sized = openRecordStore({ file: real, sealer });
-    for (let i = 0; i < 200; i += 1) sized.add(record(i, built.value.pdf), 'issue-save');
-    sized.close();
+    for (let i = 0; i < 200; i += 1) await sized.add(record(i, built.value.pdf), 'issue-save');
+    await sized.close();
     const bytes = statSync(real).size + (statSync(`${real}-wal`, { throwIfNoEntry: false })?.size ?? 0);
     return [
       {

@@ -54,3 +54,12 @@ export function verifyChain(entries: readonly AuditEntry[], mac: Mac): string | 
   }
   return null;
 }
+
+/** The whole trail checked: every action one this app writes, every link, and the head kept beside it (entries cut off the end). */
+export function verifyTrail(entries: readonly AuditEntry[], head: string, mac: Mac): string | null {
+  if (entries.some((e) => !(auditActions as readonly string[]).includes(e.action))) return 'The audit trail holds an entry this app did not write.';
+  const problem = verifyChain(entries, mac);
+  if (problem !== null) return problem;
+  const last = entries[entries.length - 1]?.hash ?? GENESIS;
+  return head === last ? null : 'The audit trail is broken: its last entries were removed.';
+}

@@ -1,11 +1,10 @@
 /**
- * The records store in plain Node, on real SQLite files: written and read back, a flipped byte
- * reported by reference while the others read, no key -> a clear reason, the retention purge,
- * the audit chain checked and a broken link found, a write torn by a killed process leaving
- * the store as it was, and the old audit.log imported once.
+ * The SQLite records store in plain Node, on real files: the shared store suite
+ * (testing/record-store-suite.ts, also run against PostgreSQL), then what only SQLite has: a
+ * write torn by a killed process leaving the store as it was; and opening the records at
+ * start-up (no key -> a clear reason, the old audit.log imported once, the retention purge).
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,186 +13,57 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Cipher } from '../draft-store';
 import { testCipher } from './testing/test-cipher';
-import { openRecordStore, type NewRecord } from './record-store';
+import { openRecordStore } from './record-store';
+import { record, recordStoreSuite, testKey, type StoreBackend } from './testing/record-store-suite';
 import { openRecords } from './records-service';
 import { createSealer, noKeyStoreReason } from './seal';
 
-const key = Buffer.alloc(32, 7);
-const actor = { preparer: 'JD', osUser: 'frontdesk1' };
+/** The SQLite store: a records.db in a temp folder, read and changed around the store with better-sqlite3. */
+const sqlite: StoreBackend = {
+  name: 'SQLite',
+  checksAllAtOpen: true,
+  search: 'substring',
+  async fresh() {
+    const file = join(mkdtempSync(join(tmpdir(), 'records-')), 'records.db');
+    return {
+      open: async (sealer = createSealer(testKey)) => openRecordStore({ file, sealer }),
+      contents: async () => Buffer.concat([file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f))),
+      async raw() {
+        const db = new Database(file);
+        return {
+          run: async (sql, params = []) => void db.prepare(sql).run(...params),
+          all: async <T>(sql: string, params: readonly unknown[] = []) => db.prepare(sql).all(...params) as T[],
+          dropAuditGuard: async () => void db.exec('DROP TRIGGER audit_append_only_update; DROP TRIGGER audit_append_only_delete'),
+          close: async () => void db.close(),
+        };
+      },
+    };
+  },
+};
 
-function record(name: string, issuedAt: string, extra: Partial<NewRecord> = {}): NewRecord {
-  return {
-    reference: `VP-${issuedAt.slice(0, 10).replace(/-/g, '')}-${name.slice(0, 5).toUpperCase().padEnd(5, 'X')}`,
-    kind: 'good-faith-estimate',
-    issuedAt,
-    preparedBy: 'JD',
-    osUser: 'frontdesk1',
-    revises: null,
-    versions: { app: '0.1.0', content: 'abc', feeSchedule: 'def' },
-    patientName: name,
-    dateOfBirth: '1948-03-04',
-    patientCents: { low: 500_000, high: 500_000 },
-    providers: [{ role: 'facility', name: 'Lakeside Surgery Center', estimatedCents: 480_000 }],
-    caseInput: { patient: { firstName: name.split(' ')[0], lastName: name.split(' ')[1] ?? '', dateOfBirth: '1948-03-04' } },
-    estimate: { patient: { low: 500_000, high: 500_000 } },
-    fileName: `${name.replace(' ', '-')}.pdf`,
-    pdf: Buffer.from(`%PDF-1.7 ${name} ${issuedAt}`),
-    ...extra,
-  };
-}
+recordStoreSuite(sqlite);
 
 const tempStore = () => {
   const dir = mkdtempSync(join(tmpdir(), 'records-'));
   const file = join(dir, 'records.db');
-  return { dir, file, store: openRecordStore({ file, sealer: createSealer(key) }) };
+  return { dir, file, store: openRecordStore({ file, sealer: createSealer(testKey) }) };
 };
 
-describe('records store', () => {
-  it('keeps records sealed and finds them by part of the name, date of birth, date issued or reference', () => {
-    const { file, store } = tempStore();
-    const first = store.add(record('Zelda Quixote', '2026-11-02T15:00:00.000Z'), 'issue-save');
-    store.add(record('Ana Ruiz', '2026-11-20T10:00:00.000Z', { dateOfBirth: '1950-01-09' }), 'issue-print');
-    expect(store.search('quix').rows.map((r) => r.patientName)).toEqual(['Zelda Quixote']);
-    expect(store.search('01/09/1950').rows.map((r) => r.patientName)).toEqual(['Ana Ruiz']);
-    expect(store.search('1948-03-04').rows.map((r) => r.patientName)).toEqual(['Zelda Quixote']);
-    expect(store.search('2026-11-20').rows.map((r) => r.patientName)).toEqual(['Ana Ruiz']);
-    expect(store.search('vp-20261102').rows.map((r) => r.patientName)).toEqual(['Zelda Quixote']);
-    expect(store.search('').rows.map((r) => r.patientName)).toEqual(['Ana Ruiz', 'Zelda Quixote']);
-    const opened = store.open(first);
-    expect(opened?.pdf.toString()).toBe('%PDF-1.7 Zelda Quixote 2026-11-02T15:00:00.000Z');
-    expect(opened?.pdfSha256).toBe(createHash('sha256').update('%PDF-1.7 Zelda Quixote 2026-11-02T15:00:00.000Z').digest('hex'));
-    store.close();
-    // Nothing of the patient is in the file in plaintext.
-    const bytes = readFileSync(file);
-    for (const secret of ['Zelda', 'Quixote', '1948-03-04', '%PDF']) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
-    // Reopened with the same key: the same records.
-    const again = openRecordStore({ file, sealer: createSealer(key) });
-    expect(again.search('zelda').rows).toHaveLength(1);
-    again.close();
-  });
-
-  it('reports a record with one flipped byte by its reference, and reads the others', () => {
-    const { file, store } = tempStore();
-    const bad = store.add(record('Broken Record', '2026-11-02T15:00:00.000Z'), 'issue-save');
-    store.add(record('Fine Record', '2026-11-03T15:00:00.000Z'), 'issue-save');
-    const badReference = store.row(bad)?.reference;
-    store.close();
-    const db = new Database(file);
-    const sealed = (db.prepare('SELECT sealed_index FROM records WHERE id = ?').get(bad) as { sealed_index: Buffer }).sealed_index;
-    sealed[sealed.length - 3] = (sealed[sealed.length - 3] ?? 0) ^ 0x01;
-    db.prepare('UPDATE records SET sealed_index = ? WHERE id = ?').run(sealed, bad);
-    db.close();
-    const reopened = openRecordStore({ file, sealer: createSealer(key) });
-    expect(reopened.unreadable()).toEqual([badReference]);
-    const found = reopened.search('');
-    expect(found.rows.map((r) => r.patientName)).toEqual(['Fine Record']);
-    expect(found.unreadable).toEqual([badReference]);
-    // A PDF changed after it was written does not open as if it were the one issued.
-    reopened.close();
-    const db2 = new Database(file);
-    const pdf = (db2.prepare('SELECT id, sealed_pdf FROM records WHERE id != ?').get(bad) as { id: string; sealed_pdf: Buffer });
-    pdf.sealed_pdf[20] = (pdf.sealed_pdf[20] ?? 0) ^ 0xff;
-    db2.prepare('UPDATE records SET sealed_pdf = ? WHERE id = ?').run(pdf.sealed_pdf, pdf.id);
-    db2.close();
-    const third = openRecordStore({ file, sealer: createSealer(key) });
-    expect(() => third.open(pdf.id)).toThrow(/failed its check/);
-    third.close();
-  });
-
-  it('purges records older than the retention period in one audited step', () => {
-    const { store } = tempStore();
-    store.add(record('Old Record', '2019-06-01T10:00:00.000Z'), 'issue-save');
-    store.add(record('New Record', '2026-06-01T10:00:00.000Z'), 'issue-save');
-    expect(store.purgeOlderThan('2020-12-01T00:00:00.000Z', actor)).toBe(1);
-    expect(store.search('').rows.map((r) => r.patientName)).toEqual(['New Record']);
-    expect(store.auditEntries().map((e) => [e.action, e.reference])).toContainEqual(['retention-purge', '1 record']);
-    expect(store.verifyAudit()).toBeNull();
-    store.close();
-  });
-
-  it('chains the audit trail, refuses to change it, and finds a changed or removed entry', () => {
-    const { file, store } = tempStore();
-    const id = store.add(record('Chain Record', '2026-11-02T15:00:00.000Z'), 'issue-save');
-    store.audit('reprint', store.row(id)?.reference ?? '', actor);
-    store.setBills(id, [{ role: 'facility', billedCents: 530_000 }], actor);
-    expect(store.auditEntries().map((e) => e.action)).toEqual(['issue-save', 'reprint', 'bill-entered']);
-    expect(store.verifyAudit()).toBeNull();
-    store.close();
-    const db = new Database(file);
-    expect(() => db.prepare("UPDATE audit SET action = 'delete' WHERE seq = 2").run()).toThrow(/append-only/);
-    // Someone with the file and SQLite drops the guard and edits an entry: the chain shows it.
-    db.exec('DROP TRIGGER audit_append_only_update; DROP TRIGGER audit_append_only_delete');
-    db.prepare("UPDATE audit SET reference = 'VP-OTHER' WHERE seq = 2").run();
-    db.close();
-    const changed = openRecordStore({ file, sealer: createSealer(key) });
-    expect(changed.verifyAudit()).toMatch(/broken at entry 2/);
-    changed.close();
-    const db2 = new Database(file);
-    db2.prepare("UPDATE audit SET reference = (SELECT reference FROM records LIMIT 1) WHERE seq = 2").run();
-    db2.prepare('DELETE FROM audit WHERE seq = 3').run();
-    db2.close();
-    const cut = openRecordStore({ file, sealer: createSealer(key) });
-    expect(cut.verifyAudit()).toMatch(/last entries were removed/);
-    cut.close();
-    // Rewriting an entry and recomputing every link with a plain SHA-256 (no key) is found too.
-    const db3 = new Database(file);
-    db3.prepare("UPDATE audit SET reference = 'VP-REWRITTEN' WHERE seq = 1").run();
-    let prev = '0'.repeat(64);
-    for (const e of db3.prepare('SELECT * FROM audit ORDER BY seq').all() as { seq: number; at: string; action: string; reference: string; preparer: string; os_user: string }[]) {
-      const hash = createHash('sha256').update(JSON.stringify([e.seq, e.at, e.action, e.reference, e.preparer, e.os_user, prev])).digest('hex');
-      db3.prepare('UPDATE audit SET prev = ?, hash = ? WHERE seq = ?').run(prev, hash, e.seq);
-      prev = hash;
-    }
-    db3.prepare("UPDATE meta SET value = ? WHERE key = 'audit_head'").run(prev);
-    db3.close();
-    const rewritten = openRecordStore({ file, sealer: createSealer(key) });
-    expect(rewritten.verifyAudit()).toMatch(/broken at entry 1/);
-    rewritten.close();
-  });
-
-  it('flags a Good Faith Estimate provider billing $400 or more above its total', () => {
-    const { file, store } = tempStore();
-    const id = store.add(record('Bill Record', '2026-11-02T15:00:00.000Z'), 'issue-save');
-    const under = store.setBills(id, [{ role: 'facility', billedCents: 519_999 }], actor);
-    expect(under?.providers[0]).toMatchObject({ estimatedCents: 480_000, billedCents: 519_999, differenceCents: 39_999, disputeRisk: false });
-    const over = store.setBills(id, [{ role: 'facility', billedCents: 520_000 }], actor);
-    expect(over?.providers[0]).toMatchObject({ differenceCents: 40_000, disputeRisk: true });
-    store.close();
-    // The bills are sealed: not in plaintext, and an edited one makes the record unreadable, not unflagged.
-    const db = new Database(file);
-    const bills = (db.prepare('SELECT bills FROM records WHERE id = ?').get(id) as { bills: string }).bills;
-    expect(bills).not.toContain('520000');
-    db.prepare('UPDATE records SET bills = ? WHERE id = ?').run(JSON.stringify([{ role: 'facility', billedCents: 480_000 }]), id);
-    db.close();
-    expect(openRecordStore({ file, sealer: createSealer(key) }).unreadable()).toHaveLength(1);
-  });
-
-  it('names the record a revision replaces, and deleting one is audited', () => {
-    const { store } = tempStore();
-    const first = store.add(record('Rev Record', '2026-11-02T15:00:00.000Z'), 'issue-save');
-    const second = store.add(record('Rev Record', '2026-11-05T15:00:00.000Z', { reference: 'VP-20261105-REV02', revises: first }), 'revise');
-    expect(store.row(second)?.revises).toBe(store.row(first)?.reference);
-    expect(store.row(first)?.revisedBy).toBe('VP-20261105-REV02');
-    expect(store.delete(first, actor)).toBe(true);
-    expect(store.row(second)?.revises).toBeNull();
-    expect(store.auditEntries().map((e) => e.action)).toEqual(['issue-save', 'revise', 'delete']);
-    store.close();
-  });
-
+describe('records store (SQLite only)', () => {
   it('leaves the store as it was when the process is killed inside a write', async () => {
     const { file, store } = tempStore();
-    store.add(record('Before Kill', '2026-11-02T15:00:00.000Z'), 'issue-save');
-    store.close();
+    await store.add(record('Before Kill', '2026-11-02T15:00:00.000Z'), 'issue-save');
+    await store.close();
     const script = fileURLToPath(new URL('./testing/torn-writer.ts', import.meta.url));
     const code = await new Promise<number | string | null>((resolve) => {
       const child = execFile(process.execPath, ['--import', 'tsx', script, file], () => resolve(child.signalCode ?? child.exitCode));
     });
     expect(code).toBe('SIGKILL');
-    const reopened = openRecordStore({ file, sealer: createSealer(key) });
-    expect(reopened.search('').rows.map((r) => r.patientName)).toEqual(['Before Kill']);
-    expect(reopened.verifyAudit()).toBeNull();
-    expect(reopened.unreadable()).toEqual([]);
-    reopened.close();
+    const reopened = openRecordStore({ file, sealer: createSealer(testKey) });
+    expect((await reopened.search('')).rows.map((r) => r.patientName)).toEqual(['Before Kill']);
+    expect(await reopened.verifyAudit()).toBeNull();
+    expect(await reopened.unreadable()).toEqual([]);
+    await reopened.close();
   }, 60_000);
 });
 
@@ -217,14 +87,14 @@ describe('opening the records at start-up', () => {
     const optedIn = await openRecords(options(dir, testCipher(true), true));
     expect(optedIn.status.available).toBe(true);
     expect(optedIn.status.reason).toMatch(/protected less/);
-    optedIn.store?.close();
+    await optedIn.store?.close();
   });
 
   it('never replaces a key it cannot read, nor makes a new one over records whose key is gone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'records-keybusy-'));
     const first = await openRecords(options(dir, testCipher()));
-    first.store?.add(record('Kept Record', '2026-11-02T15:00:00.000Z'), 'issue-save');
-    first.store?.close();
+    await first.store?.add(record('Kept Record', '2026-11-02T15:00:00.000Z'), 'issue-save');
+    await first.store?.close();
     const keyBefore = readFileSync(join(dir, 'records.key'));
     // The key file cannot be read (here: a folder where the file should be, like a file held by antivirus).
     renameSync(join(dir, 'records.key'), join(dir, 'records.key.moved'));
@@ -240,14 +110,14 @@ describe('opening the records at start-up', () => {
     renameSync(join(dir, 'records.key.moved'), join(dir, 'records.key'));
     const back = await openRecords(options(dir, testCipher()));
     expect(readFileSync(join(dir, 'records.key')).equals(keyBefore)).toBe(true);
-    expect(back.store?.search('kept').rows).toHaveLength(1);
-    back.store?.close();
+    expect((await back.store?.search('kept'))?.rows).toHaveLength(1);
+    await back.store?.close();
   });
 
   it('says plainly when the key is there but the OS key store will not open it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'records-badkey-'));
     const first = await openRecords(options(dir, testCipher()));
-    first.store?.close();
+    await first.store?.close();
     writeFileSync(join(dir, 'records.key'), 'not-sealed-by-this-key-store');
     const second = await openRecords(options(dir, testCipher()));
     expect(second.store).toBeNull();
@@ -265,7 +135,7 @@ describe('opening the records at start-up', () => {
       ].join('\n'),
     );
     const opened = await openRecords(options(dir, testCipher()));
-    const entries = opened.store?.auditEntries() ?? [];
+    const entries = (await opened.store?.auditEntries()) ?? [];
     expect(entries.map((e) => [e.action, e.reference, e.osUser])).toEqual([
       ['issue-save', 'VP-20261001-AAAAA', 'frontdesk1'],
       ['issue-print', 'VP-20261002-BBBBB', 'frontdesk2'],
@@ -274,11 +144,11 @@ describe('opening the records at start-up', () => {
     expect(opened.status.auditProblem).toBeNull();
     expect(existsSync(join(dir, 'audit.log'))).toBe(false);
     expect(existsSync(join(dir, 'audit.log.imported'))).toBe(true);
-    opened.store?.add(record('Very Old', '2019-01-01T00:00:00.000Z'), 'issue-save');
-    opened.store?.close();
+    await opened.store?.add(record('Very Old', '2019-01-01T00:00:00.000Z'), 'issue-save');
+    await opened.store?.close();
     const later = await openRecords(options(dir, testCipher()));
     expect(later.status.purged).toBe(1);
-    expect(later.store?.auditEntries().filter((e) => e.action === 'imported-from-audit-log')).toHaveLength(1);
-    later.store?.close();
+    expect((await later.store?.auditEntries())?.filter((e) => e.action === 'imported-from-audit-log')).toHaveLength(1);
+    await later.store?.close();
   });
 });

@@ -108,9 +108,9 @@ describe('records through the handlers', () => {
 
     await call('records:delete', { id: first.id });
     const store = (await services.records).store;
-    expect(store?.auditEntries().map((e) => e.action)).toEqual(['settings-changed', 'issue-save', 'settings-changed', 'save-again', 'reprint', 'revise', 'delete']);
-    expect(store?.verifyAudit()).toBeNull();
-    store?.close();
+    expect((await store?.auditEntries())?.map((e) => e.action)).toEqual(['settings-changed', 'issue-save', 'settings-changed', 'save-again', 'reprint', 'revise', 'delete']);
+    expect(await store?.verifyAudit()).toBeNull();
+    await store?.close();
 
     // Nothing of the patient is in plaintext anywhere in the data folder but the saved PDFs.
     const secrets = [patient.firstName, patient.lastName, patient.dateOfBirth, '08/13/1947', MEMBER_ID];

@@ -45,7 +45,7 @@ const legacyActions: Record<string, AuditActionName> = {
 };
 
 /** The old audit.log's lines become chain entries once; the file is then renamed `audit.log.imported`. */
-function importAuditLog(store: RecordStore, file: string, log: (line: string) => void): void {
+async function importAuditLog(store: RecordStore, file: string, log: (line: string) => void): Promise<void> {
   if (!existsSync(file)) return;
   let lines: string[];
   try {
@@ -70,7 +70,7 @@ function importAuditLog(store: RecordStore, file: string, log: (line: string) =>
     }
   }
   // One transaction: a crash part-way imports nothing, and the next start imports it all once.
-  store.auditMany([
+  await store.auditMany([
     ...entries.map((e) => ({ action: e.action, reference: e.reference, actor: { preparer: '', osUser: e.osUser }, at: e.at })),
     { action: 'imported-from-audit-log' as const, reference: `${lines.length - skipped} lines`, actor: { preparer: '', osUser: '' }, at: new Date().toISOString() },
   ]);
@@ -116,18 +116,18 @@ export async function openRecords(options: RecordsOptions): Promise<RecordsServi
   // Start-up never fails because of records: a step that throws is said, the store stays open.
   let purged = 0;
   try {
-    importAuditLog(store, join(options.dataDir, 'audit.log'), options.log);
+    await importAuditLog(store, join(options.dataDir, 'audit.log'), options.log);
   } catch (error) {
     options.log(`[records] audit.log could not be imported: ${error instanceof Error ? error.name : 'error'}`);
   }
   try {
-    purged = store.purgeOlderThan(retentionCutoff(options.now(), options.retentionYears), actor);
+    purged = await store.purgeOlderThan(retentionCutoff(options.now(), options.retentionYears), actor);
   } catch (error) {
     options.log(`[records] the retention purge failed: ${error instanceof Error ? error.name : 'error'}`);
   }
   let auditProblem: string | null;
   try {
-    auditProblem = store.verifyAudit();
+    auditProblem = await store.verifyAudit();
   } catch {
     auditProblem = 'The audit trail could not be checked at start-up.';
   }
@@ -137,7 +137,7 @@ export async function openRecords(options: RecordsOptions): Promise<RecordsServi
       available: true,
       reason: key.protectedBy === 'none' ? 'Records are kept without an operating-system key store on this computer (chosen in Settings), so they are protected less.' : null,
       purged,
-      unreadable: store.unreadable(),
+      unreadable: await store.unreadable(),
       auditProblem,
     },
   };
