@@ -68,6 +68,12 @@ describe('the worker client', () => {
     await expect(render(c, { text: 'still here' })).resolves.toMatchObject({ text: 'still here' });
   });
 
+  it('a request that cannot be sent (not plain data) fails alone; the next is answered', async () => {
+    const c = open();
+    await expect(render(c, { text: 'x', notData: () => 1 })).rejects.toMatchObject({ name: 'DataCloneError' });
+    await expect(render(c, { text: 'next' })).resolves.toMatchObject({ text: 'next' });
+  });
+
   it('close() fails what was waiting with WorkerStopped("closed"); a later request starts a worker again', async () => {
     const c = open();
     const waiting = Promise.allSettled([render(c, { hang: true }), render(c, { text: 'queued' })]);

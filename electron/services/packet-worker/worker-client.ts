@@ -105,7 +105,12 @@ export function createWorkerClient(spawn: () => Worker, options: { timeoutMs: nu
     const target = worker;
     const timer = setTimeout(() => timedOut(target), options.timeoutMs);
     current = { ...job, id, timer };
-    target.postMessage({ ...job.message, id });
+    try {
+      target.postMessage({ ...job.message, id });
+    } catch (error) {
+      // A request that cannot be sent (not plain data) fails alone; the queue goes on.
+      finish({ error: error instanceof Error ? error : new Error('the request could not be sent') });
+    }
   }
 
   return {
