@@ -38,6 +38,13 @@ describe('machine policy schema', () => {
     }
   });
 
+  it('keeps TLS settings out of the address (the driver would let them override caFile)', () => {
+    for (const url of ['postgres://app@db/clinic?sslmode=disable', 'postgres://app@db/clinic?ssl=0', 'postgres://app@db/clinic?SSLROOTCERT=/tmp/x']) {
+      expect(issuesOf({ records: { store: 'postgres', url, keyFile: 'k', caFile: 'ca.pem' } })).toEqual([{ path: 'records.url', message: expect.stringMatching(/records\.caFile/) }]);
+    }
+    expect(parsePolicy({ records: { store: 'postgres', url: 'postgres://app@db/clinic?application_name=frontdesk', keyFile: 'k' } }).ok).toBe(true);
+  });
+
   it('needs url and keyFile for the PostgreSQL store', () => {
     expect(issuesOf({ records: { store: 'postgres' } })).toEqual([
       { path: 'records.url', message: expect.stringMatching(/server's address/) },

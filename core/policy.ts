@@ -18,6 +18,8 @@ export const recordsStores = ['local', 'postgres'] as const;
 const ADDRESS_FORM = 'Give the address as postgres://user@host:5432/database.';
 const NO_PASSWORDS =
   "Remove the password from this address: the database password is entered on each computer in Settings (or the server trusts the computer's certificate), never in the policy.";
+const NO_TLS_PARAMETERS =
+  "Remove the ssl settings from this address: give the certificate authority file that signed the server's certificate as records.caFile, and the app connects over TLS, checking the server's name.";
 /** Connection parameters that carry a secret (libpq's names). */
 const SECRET_PARAMETERS = ['password', 'sslpassword'];
 
@@ -30,7 +32,9 @@ export function serverAddressProblem(text: string): string | null {
     return ADDRESS_FORM;
   }
   if ((url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || url.hostname === '') return ADDRESS_FORM;
-  if (url.password !== '' || SECRET_PARAMETERS.some((name) => url.searchParams.has(name))) return NO_PASSWORDS;
+  const parameters = [...url.searchParams.keys()].map((name) => name.toLowerCase());
+  if (url.password !== '' || parameters.some((name) => SECRET_PARAMETERS.includes(name))) return NO_PASSWORDS;
+  if (parameters.some((name) => name.startsWith('ssl'))) return NO_TLS_PARAMETERS;
   return null;
 }
 

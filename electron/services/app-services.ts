@@ -22,6 +22,7 @@ import type { PacketRenderer } from './packet-renderer';
 import { warmUpInput } from './packet-warm-up';
 import { loadProcedureCatalog } from './procedure-catalog';
 import { createSavedFolders } from './saved-folders';
+import type { LoadedPolicy } from './policy';
 import { createSettingsService, type JsonStore, type SettingsService } from './settings-service';
 
 export interface AppPaths {
@@ -29,6 +30,8 @@ export interface AppPaths {
   appRoot: string;
   /** Per-user data folder (settings, draft, audit log). */
   dataDir: string;
+  /** The machine policy IT set (services/policy.ts), when there is one. */
+  policy?: LoadedPolicy;
 }
 
 export interface AppCapabilities {
@@ -115,6 +118,7 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     now,
     osUser: caps.operator,
     log,
+    ...(paths.policy?.records === undefined ? {} : { policy: paths.policy.records }),
   })
     .catch((error: unknown): RecordsService => {
       log(`[records] the records could not be opened: ${error instanceof Error ? error.name : 'error'}`);

@@ -79,3 +79,10 @@ export async function loadPolicy(file: string): Promise<LoadedPolicy | null> {
     ...(configuration === undefined ? {} : { configuration: here(configuration) }),
   };
 }
+
+/** A policy named on the command line (the preview's --policy): a file that is not there is an error, not "no policy". */
+export async function loadGivenPolicy(file: string): Promise<LoadedPolicy> {
+  const policy = await loadPolicy(file);
+  if (policy === null) throw new PolicyError({ file, problem: 'unreadable', code: 'ENOENT' });
+  return policy;
+}
