@@ -57,7 +57,7 @@ export interface AppServices {
   estimates: EstimateService;
   /** Start the packet renderer and render the primary procedure's warm-up case, so the first real packet is quick; call at start. */
   warmUp(): Promise<void>;
-  /** Stops the packet worker (on quit). */
+  /** Stops the packet worker and closes the records (on quit): a shared store's connections end. */
   close(): Promise<void>;
   /** Issued packets on record, once open (or why they are not kept). */
   records: Promise<RecordsService>;
@@ -157,6 +157,9 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
   };
   const close = async (): Promise<void> => {
     await renderer?.close();
+    const { store } = await records;
+    recordStore = null;
+    await store?.close().catch((error: unknown) => log(`[records] the records could not be closed: ${error instanceof Error ? error.name : 'error'}`));
   };
   return { handlers, settings, estimates, warmUp, close, records, leftoversRemoved };
 }

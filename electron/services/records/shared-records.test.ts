@@ -89,7 +89,12 @@ if (db !== null) {
 
       // The records are on the server: neither PC made a records database of its own.
       expect([front, back].map((app) => existsSync(join(app.dataDir, 'records.db')))).toEqual([false, false]);
-      for (const app of [front, back]) await (await app.services.records).store?.close();
+
+      // Closing the app (quit, a preview stopped) ends its connections to the server.
+      const store = (await front.services.records).store;
+      await front.services.close();
+      await expect(store?.search('achterberg')).rejects.toThrow(/after calling end/);
+      await back.services.close();
     });
 
     it('a PC with another clinic key reads nothing and says so', async () => {
