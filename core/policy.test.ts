@@ -57,5 +57,9 @@ describe('machine policy schema', () => {
     expect(issuesOf({ lock: ['clinic', 'printer'] })).toEqual([{ path: 'lock.1', message: expect.stringMatching(/^Use one of: clinic, otherProviders, /) }]);
     expect(issuesOf({ configuration: '' })).toEqual([{ path: 'configuration', message: expect.stringMatching(/path of a clinic configuration file/) }]);
     expect(issuesOf([])).toEqual([{ path: '(input)', message: expect.stringMatching(/JSON object/) }]);
+    expect(issuesOf({ lock: 'clinic', records: 'postgres' })).toEqual([
+      { path: 'records', message: 'Give records as an object, for example { "store": "local" }.' },
+      { path: 'lock', message: 'Give lock as a list, for example ["clinic", "feeSchedule"].' },
+    ]);
   });
 });

@@ -41,19 +41,22 @@ export function serverAddressProblem(text: string): string | null {
 const path = (what: string) => z.string({ error: `Give the path of ${what}.` }).trim().min(1, `Give the path of ${what}.`);
 
 const recordsPolicySchema = z
-  .strictObject({
-    store: z.enum(recordsStores, { error: 'Use "local" (records kept on this computer) or "postgres" (the clinic\'s server).' }),
-    url: z
-      .string({ error: ADDRESS_FORM })
-      .trim()
-      .superRefine((text, ctx) => {
-        const problem = serverAddressProblem(text);
-        if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-      })
-      .optional(),
-    keyFile: path('the clinic key file').optional(),
-    caFile: path("the certificate authority file (PEM) that signed the server's certificate").optional(),
-  })
+  .strictObject(
+    {
+      store: z.enum(recordsStores, { error: 'Use "local" (records kept on this computer) or "postgres" (the clinic\'s server).' }),
+      url: z
+        .string({ error: ADDRESS_FORM })
+        .trim()
+        .superRefine((text, ctx) => {
+          const problem = serverAddressProblem(text);
+          if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+        })
+        .optional(),
+      keyFile: path('the clinic key file').optional(),
+      caFile: path("the certificate authority file (PEM) that signed the server's certificate").optional(),
+    },
+    { error: (issue) => (issue.code === 'invalid_type' ? 'Give records as an object, for example { "store": "local" }.' : undefined) },
+  )
   .superRefine((records, ctx) => {
     if (records.store !== 'postgres') return;
     if (records.url === undefined) ctx.addIssue({ code: 'custom', path: ['url'], message: `The PostgreSQL store needs the server's address. ${ADDRESS_FORM}` });
@@ -64,7 +67,7 @@ export const policySchema = z.strictObject(
   {
     records: recordsPolicySchema.optional(),
     configuration: path('a clinic configuration file (exported from Settings)').optional(),
-    lock: z.array(z.enum(lockableSettings, { error: `Use one of: ${lockableSettings.join(', ')}.` })).default([]),
+    lock: z.array(z.enum(lockableSettings, { error: `Use one of: ${lockableSettings.join(', ')}.` }), { error: 'Give lock as a list, for example ["clinic", "feeSchedule"].' }).default([]),
   },
   { error: (issue) => (issue.code === 'invalid_type' ? 'The policy must be a JSON object, { ... }.' : undefined) },
 );
