@@ -3,6 +3,7 @@
  * browser on 127.0.0.1, with window.clinic wired to the real main-process handlers.
  * A development and testing tool for machines without the Electron binary; never shipped.
  * `--app-root <folder>` (tests) reads templates/, resources/ and out/ from another folder.
+ * `--policy <file>` uses that machine policy (the app reads its own from the fixed per-OS place).
  * When start-up fails it prints the app's start-up message to stderr and exits 2.
  */
 import { mkdtempSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { STARTUP_FAILURE_EXIT_CODE, runStartup, type StartupFailureCaps } from '
 import { startPreviewServer } from './preview-bridge/server';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '5199' }, 'data-dir': { type: 'string' }, 'app-root': { type: 'string' } },
+  options: { port: { type: 'string', default: '5199' }, 'data-dir': { type: 'string' }, 'app-root': { type: 'string' }, policy: { type: 'string' } },
 });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -30,7 +31,8 @@ const onFailure: StartupFailureCaps = {
 };
 const started = await runStartup({ appRoot, dataDir: givenDataDir ?? tmpdir() }, onFailure, async () => {
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'clinic-preview-'));
-  return { dataDir, server: await startPreviewServer({ port, dataDir, appRoot }) };
+  const policyFile = values.policy === undefined ? {} : { policyFile: resolve(values.policy) };
+  return { dataDir, server: await startPreviewServer({ port, dataDir, appRoot, ...policyFile }) };
 });
 if (started === null) process.exit(STARTUP_FAILURE_EXIT_CODE);
 const { server, dataDir } = started;

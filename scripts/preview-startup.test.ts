@@ -67,6 +67,18 @@ describe('preview start-up failures', () => {
     expect(run.stderr).toMatch(/Ask IT/);
   });
 
+  it('exits 2 naming the policy file and its field when --policy gives a bad policy, or none at all', async () => {
+    const policy = join(mkdtempSync(join(tmpdir(), 'preview-policy-')), 'policy.json');
+    writeFileSync(policy, JSON.stringify({ records: { store: 'postgres', url: 'postgres://app@db/clinic' } }));
+    const bad = await preview(['--policy', policy]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`machine policy IT set for this computer is damaged (its contents are not what the app expects):\n${policy}\n  records.keyFile: `);
+    expect(bad.stdout).not.toMatch(/Preview:/);
+    const missing = await preview(['--policy', join(policy, '..', 'no-policy.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/could not be read \(it does not exist: ENOENT\):\n.*no-policy\.json/);
+  });
+
   it('exits 2 (instead of hanging or crashing) when the port is taken', async () => {
     const taken = createServer();
     await new Promise<void>((resolveListen) => taken.listen(0, '127.0.0.1', resolveListen));

@@ -1,9 +1,11 @@
 /** The headless subcommands, by name. Add a command here (e.g. `packet`) and cli.ts finds it. */
 import type { CliCommand } from './cli-types';
+import { clinicKeyCommand } from './clinic-key-command';
 import { estimateCommand } from './estimate-command';
 import { packetCommand } from './packet-command';
 
 export const commands: Readonly<Record<string, CliCommand>> = {
   estimate: estimateCommand,
   packet: packetCommand,
+  'clinic-key': clinicKeyCommand,
 };

@@ -10,6 +10,7 @@ import { app, dialog, powerMonitor, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppServices } from '../services/app-services';
 import { createWorkerPacketRenderer } from '../services/packet-worker/worker-packet-renderer';
+import { loadPolicy, policyFile } from '../services/policy';
 import { runStartup, type StartupFailureCaps } from '../services/startup-failure';
 import { installAppMenu } from './menu';
 import { clearPrintFolder, makeSaveFile, osCipher, printPdf } from './os-capabilities';
@@ -71,8 +72,10 @@ if (!app.requestSingleInstanceLock()) {
     installAppMenu();
 
     const { dataDir } = startupPaths;
+    // IT's machine policy at the fixed per-OS place; a bad one stops start-up, naming it.
+    const machinePolicy = await loadPolicy(policyFile(process.platform, process.env));
     const services = createAppServices(
-      startupPaths,
+      { ...startupPaths, ...(machinePolicy === null ? {} : { policy: machinePolicy }) },
       {
         openStore: () => new ElectronStore<Record<string, unknown>>({ name: 'settings', cwd: dataDir, configFileMode: 0o600 }),
         rename: renameSync,

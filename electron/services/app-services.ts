@@ -22,6 +22,7 @@ import type { PacketRenderer } from './packet-renderer';
 import { warmUpInput } from './packet-warm-up';
 import { loadProcedureCatalog } from './procedure-catalog';
 import { createSavedFolders } from './saved-folders';
+import type { LoadedPolicy } from './policy';
 import { createSettingsService, type JsonStore, type SettingsService } from './settings-service';
 
 export interface AppPaths {
@@ -29,6 +30,8 @@ export interface AppPaths {
   appRoot: string;
   /** Per-user data folder (settings, draft, audit log). */
   dataDir: string;
+  /** The machine policy IT set (services/policy.ts), when there is one. */
+  policy?: LoadedPolicy;
 }
 
 export interface AppCapabilities {
@@ -54,7 +57,7 @@ export interface AppServices {
   estimates: EstimateService;
   /** Start the packet renderer and render the primary procedure's warm-up case, so the first real packet is quick; call at start. */
   warmUp(): Promise<void>;
-  /** Stops the packet worker (on quit). */
+  /** Stops the packet worker and closes the records (on quit): a shared store's connections end. */
   close(): Promise<void>;
   /** Issued packets on record, once open (or why they are not kept). */
   records: Promise<RecordsService>;
@@ -115,6 +118,7 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     now,
     osUser: caps.operator,
     log,
+    ...(paths.policy?.records === undefined ? {} : { policy: paths.policy.records }),
   })
     .catch((error: unknown): RecordsService => {
       log(`[records] the records could not be opened: ${error instanceof Error ? error.name : 'error'}`);
@@ -153,6 +157,9 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
   };
   const close = async (): Promise<void> => {
     await renderer?.close();
+    const { store } = await records;
+    recordStore = null;
+    await store?.close().catch((error: unknown) => log(`[records] the records could not be closed: ${error instanceof Error ? error.name : 'error'}`));
   };
   return { handlers, settings, estimates, warmUp, close, records, leftoversRemoved };
 }

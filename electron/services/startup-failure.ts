@@ -10,6 +10,7 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import { fsErrorCode } from './atomic-write';
+import { PolicyError } from './policy';
 import { ProcedureDataError } from './procedure-catalog';
 
 export interface StartupPaths {
@@ -93,6 +94,11 @@ export function describeStartupFailure(error: unknown, paths: StartupPaths): Sta
     const problem = error.code === 'ENOENT' ? 'is missing' : DATA_PROBLEMS[error.problem];
     const code = error.code === 'ENOENT' ? '' : codeText(error.code);
     return { title: TITLE, message: `A file the app needs ${problem}${code}:\n${error.file}\n\n${REINSTALL}` };
+  }
+  if (error instanceof PolicyError) {
+    const problem = error.problem === 'unreadable' ? `could not be read${codeText(error.code)}` : DATA_PROBLEMS[error.problem];
+    const fields = error.issues.map((i) => `\n  ${i.path}: ${i.message}`).join('');
+    return { title: TITLE, message: `The machine policy IT set for this computer ${problem}:\n${error.file}${fields}\n\nAsk IT to correct the policy file.` };
   }
   const fs = fsFailure(error);
   // The data folder, the folder above it, or anything in it: name the folder.

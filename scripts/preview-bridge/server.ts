@@ -11,6 +11,7 @@ import { isEventName, type EventName, type Events } from '../../core/ipc/contrac
 import { CONTENT_SECURITY_POLICY, contentTypeFor, safeRelativePath } from '../../electron/main/security-policy';
 import { createAppServices } from '../../electron/services/app-services';
 import { createWorkerPacketRenderer } from '../../electron/services/packet-worker/worker-packet-renderer';
+import { loadGivenPolicy } from '../../electron/services/policy';
 import { createDispatcher, requireTrustedSender } from '../../electron/ipc/dispatch';
 import { previewCapabilities } from './preview-capabilities';
 
@@ -20,6 +21,8 @@ export interface PreviewOptions {
   dataDir: string;
   /** Folder with templates/, resources/ and out/. */
   appRoot: string;
+  /** A machine policy file to use (--policy), as the app uses the one at the fixed place; a bad or missing one fails start-up. */
+  policyFile?: string;
   /** Make packets in the server's own thread instead of the packet worker (the benchmark's "before"). */
   packetsInThisThread?: boolean;
 }
@@ -74,8 +77,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     return streams.length;
   };
+  const policy = options.policyFile === undefined ? undefined : await loadGivenPolicy(options.policyFile);
   const services = createAppServices(
-    { appRoot: options.appRoot, dataDir: options.dataDir },
+    { appRoot: options.appRoot, dataDir: options.dataDir, ...(policy === undefined ? {} : { policy }) },
     {
       ...previewCapabilities(options.dataDir, (settings) => emit('settings:changed', settings)),
       // Packets are made in the packet worker, as in the app (here from its TypeScript source).

@@ -6,14 +6,13 @@
  * folded, migrations serialised across PCs and a newer database refused.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NewerRecordsDatabase } from './records-schema';
 import { openPgRecordStore, RecordsServerUnreachable, WrongRecordsKey } from './pg-record-store';
 import { SealBroken, createSealer, type Sealer } from './seal';
-import { createTestDatabase, pgTestServer, PG_CI_MISSING, PG_SKIP_REASON, type TestDatabase } from './testing/pg-test-database';
+import { pgTestServer, PG_CI_MISSING, PG_SKIP_REASON } from './testing/pg-test-database';
+import { pgTestDatabase } from './testing/pg-test-suite';
 import { actor, record, recordStoreSuite, testKey, wrongSealer } from './testing/record-store-suite';
-
-const server = pgTestServer(process.env);
 
 describe('where the PostgreSQL tests get their server', () => {
   it('skips with a reason locally, fails in CI, and runs with CLINIC_TEST_PG_URL', () => {
@@ -23,30 +22,8 @@ describe('where the PostgreSQL tests get their server', () => {
   });
 });
 
-if ('fail' in server) {
-  describe('records store (PostgreSQL)', () => {
-    it('runs in CI', () => {
-      throw new Error(server.fail);
-    });
-  });
-} else if ('skip' in server) {
-  console.log(server.skip);
-  describe.skip(`records store (PostgreSQL): ${server.skip}`, () => {
-    it('needs a server', () => undefined);
-  });
-} else {
-  let database: TestDatabase | null = null;
-  const db = () => {
-    if (database === null) throw new Error('the test database was not made');
-    return database;
-  };
-  beforeAll(async () => {
-    database = await createTestDatabase(server.url);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
-
+const db = pgTestDatabase('records store (PostgreSQL)', process.env);
+if (db !== null) {
   recordStoreSuite({ name: 'PostgreSQL', checksAllAtOpen: false, search: 'blind-index', fresh: () => db().location() });
 
   const names = async (store: Awaited<ReturnType<typeof openPgRecordStore>>, query: string) => (await store.search(query)).rows.map((r) => r.patientName);

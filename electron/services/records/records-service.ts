@@ -1,6 +1,7 @@
 /**
- * Opening the records at start-up: the data key (OS key store, or the clinic's opt-in), the
- * database, the retention purge, the audit chain's check and the one-time import of the old
+ * Opening the records at start-up: the store (this PC's records.db with its data key from the
+ * OS key store or the clinic's opt-in, or, when the machine policy says so, the clinic's
+ * PostgreSQL server with the clinic key: shared-records.ts), the retention purge, the audit chain's check and the one-time import of the old
  * audit.log lines. Start-up never fails because of records: when they cannot be kept, the
  * status says why and packets are still issued.
  */
@@ -8,10 +9,12 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { RecordsStatus } from '../../../core/ipc/contract';
+import type { RecordsPolicy } from '../../../core/policy';
 import type { Cipher } from '../draft-store';
 import type { AuditActionName } from './audit-chain';
 import { openRecordStore, type Actor, type RecordStore } from './record-store';
 import { createSealer, loadRecordKey } from './seal';
+import { openSharedRecords, type OpenedStore } from './shared-records';
 
 export interface RecordsService {
   status: RecordsStatus;
@@ -27,6 +30,8 @@ export interface RecordsOptions {
   now: () => Date;
   osUser: string;
   log: (line: string) => void;
+  /** The machine policy's records part: `store: "postgres"` opens the clinic's server instead of records.db. */
+  policy?: RecordsPolicy;
 }
 
 /** The date `years` years before `now`, as an ISO time. */
@@ -94,24 +99,30 @@ function holdsRecords(file: string): boolean {
   }
 }
 
-export async function openRecords(options: RecordsOptions): Promise<RecordsService> {
-  const closed = (reason: string): RecordsService => ({ status: { available: false, reason, purged: 0, unreadable: [], auditProblem: null }, store: null });
+/** This PC's records.db, sealed with its own data key; `note` when it is kept without the OS key store. */
+async function openLocalRecords(options: RecordsOptions): Promise<OpenedStore> {
   const dbFile = join(options.dataDir, 'records.db');
   let key: Awaited<ReturnType<typeof loadRecordKey>>;
   try {
     key = await loadRecordKey(join(options.dataDir, 'records.key'), options.cipher, options.keepWithoutKeyStore, () => holdsRecords(dbFile));
   } catch (error) {
     options.log(`[records] the records key could not be written: ${error instanceof Error ? error.name : 'error'}`);
-    return closed('The records key could not be written in the data folder, so Past estimates are not available. Packets can still be issued; ask IT.');
+    return { ok: false, reason: 'The records key could not be written in the data folder, so Past estimates are not available. Packets can still be issued; ask IT.' };
   }
-  if (!key.ok) return closed(key.reason);
-  let store: RecordStore;
+  if (!key.ok) return key;
   try {
-    store = openRecordStore({ file: dbFile, sealer: createSealer(key.key) });
+    const store = openRecordStore({ file: dbFile, sealer: createSealer(key.key) });
+    return key.protectedBy === 'none' ? { ok: true, store, note: 'Records are kept without an operating-system key store on this computer (chosen in Settings), so they are protected less.' } : { ok: true, store };
   } catch (error) {
     options.log(`[records] the records database could not be opened: ${error instanceof Error ? error.name : 'error'}`);
-    return closed('The records database on this computer could not be opened, so Past estimates are not available. Packets can still be issued; ask IT.');
+    return { ok: false, reason: 'The records database on this computer could not be opened, so Past estimates are not available. Packets can still be issued; ask IT.' };
   }
+}
+
+export async function openRecords(options: RecordsOptions): Promise<RecordsService> {
+  const opened = options.policy?.store === 'postgres' ? await openSharedRecords(options.policy, options.log) : await openLocalRecords(options);
+  if (!opened.ok) return { status: { available: false, reason: opened.reason, purged: 0, unreadable: [], auditProblem: null }, store: null };
+  const { store } = opened;
   const actor: Actor = { preparer: '', osUser: options.osUser };
   // Start-up never fails because of records: a step that throws is said, the store stays open.
   let purged = 0;
@@ -135,7 +146,7 @@ export async function openRecords(options: RecordsOptions): Promise<RecordsServi
     store,
     status: {
       available: true,
-      reason: key.protectedBy === 'none' ? 'Records are kept without an operating-system key store on this computer (chosen in Settings), so they are protected less.' : null,
+      reason: opened.note ?? null,
       purged,
       unreadable: await store.unreadable(),
       auditProblem,

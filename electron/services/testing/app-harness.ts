@@ -10,6 +10,7 @@ import type { Result } from '../../../core/result';
 import type { Settings } from '../../../core/settings';
 import { createDispatcher } from '../../ipc/dispatch';
 import { createAppServices, type AppCapabilities } from '../app-services';
+import type { LoadedPolicy } from '../policy';
 
 export interface TestAppOptions {
   dataDir?: string;
@@ -18,6 +19,8 @@ export interface TestAppOptions {
   cipher?: AppCapabilities['cipher'];
   openStore?: AppCapabilities['openStore'];
   printPdf?: AppCapabilities['printPdf'];
+  /** The machine policy, as loaded (default: none). */
+  policy?: LoadedPolicy;
 }
 
 /** Reverses the bytes: enough to prove nothing is written in plain text. */
@@ -51,7 +54,7 @@ export function startTestApp(options: TestAppOptions = {}) {
     now: () => new Date(2026, 10, 29, 9, 30),
     log: (line) => logs.push(line),
   };
-  const services = createAppServices({ appRoot, dataDir }, caps);
+  const services = createAppServices({ appRoot, dataDir, ...(options.policy === undefined ? {} : { policy: options.policy }) }, caps);
   const dispatch = createDispatcher(services.handlers, { middleware: [], log: (line) => logs.push(line) });
   const call = (channel: string, request?: unknown) => dispatch(channel, request, null) as Promise<Result<never>>;
   return { dataDir, saveDir, call, logs, changed, services };

@@ -1,0 +1,119 @@
+/**
+ * A PC whose machine policy says `records.store: "postgres"` keeps its records on the clinic's
+ * server, sealed with keys from the clinic key file, through the app's own handlers. Without a
+ * server (CLINIC_TEST_PG_URL; see testing/pg-test-database.ts) only the cases that need none run.
+ */
+import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RecordSearchResult, RecordsStatus } from '../../../core/ipc/contract';
+import type { LoadedPolicy } from '../policy';
+import { clinic, MEMBER_ID, otherProviders, uninsuredCase } from '../testing/packet-fixtures';
+import { startTestApp, value } from '../testing/app-harness';
+import { createClinicKey } from './clinic-key';
+import { pgTestDatabase } from './testing/pg-test-suite';
+
+const patient = { firstName: 'Rosalind', lastName: 'Achterberg', dateOfBirth: '1944-02-19' };
+const gfe = { ...uninsuredCase, patient, coverage: { kind: 'uninsured', memberId: MEMBER_ID }, preparedBy: 'KT' };
+
+async function keyFile(): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'shared-records-key-')), 'clinic.key');
+  await createClinicKey(file);
+  return file;
+}
+
+const sharedPolicy = (url: string, key: string, extra: { caFile?: string } = {}): LoadedPolicy => ({ file: '/etc/clinic-estimate-packet/policy.json', lock: [], records: { store: 'postgres', url, keyFile: key, ...extra } });
+
+/** A PC on that policy, its records open, the clinic set up. */
+async function pc(policy: LoadedPolicy) {
+  const app = startTestApp({ policy });
+  const status = value(await app.call('records:status')) as RecordsStatus;
+  value(await app.call('settings:update', { clinic, otherProviders }));
+  return { ...app, status };
+}
+
+/** A port on 127.0.0.1 nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('shared records when the server cannot be used', () => {
+  it('says the server could not be reached, naming it, and packets still work', async () => {
+    const port = await closedPort();
+    const app = await pc(sharedPolicy(`postgres://clinic_app@127.0.0.1:${port}/clinic`, await keyFile()));
+    expect(app.status.available).toBe(false);
+    expect(app.status.reason).toMatch(new RegExp(`shared records server 127\\.0\\.0\\.1:${port} could not be reached.*Packets can still be issued`));
+    const saved = value(await app.call('packet:save-pdf', gfe)) as { saved: boolean; recorded: boolean };
+    expect(saved).toMatchObject({ saved: true, recorded: false });
+    expect(app.logs.join('\n')).not.toMatch(/Rosalind|Achterberg|1944|MEMBER/);
+  });
+
+  it('says the clinic key file is missing, naming the file, and never reaches for the server', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'shared-records-key-')), 'clinic.key');
+    const app = await pc(sharedPolicy('postgres://clinic_app@127.0.0.1:1/clinic', missing));
+    expect(app.status.available).toBe(false);
+    expect(app.status.reason).toContain(`There is no clinic key file at ${missing}`);
+    expect(app.status.reason).toMatch(/Past estimates are not available; packets can still be issued\.$/);
+    expect(value(await app.call('packet:save-pdf', gfe))).toMatchObject({ saved: true, recorded: false });
+  });
+});
+
+const db = pgTestDatabase('shared records (PostgreSQL)', process.env);
+if (db !== null) {
+
+  describe('shared records (PostgreSQL)', () => {
+    it('a packet saved on one PC is found by name on another with the same policy, and opens to the same PDF bytes', async () => {
+      const policy = sharedPolicy(db().url, await keyFile());
+      const front = await pc(policy);
+      const back = await pc(policy);
+      expect([front.status, back.status].map((s) => [s.available, s.reason])).toEqual([
+        [true, null],
+        [true, null],
+      ]);
+      expect(front.dataDir).not.toBe(back.dataDir);
+      const saved = value(await front.call('packet:save-pdf', gfe)) as { path: string; recorded: boolean };
+      expect(saved.recorded).toBe(true);
+
+      const found = value(await back.call('records:search', { query: 'achterberg' })) as RecordSearchResult;
+      expect(found.rows.map((r) => [r.patientName, r.dateOfBirth, r.preparedBy])).toEqual([['Rosalind Achterberg', '1944-02-19', 'KT']]);
+      const again = value(await back.call('records:save-again', { id: found.rows[0]?.id })) as { path: string };
+      expect(again.path.startsWith(back.saveDir)).toBe(true);
+      expect(readFileSync(again.path).equals(readFileSync(saved.path))).toBe(true);
+
+      // The records are on the server: neither PC made a records database of its own.
+      expect([front, back].map((app) => existsSync(join(app.dataDir, 'records.db')))).toEqual([false, false]);
+
+      // Closing the app (quit, a preview stopped) ends its connections to the server.
+      const store = (await front.services.records).store;
+      await front.services.close();
+      await expect(store?.search('achterberg')).rejects.toThrow(/after calling end/);
+      await back.services.close();
+    });
+
+    it('a PC with another clinic key reads nothing and says so', async () => {
+      const url = db().url;
+      const first = await pc(sharedPolicy(url, await keyFile()));
+      value(await first.call('packet:save-pdf', gfe));
+      const other = await pc(sharedPolicy(url, await keyFile()));
+      expect(other.status.available).toBe(false);
+      expect(other.status.reason).toMatch(/clinic key on this computer \(key id [0-9a-f]{16}\) is not the one the shared records on 127\.0\.0\.1:\d+ were written with/);
+      expect(value(await other.call('packet:save-pdf', gfe))).toMatchObject({ saved: true, recorded: false });
+      await (await first.services.records).store?.close();
+    });
+
+    it('with a certificate authority in the policy, connects only over TLS (the test server has none: refused, said plainly)', async () => {
+      const ca = join(mkdtempSync(join(tmpdir(), 'shared-records-ca-')), 'ca.pem');
+      writeFileSync(ca, readFileSync(join(import.meta.dirname, 'testing', 'test-ca.pem')));
+      const app = await pc(sharedPolicy(db().url, await keyFile(), { caFile: ca }));
+      expect(app.status.available).toBe(false);
+      expect(app.status.reason).toMatch(/shared records server 127\.0\.0\.1:\d+ did not accept an encrypted \(TLS\) connection/);
+    });
+  });
+}
