@@ -38,6 +38,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Clinic profile fields in settings.json before the app starts (a new data folder only). */
   clinic?: Partial<ClinicProfile>;
+  /** A machine policy file, as IT puts one at the fixed place (the preview's --policy). */
+  policyFile?: string;
 }
 
 /** What every packet's letterhead needs (no packet is issued without it): for specs that issue packets. */
@@ -75,7 +77,7 @@ export const test = base.extend<Fixtures>({
     await use(async (options = {}) => {
       const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'clinic-e2e-'));
       if (options.clinic !== undefined && options.dataDir === undefined) writeClinic(dataDir, options.clinic);
-      const server = await startPreviewServer({ port: 0, dataDir, appRoot: repoRoot });
+      const server = await startPreviewServer({ port: 0, dataDir, appRoot: repoRoot, ...(options.policyFile === undefined ? {} : { policyFile: options.policyFile }) });
       const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
       cleanups.push(async () => {
         await context.close();
