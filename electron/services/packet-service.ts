@@ -101,6 +101,16 @@ export function createPacketService(options: {
 }): PacketService {
   const renderer = options.renderer ?? createInProcessPacketRenderer(options.fontsDir);
   const contentCache = new Map<string, PacketContent>();
+  /** Each loaded template's hash, worked out once (the content is cached, so the same object comes back). */
+  const contentHashes = new WeakMap<PacketContent, string>();
+  const contentHash = (value: PacketContent): string => {
+    let hash = contentHashes.get(value);
+    if (hash === undefined) {
+      hash = shortHash(value);
+      contentHashes.set(value, hash);
+    }
+    return hash;
+  };
   // The last logo checked and whether it prints (it changes rarely; decoding it every packet would be waste).
   let checkedLogo: { dataUrl: string; prints: boolean } | null = null;
   /** The last packet built and what it was built from (see build). */
@@ -126,10 +136,6 @@ export function createPacketService(options: {
       // A logo stored by an older version that cannot be printed would fail the whole PDF unexplained.
       const badLogo = logoProblem(clinic.logoDataUrl);
       if (badLogo.length > 0) return fail('missing-clinic-details', LOGO_UNPRINTABLE, badLogo);
-      const unprintable = await unprintableFields({ caseData, clinic, otherProviders }, (texts) => renderer.unprintable(texts));
-      if (unprintable.length > 0) {
-        return fail('invalid-input', `Some characters cannot be printed. ${unprintable.map((i) => i.message).join(' ')}`, unprintable);
-      }
       const procedure = options.catalog.get(caseData.procedure.id)?.procedure;
       if (procedure === undefined) return fail('invalid-input', 'Choose a procedure this app knows.', [{ path: 'procedure.id', message: 'Choose a procedure this app knows.' }]);
       const loaded = await content(procedure.id, caseData.language);
@@ -140,11 +146,17 @@ export function createPacketService(options: {
         return fail('pdf-failed', `The packet could not be made: its text file ${file} is damaged or missing. Nothing on the form needs changing; ask IT to reinstall Clinic Estimate & Packet.`, loaded.error.issues);
       }
       const reference = packetReference(caseData, estimate, preparedDate, procedure);
-      const versions = { template: `${procedure.id}/${caseData.language}`, content: shortHash(loaded.value), feeSchedule: shortHash(estimate.lines.map((l) => [l.id, l.lowCents, l.highCents])) };
+      const versions = { template: `${procedure.id}/${caseData.language}`, content: contentHash(loaded.value), feeSchedule: shortHash(estimate.lines.map((l) => [l.id, l.lowCents, l.highCents])) };
       // One build per patient: preview, print and save of the same inputs (and the same content
       // and fees) reuse the last PDF; the build is deterministic, so the bytes are the same.
       const key = createHash('sha256').update(JSON.stringify([caseData, estimate, clinic, otherProviders, doctors, revision ?? null, preparedDate, versions])).digest('hex');
       if (lastBuilt?.key === key) return ok(lastBuilt.packet);
+      // Checked after the reuse: the last packet's inputs passed it (it asks the packet worker,
+      // which may be busy with another packet).
+      const unprintable = await unprintableFields({ caseData, clinic, otherProviders }, (texts) => renderer.unprintable(texts));
+      if (unprintable.length > 0) {
+        return fail('invalid-input', `Some characters cannot be printed. ${unprintable.map((i) => i.message).join(' ')}`, unprintable);
+      }
       try {
         const pdf = await renderer.render({
           caseData,
