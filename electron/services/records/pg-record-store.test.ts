@@ -49,7 +49,7 @@ if (db !== null) {
       expect(await second.auditEntries()).toHaveLength(100);
       await Promise.all([first.close(), second.close()]);
       const migrations = await location.raw();
-      expect(await migrations.all('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }]);
+      expect(await migrations.all('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
       await migrations.close();
     });
 
@@ -136,10 +136,25 @@ if (db !== null) {
       const store = await location.open();
       await store.close();
       const raw = await location.raw();
-      await raw.run('INSERT INTO schema_migrations (version) VALUES (2)');
+      await raw.run('INSERT INTO schema_migrations (version) VALUES (3)');
       await raw.close();
       await expect(location.open()).rejects.toThrow(NewerRecordsDatabase);
-      await expect(location.open()).rejects.toThrow(/records database version 2 is newer than this app \(1\)/);
+      await expect(location.open()).rejects.toThrow(/records database version 3 is newer than this app \(2\)/);
+    });
+
+    it('never changes a record, its bills or its deletion, even for the owner: they are only added to', async () => {
+      const location = await db().location();
+      const store = await location.open();
+      const id = await store.add(record('Insert Only', '2026-11-02T15:00:00.000Z'), 'issue-save');
+      await store.setBills(id, [{ role: 'facility', billedCents: 500_000 }], actor);
+      await store.close();
+      const raw = await location.raw();
+      await raw.run('INSERT INTO record_deletions (record_id) VALUES (?)', [id]);
+      for (const sql of ["UPDATE records SET kind = 'other'", "UPDATE record_bills SET bills = '[]'", 'UPDATE record_deletions SET at = now()']) {
+        await expect(raw.run(sql), sql).rejects.toThrow(/the rows of (records|record_bills|record_deletions) are never changed/);
+      }
+      await expect(raw.run("UPDATE meta SET value = 'x' WHERE key = 'seal_check'")).rejects.toThrow(/only the audit chain head is ever changed/);
+      await raw.close();
     });
 
     it('says plainly when the server cannot be reached', async () => {

@@ -17,6 +17,13 @@
  * fails its check is reported by reference when a search or a look-up reaches it (the SQLite
  * store checks them all when it opens).
  *
+ * Least privilege: records are only ever added to. Bills entered are a new row of
+ * record_bills (the latest is the record's); a deletion is a row of record_deletions and
+ * purge_records (run with the owner's rights) removes it at once, in the same audited
+ * transaction, as the retention purge does; a revision whose original is gone reads as
+ * revising nothing. The role needs only SELECT and INSERT, UPDATE of meta's chain head, and
+ * EXECUTE on purge_records (records-setup.ts).
+ *
  * Concurrency: references are UNIQUE; every write that adds to the audit trail first locks the
  * chain head (one row in `meta`) in the same transaction, so PCs writing at once make one
  * chain. `add` is idempotent by record id (a record uploaded twice is kept once, audited once).
@@ -60,7 +67,9 @@ export interface PgRecordStoreOptions {
 
 const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
 
-const SELECT_INDEX = `SELECT r.id, r.reference, r.kind, r.issued_at, r.prepared_by, r.revises, r.sealed_index, r.bills,
+// A record's bills are the latest row of record_bills (none: '[]'); records are never updated.
+const SELECT_INDEX = `SELECT r.id, r.reference, r.kind, r.issued_at, r.prepared_by, r.revises, r.sealed_index,
+  COALESCE((SELECT b.bills FROM record_bills b WHERE b.record_id = r.id ORDER BY b.seq DESC LIMIT 1), '[]') AS bills,
   (SELECT p.reference FROM records p WHERE p.id = r.revises) AS revises_reference,
   (SELECT n.reference FROM records n WHERE n.revises = r.id ORDER BY n.issued_at DESC LIMIT 1) AS revised_by_reference`;
 
@@ -171,7 +180,10 @@ export async function openPgRecordStore(options: PgRecordStoreOptions): Promise<
     row,
     async setBills(id, bills, actor) {
       const changed = await audited(async (append, client) => {
-        const { rows } = await client.query<{ reference: string }>('UPDATE records SET bills = $1 WHERE id = $2 RETURNING reference', [sealBills(sealer, id, [...bills]), id]);
+        const { rows } = await client.query<{ reference: string }>(
+          'WITH r AS (SELECT id, reference FROM records WHERE id = $2), added AS (INSERT INTO record_bills (record_id, bills) SELECT id, $1 FROM r) SELECT reference FROM r',
+          [sealBills(sealer, id, [...bills]), id],
+        );
         const reference = rows[0]?.reference;
         if (reference === undefined) return false;
         await append('bill-entered', reference, actor, new Date().toISOString());
@@ -181,10 +193,14 @@ export async function openPgRecordStore(options: PgRecordStoreOptions): Promise<
     },
     delete: (id, actor) =>
       audited(async (append, client) => {
-        const { rows } = await client.query<{ reference: string }>('DELETE FROM records WHERE id = $1 RETURNING reference', [id]);
+        // Noted as deleted, then gone at once through purge_records (the role may not DELETE).
+        const { rows } = await client.query<{ reference: string }>(
+          'WITH r AS (SELECT id, reference FROM records WHERE id = $1), noted AS (INSERT INTO record_deletions (record_id) SELECT id FROM r) SELECT reference FROM r',
+          [id],
+        );
         const reference = rows[0]?.reference;
         if (reference === undefined) return false;
-        await client.query('UPDATE records SET revises = NULL WHERE revises = $1', [id]);
+        await client.query('SELECT purge_records(NULL)');
         await append('delete', reference, actor, new Date().toISOString());
         broken.delete(reference);
         return true;
@@ -196,9 +212,8 @@ export async function openPgRecordStore(options: PgRecordStoreOptions): Promise<
       }),
     purgeOlderThan: (before, actor) =>
       audited(async (append, client) => {
-        await client.query('UPDATE records SET revises = NULL WHERE revises IN (SELECT id FROM records WHERE issued_at < $1)', [before]);
-        const { rowCount } = await client.query('DELETE FROM records WHERE issued_at < $1', [before]);
-        const purged = rowCount ?? 0;
+        const { rows } = await client.query<{ purged: number }>('SELECT purge_records($1) AS purged', [before]);
+        const purged = rows[0]?.purged ?? 0;
         if (purged > 0) await append('retention-purge', `${purged} record${purged === 1 ? '' : 's'}`, actor, new Date().toISOString());
         return purged;
       }),

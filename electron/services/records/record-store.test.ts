@@ -34,6 +34,9 @@ const sqlite: StoreBackend = {
           run: async (sql, params = []) => void db.prepare(sql).run(...params),
           all: async <T>(sql: string, params: readonly unknown[] = []) => db.prepare(sql).all(...params) as T[],
           dropAuditGuard: async () => void db.exec('DROP TRIGGER audit_append_only_update; DROP TRIGGER audit_append_only_delete'),
+          dropRecordGuard: async () => undefined,
+          storedBills: async (id) => (db.prepare('SELECT bills FROM records WHERE id = ?').get(id) as { bills: string } | undefined)?.bills,
+          replaceBills: async (id, bills) => void db.prepare('UPDATE records SET bills = ? WHERE id = ?').run(bills, id),
           close: async () => void db.close(),
         };
       },

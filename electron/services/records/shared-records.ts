@@ -13,6 +13,7 @@ import type { RecordsPolicy } from '../../../core/policy';
 import { fsErrorCode } from '../atomic-write';
 import { ClinicKeyError, readClinicKey, recordsKeys } from './clinic-key';
 import { openPgRecordStore, RecordsServerUnreachable, WrongRecordsKey } from './pg-record-store';
+import { RecordsNeedSetup } from './pg-schema';
 import type { RecordStore } from './record-store';
 import { NewerRecordsDatabase } from './records-schema';
 import { createSealer } from './seal';
@@ -48,6 +49,9 @@ function refusal(error: unknown, server: string, policy: RecordsPolicy, keyId: s
   }
   if (error instanceof WrongRecordsKey) {
     return `The clinic key on this computer (key id ${keyId}) is not the one the shared records on ${server} were written with, so none of them can be read. Nothing was changed. ${NOT_AVAILABLE} Ask IT for the clinic's key file.`;
+  }
+  if (error instanceof RecordsNeedSetup) {
+    return `The shared records on ${server} need setting up (or updating) by IT before this computer can use them: this computer may only read and add records, not change the database. ${NOT_AVAILABLE} Ask IT to run records-setup (npm run --silent records-setup) as the database's owner.`;
   }
   if (error instanceof NewerRecordsDatabase) {
     return `The shared records on ${server} were set up by a newer version of this app. ${NOT_AVAILABLE} Ask IT to update this computer.`;

@@ -67,6 +67,9 @@ export async function createTestDatabase(serverUrl: string): Promise<TestDatabas
             run: async (sql, params = []) => void (await db.query(numbered(sql), [...params])),
             all: async <T>(sql: string, params: readonly unknown[] = []) => (await db.query(numbered(sql), [...params])).rows as T[],
             dropAuditGuard: async () => void (await db.query('DROP TRIGGER audit_append_only ON audit; DROP TRIGGER audit_no_truncate ON audit')),
+            dropRecordGuard: async () => void (await db.query('DROP TRIGGER IF EXISTS records_insert_only ON records')),
+            storedBills: async (id) => (await db.query<{ bills: string }>('SELECT bills FROM record_bills WHERE record_id = $1 ORDER BY seq DESC LIMIT 1', [id])).rows[0]?.bills,
+            replaceBills: async (id, bills) => void (await db.query('INSERT INTO record_bills (record_id, bills) VALUES ($1, $2)', [id, bills])),
             close: () => db.end(),
           };
         },

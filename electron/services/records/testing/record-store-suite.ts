@@ -42,6 +42,11 @@ export interface RawDb {
   all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Drops the triggers that keep the audit trail append-only (someone with full rights on the database). */
   dropAuditGuard(): Promise<void>;
+  /** Drops what refuses changes to records, where the store has it (PostgreSQL's insert-only triggers). */
+  dropRecordGuard(): Promise<void>;
+  /** A record's bills as stored (sealed); other bills put in their place around the store. */
+  storedBills(id: string): Promise<string | undefined>;
+  replaceBills(id: string, bills: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -173,6 +178,7 @@ export function recordStoreSuite(backend: StoreBackend): void {
       const badReference = (await store.row(bad))?.reference;
       await store.close();
       await withRaw(location, async (db) => {
+        await db.dropRecordGuard();
         const [row] = await db.all<{ sealed_index: Buffer }>('SELECT sealed_index FROM records WHERE id = ?', [bad]);
         const sealed = Buffer.from(row?.sealed_index ?? Buffer.alloc(0));
         sealed[sealed.length - 3] = (sealed[sealed.length - 3] ?? 0) ^ 0x01;
@@ -188,6 +194,7 @@ export function recordStoreSuite(backend: StoreBackend): void {
       // A PDF changed after it was written does not open as if it were the one issued.
       let other = '';
       await withRaw(location, async (db) => {
+        await db.dropRecordGuard();
         const [pdf] = await db.all<{ id: string; sealed_pdf: Buffer }>('SELECT id, sealed_pdf FROM records WHERE id != ?', [bad]);
         const bytes = Buffer.from(pdf?.sealed_pdf ?? Buffer.alloc(0));
         bytes[20] = (bytes[20] ?? 0) ^ 0xff;
@@ -265,9 +272,8 @@ export function recordStoreSuite(backend: StoreBackend): void {
       await store.close();
       // The bills are sealed: not in plaintext, and an edited one makes the record unreadable, not unflagged.
       await withRaw(location, async (db) => {
-        const [row] = await db.all<{ bills: string }>('SELECT bills FROM records WHERE id = ?', [id]);
-        expect(row?.bills).not.toContain('520000');
-        await db.run('UPDATE records SET bills = ? WHERE id = ?', [JSON.stringify([{ role: 'facility', billedCents: 480_000 }]), id]);
+        expect(await db.storedBills(id)).not.toContain('520000');
+        await db.replaceBills(id, JSON.stringify([{ role: 'facility', billedCents: 480_000 }]));
       });
       const reopened = await location.open();
       expect(await unreadableAfterReading(backend, reopened)).toEqual([bill.reference]);
