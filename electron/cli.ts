@@ -1,5 +1,5 @@
 /**
- * Headless entry (npm run estimate / npm run packet / npm run clinic-key): run as the bundle out/cli/cli.mjs by
+ * Headless entry (npm run estimate / npm run packet / npm run clinic-key / npm run records-setup): run as the bundle out/cli/cli.mjs by
  * scripts/run-cli.mjs (rebuilt when a source is newer), or directly as `tsx electron/cli.ts
  * <command> ...`. The templates folder is found from this module, so it works from any
  * working directory.

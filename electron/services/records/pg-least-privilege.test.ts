@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBlindIndex } from './blind-index';
 import { createClinicKey } from './clinic-key';
 import { localDay, recordIdOf, sealBills, sealRecord } from './record-fields';
@@ -18,23 +18,13 @@ import { migratePgRecords, pgMigrations, RecordsNeedSetup } from './pg-schema';
 import { setUpRecords } from './records-setup';
 import { createSealer } from './seal';
 import { openSharedRecords } from './shared-records';
-import { createFrontDeskRole, type FrontDeskRole } from './testing/pg-least-privilege';
+import { useFrontDeskRole } from './testing/pg-least-privilege';
 import { pgTestDatabase } from './testing/pg-test-suite';
 import { actor, record, recordStoreSuite, testKey } from './testing/record-store-suite';
 
 const db = pgTestDatabase('records as the front desk role (PostgreSQL)', process.env);
 if (db !== null) {
-  let role: FrontDeskRole | null = null;
-  beforeAll(async () => {
-    role = await createFrontDeskRole(db());
-  });
-  afterAll(async () => {
-    await role?.drop();
-  });
-  const frontDesk = () => {
-    if (role === null) throw new Error('the front desk role was not made');
-    return role;
-  };
+  const frontDesk = useFrontDeskRole(db);
 
   recordStoreSuite({ name: 'PostgreSQL, as the least-privileged front desk role', checksAllAtOpen: false, search: 'blind-index', fresh: () => frontDesk().location() });
 

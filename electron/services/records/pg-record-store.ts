@@ -67,6 +67,9 @@ export interface PgRecordStoreOptions {
 
 const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
 
+/** The server did not answer at all (a network error's code), as against answering no. */
+export const isUnreachable = (error: unknown): boolean => unreachableCodes.has((error as NodeJS.ErrnoException).code ?? '');
+
 // A record's bills are the latest row of record_bills (none: '[]'); records are never updated.
 const SELECT_INDEX = `SELECT r.id, r.reference, r.kind, r.issued_at, r.prepared_by, r.revises, r.sealed_index,
   COALESCE((SELECT b.bills FROM record_bills b WHERE b.record_id = r.id ORDER BY b.seq DESC LIMIT 1), '[]') AS bills,
@@ -89,7 +92,7 @@ export async function openPgRecordStore(options: PgRecordStoreOptions): Promise<
     await checkKey(pool, sealer, blind.check);
   } catch (error) {
     await pool.end().catch(() => undefined);
-    if (unreachableCodes.has((error as NodeJS.ErrnoException).code ?? '')) {
+    if (isUnreachable(error)) {
       throw new RecordsServerUnreachable('The shared records server could not be reached, so Past estimates from other computers are not available. Check the network, or ask IT.');
     }
     throw error;

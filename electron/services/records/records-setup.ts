@@ -18,7 +18,7 @@
  * RecordsSetupProblem if it can. Nothing here carries patient data; the server never has any.
  */
 import pg from 'pg';
-import { migratePgRecords, pgRecordsVersion, RECORDS_TABLES } from './pg-schema';
+import { migratePgRecords, pgRecordsVersion, RECORDS_TABLES, RecordsNeedSetup } from './pg-schema';
 
 /** The set-up could not be done or checked: a plain message naming the problem, for IT. */
 export class RecordsSetupProblem extends Error {
@@ -77,7 +77,10 @@ export async function setUpRecords(connection: string | pg.PoolConfig, role: str
     if (found.owner === role) throw new RecordsSetupProblem(`--grant names ${role}, the user records-setup is connected as (the owner). Give the front desk a role of its own.`);
     const schema = found.schema;
     const from = await pgRecordsVersion(pool);
-    const to = await migratePgRecords(pool);
+    const to = await migratePgRecords(pool).catch((error: unknown) => {
+      if (!(error instanceof RecordsNeedSetup)) throw error;
+      throw new RecordsSetupProblem(`${found.owner}, the user records-setup is connected as, may not set up the records in schema ${schema}: connect as the owner of the records database (the role that created it).`);
+    });
     const client = await pool.connect();
     const grants = frontDeskGrants(client.escapeIdentifier(schema), client.escapeIdentifier(role));
     try {

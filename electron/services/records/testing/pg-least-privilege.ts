@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { openPgRecordStore } from '../pg-record-store';
 import { setUpRecords, type RecordsSetupDone } from '../records-setup';
 import { createSealer } from '../seal';
@@ -64,5 +65,20 @@ export async function createFrontDeskRole(database: TestDatabase): Promise<Front
         await client.end();
       }
     },
+  };
+}
+
+/** A front desk role for the test file (made before its tests, dropped after): call the answer inside a test. */
+export function useFrontDeskRole(database: () => TestDatabase): () => FrontDeskRole {
+  let role: FrontDeskRole | null = null;
+  beforeAll(async () => {
+    role = await createFrontDeskRole(database());
+  });
+  afterAll(async () => {
+    await role?.drop();
+  });
+  return () => {
+    if (role === null) throw new Error('the front desk role was not made');
+    return role;
   };
 }
