@@ -17,12 +17,22 @@ const repoRoot = join(import.meta.dirname, '..', '..');
 const text = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
 type Nsis = { oneClick?: boolean; perMachine?: boolean; guid?: string; deleteAppDataOnUninstall?: boolean; artifactName?: string };
 const config = parse(text('electron-builder.yml')) as { appId: string; productName: string; nsis: Nsis };
+const pkg = JSON.parse(text('package.json')) as { name: string };
 
 const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder/package.json'));
 const builderLib = dirname(fromBuilder.resolve('app-builder-lib/package.json'));
 const fromBuilderLib = createRequire(join(builderLib, 'package.json'));
 const template = (file: string) => readFileSync(join(builderLib, 'templates', 'nsis', file), 'utf8');
 const nsisTarget = readFileSync(join(builderLib, 'out', 'targets', 'nsis', 'NsisTarget.js'), 'utf8');
+
+/** The README's section for IT, from its heading to the next one. */
+function itSection(): string {
+  const readme = text('README.md');
+  const start = readme.indexOf('## Installing at a clinic (for IT)');
+  expect(start, 'README has a section "Installing at a clinic (for IT)"').toBeGreaterThanOrEqual(0);
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, end === -1 ? undefined : end);
+}
 
 /** The GUID electron-builder derives from an appId when nsis.guid is not set (NsisTarget.js). */
 function derivedGuid(appId: string): string {
@@ -48,12 +58,27 @@ describe('the NSIS installer for IT', () => {
     expect(assisted).toMatch(/!ifndef INSTALL_MODE_PER_ALL_USERS\s+!insertmacro PAGE_INSTALL_MODE/);
   });
 
-  it('pins the GUID to the one the original appId gave (the uninstall registry key stays the same)', () => {
+  it("pins the GUID to the one the original appId gave, and the README's detection rule names its uninstall key", () => {
     expect(config.nsis.guid).toBe(derivedGuid('com.clinic.estimate-packet'));
+    expect(template('multiUser.nsh')).toContain('!define /ifndef UNINSTALL_REGISTRY_KEY "Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${UNINSTALL_APP_KEY}"');
+    expect(itSection()).toContain(`HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\${config.nsis.guid ?? 'no guid'}`);
   });
 
-  it('names the installer with no space or & to quote', () => {
-    expect(config.nsis.artifactName).toMatch(/^[a-z0-9.${}-]+$/);
+  it('names the installer, the install folder and the quiet uninstall command as electron-builder makes them', () => {
+    const artifact = config.nsis.artifactName ?? '';
+    expect(artifact).toMatch(/^[a-z0-9.${}-]+$/);
+    const installer = artifact.replace('${version}', '<version>').replace('${ext}', 'exe');
+    const { sanitizeFileName } = fromBuilderLib('builder-util/out/filename') as { sanitizeFileName: (name: string) => string };
+    const { getWindowsInstallationDirName } = fromBuilderLib('./out/targets/targetUtil') as {
+      getWindowsInstallationDirName: (appInfo: { productFilename: string; sanitizedName: string }, tryProductName: boolean) => string;
+    };
+    const productFilename = sanitizeFileName(config.productName);
+    const folder = `C:\\Program Files\\${getWindowsInstallationDirName({ productFilename, sanitizedName: sanitizeFileName(pkg.name) }, true)}`;
+    const uninstaller = /!define UNINSTALL_FILENAME "(.+)"/.exec(template('common.nsh'))?.[1]?.replace('${PRODUCT_FILENAME}', productFilename);
+    expect(template('include/installer.nsh')).toContain(`QuietUninstallString '"$2" $0 /S'`);
+    const section = itSection();
+    expect(section).toContain(`${installer} /S /allusers`);
+    expect(section).toContain(`"${folder}\\${uninstaller ?? 'no uninstaller'}" /allusers /S`);
   });
 
   it("keeps every user's data folder on uninstall", () => {
