@@ -322,7 +322,7 @@ test('Past estimates says what start-up found: records not kept and why; records
   const statusUrl = `**/__clinic/invoke/${encodeURIComponent('records:status')}`;
   const records = new RecordsPage(app.page);
 
-  await app.page.route(statusUrl, status({ available: false, reason: 'This computer has no secure key store, so records are not kept (Settings → Records and privacy).', purged: 0, unreadable: [], auditProblem: null }));
+  await app.page.route(statusUrl, status({ available: false, reason: 'This computer has no secure key store, so records are not kept (Settings → Records and privacy).', purged: 0, unreadable: [], auditProblem: null, shared: null }));
   await records.open();
   await expect(app.page.getByText('Past estimates are not kept on this computer. This computer has no secure key store, so records are not kept (Settings → Records and privacy).')).toBeVisible();
   await expect(records.search).toHaveCount(0);
@@ -330,7 +330,7 @@ test('Past estimates says what start-up found: records not kept and why; records
   await screenshots(app.page, 'records-unavailable');
 
   await app.page.unroute(statusUrl);
-  await app.page.route(statusUrl, status({ available: true, reason: null, purged: 2, unreadable: ['VP-20250101-AAAAA'], auditProblem: 'Entry 7 does not follow entry 6.' }));
+  await app.page.route(statusUrl, status({ available: true, reason: null, purged: 2, unreadable: ['VP-20250101-AAAAA'], auditProblem: 'Entry 7 does not follow entry 6.', shared: null }));
   await estimateThenRecords(app.page, records);
   await expect(app.page.getByText('2 estimates were older than 6 years and removed when the app started')).toBeVisible();
   await expect(app.page.getByText(/^1 record could not be read \(damaged, or changed outside the app\): VP-20250101-AAAAA\. The other records are fine\./)).toBeVisible();

@@ -124,6 +124,8 @@ export interface RecordsStatus {
   unreadable: string[];
   /** The audit trail's check at start-up: null when every link holds. */
   auditProblem: string | null;
+  /** Records on the clinic's shared server (machine policy): its name, whether it answers now, and how many records wait on this PC to be sent. null: this PC's own records. */
+  shared: null | { server: string; connected: boolean; waiting: number };
 }
 
 /** One provider's estimate on a record, and what it billed once staff enter it. */

@@ -7,6 +7,8 @@
 import { ok } from '../../core/result';
 import type { RecordsService } from '../services/records/records-service';
 import { newRecord } from '../services/records/new-record';
+import type { AuditActionName } from '../services/records/audit-chain';
+import type { NewRecord } from '../services/records/record-store';
 import type { AuditLog } from '../services/audit-log';
 import type { DraftStore } from '../services/draft-store';
 import type { PacketService } from '../services/packet-service';
@@ -63,9 +65,11 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
   const issued = async (packet: Awaited<ReturnType<typeof buildPacket>>, action: 'packet-printed' | 'packet-saved'): Promise<boolean> => {
     const { built, context } = packet;
     if (!built.ok || context === null) return false;
-    const store = (await deps.records).store;
+    const { store, keepWaiting } = await deps.records;
+    // Where records are not kept, a shared server that refused this PC still keeps it waiting here (not in Past estimates).
+    const keep = store === null ? keepWaiting : (record: NewRecord, chainAction: AuditActionName) => store.add(record, chainAction);
     let recorded = false;
-    if (store === null) {
+    if (keep === null) {
       await deps.audit.record(action, built.value.reference, context.caseData.preparedBy);
     } else {
       try {
@@ -73,8 +77,8 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
           { caseInput: context.raw, caseData: context.caseData, estimate: context.estimate, ...built.value },
           { clinic: context.settings.clinic, otherProviders: context.settings.otherProviders, osUser: deps.operator, issuedAt: deps.now().toISOString(), revises: context.revisesId },
         );
-        await store.add(record, context.revisesId !== null ? 'revise' : action === 'packet-printed' ? 'issue-print' : 'issue-save');
-        recorded = true;
+        await keep(record, context.revisesId !== null ? 'revise' : action === 'packet-printed' ? 'issue-print' : 'issue-save');
+        recorded = store !== null;
       } catch (error) {
         // The packet is already out: note the failure (no patient data) and audit it in the file log.
         deps.log(`[records] could not keep ${built.value.reference}: ${error instanceof Error ? error.name : 'error'}`);

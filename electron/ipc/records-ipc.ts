@@ -6,6 +6,7 @@
 import { fail, ok, type Result } from '../../core/result';
 import type { RecordsService } from '../services/records/records-service';
 import { SealBroken } from '../services/records/seal';
+import { SharedRecordsUnavailable } from '../services/records/shared-queue';
 import type { OpenedRecord, RecordStore } from '../services/records/record-store';
 import type { FeatureHandlers } from './dispatch';
 import { orWriteFailed, saveAsResult, type SaveFile } from './save-outcome';
@@ -27,7 +28,13 @@ export function createRecordHandlers(deps: RecordsIpcDeps): FeatureHandlers<Reco
   const withStore = async <T>(use: (store: RecordStore) => Promise<Result<T>> | Result<T>): Promise<Result<T>> => {
     const records = await deps.records;
     if (records.store === null) return fail('not-found', records.status.reason ?? 'Past estimates are not available on this computer.');
-    return use(records.store);
+    try {
+      return await use(records.store);
+    } catch (error) {
+      // The shared server cannot be reached just now (or refused this PC): said plainly.
+      if (error instanceof SharedRecordsUnavailable) return fail('not-found', error.message);
+      throw error;
+    }
   };
   /** A record whose seal fails is reported by reference, never opened as if it were sound. */
   const opened = async (store: RecordStore, id: string): Promise<Result<OpenedRecord>> => {
@@ -42,7 +49,7 @@ export function createRecordHandlers(deps: RecordsIpcDeps): FeatureHandlers<Reco
   };
 
   return {
-    'records:status': async () => ok((await deps.records).status),
+    'records:status': async () => ok(await (await deps.records).currentStatus()),
     'records:search': ({ query }) => withStore(async (store) => ok(await store.search(query))),
     'records:reprint': ({ id }) =>
       withStore(async (store) => {

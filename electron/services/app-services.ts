@@ -47,6 +47,8 @@ export interface AppCapabilities {
   now?: () => Date;
   /** Where failures are noted, without patient data. */
   log?: (line: string) => void;
+  /** Shared records: how often the server is tried while records wait (default 15 s; the preview's e2e shortens it). */
+  recordsRetryMs?: number;
   /** Where packet PDFs are made (the app and the preview: the packet worker); in the calling thread if not given. */
   packetRenderer?: (fontsDir: string) => PacketRenderer;
 }
@@ -119,10 +121,12 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     osUser: caps.operator,
     log,
     ...(paths.policy?.records === undefined ? {} : { policy: paths.policy.records }),
+    ...(caps.recordsRetryMs === undefined ? {} : { retryMs: caps.recordsRetryMs }),
   })
     .catch((error: unknown): RecordsService => {
       log(`[records] the records could not be opened: ${error instanceof Error ? error.name : 'error'}`);
-      return { store: null, status: { available: false, reason: 'The records could not be opened on this computer, so Past estimates are not available. Packets can still be issued; ask IT.', purged: 0, unreadable: [], auditProblem: null } };
+      const status = { available: false, reason: 'The records could not be opened on this computer, so Past estimates are not available. Packets can still be issued; ask IT.', purged: 0, unreadable: [], auditProblem: null, shared: null };
+      return { store: null, status, currentStatus: async () => status, keepWaiting: null };
     })
     .then((opened) => {
       recordStore = opened.store;
@@ -157,8 +161,9 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
   };
   const close = async (): Promise<void> => {
     await renderer?.close();
-    const { store } = await records;
+    const { store, close: closeQueue } = await records;
     recordStore = null;
+    await closeQueue?.().catch((error: unknown) => log(`[records] the waiting records could not be closed: ${error instanceof Error ? error.name : 'error'}`));
     await store?.close().catch((error: unknown) => log(`[records] the records could not be closed: ${error instanceof Error ? error.name : 'error'}`));
   };
   return { handlers, settings, estimates, warmUp, close, records, leftoversRemoved };

@@ -129,6 +129,12 @@ const MIGRATION_LOCK = 0x436c696e6963;
 export async function inOneTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let failed: Error | undefined;
+  // A connection the server drops while checked out emits 'error' besides failing the query:
+  // without a listener that would be an uncaught exception (the app would crash).
+  const dropped = (error: Error) => {
+    failed = error;
+  };
+  client.on('error', dropped);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -141,6 +147,7 @@ export async function inOneTransaction<T>(pool: pg.Pool, work: (client: pg.PoolC
     throw error;
   } finally {
     // A connection whose rollback failed is dropped, not handed to the next caller.
+    client.off('error', dropped);
     client.release(failed);
   }
 }

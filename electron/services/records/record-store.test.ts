@@ -85,7 +85,7 @@ describe('opening the records at start-up', () => {
     const dir = mkdtempSync(join(tmpdir(), 'records-nokey-'));
     const refused = await openRecords(options(dir, testCipher(true)));
     expect(refused.store).toBeNull();
-    expect(refused.status).toEqual({ available: false, reason: noKeyStoreReason, purged: 0, unreadable: [], auditProblem: null });
+    expect(refused.status).toEqual({ available: false, reason: noKeyStoreReason, purged: 0, unreadable: [], auditProblem: null, shared: null });
     expect(existsSync(join(dir, 'records.db'))).toBe(false);
     const optedIn = await openRecords(options(dir, testCipher(true), true));
     expect(optedIn.status.available).toBe(true);

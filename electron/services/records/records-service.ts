@@ -1,9 +1,10 @@
 /**
  * Opening the records at start-up: the store (this PC's records.db with its data key from the
  * OS key store or the clinic's opt-in, or, when the machine policy says so, the clinic's
- * PostgreSQL server with the clinic key: shared-records.ts), the retention purge, the audit chain's check and the one-time import of the old
- * audit.log lines. Start-up never fails because of records: when they cannot be kept, the
- * status says why and packets are still issued.
+ * PostgreSQL server with the clinic key: shared-records.ts, behind the queue that keeps packets
+ * on this PC while the server cannot be reached: shared-queue.ts), the retention purge, the
+ * audit chain's check and the one-time import of the old audit.log lines. Start-up never fails
+ * because of records: when they cannot be kept, the status says why and packets are still issued.
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -12,14 +13,23 @@ import type { RecordsStatus } from '../../../core/ipc/contract';
 import type { RecordsPolicy } from '../../../core/policy';
 import type { Cipher } from '../draft-store';
 import type { AuditActionName } from './audit-chain';
-import { openRecordStore, type Actor, type RecordStore } from './record-store';
+import { openOutbox } from './outbox';
+import { openRecordStore, type Actor, type NewRecord, type RecordStore } from './record-store';
 import { createSealer, loadRecordKey } from './seal';
-import { openSharedRecords, type OpenedStore } from './shared-records';
+import { createSharedQueue } from './shared-queue';
+import { prepareSharedRecords, type OpenedStore } from './shared-records';
 
 export interface RecordsService {
+  /** What start-up found. */
   status: RecordsStatus;
   /** null when records are not kept (status.reason says why). */
   store: RecordStore | null;
+  /** The status now: shared records try the server first (and send what waits on this PC). */
+  currentStatus(): Promise<RecordsStatus>;
+  /** Where an issued packet is kept while `store` is null: the shared records' outbox (the server refused this PC); null: not kept. */
+  keepWaiting: ((record: NewRecord, action: AuditActionName) => Promise<string>) | null;
+  /** Ends what runs without a store (the outbox's queue), on quit. */
+  close?: () => Promise<void>;
 }
 
 export interface RecordsOptions {
@@ -32,6 +42,8 @@ export interface RecordsOptions {
   log: (line: string) => void;
   /** The machine policy's records part: `store: "postgres"` opens the clinic's server instead of records.db. */
   policy?: RecordsPolicy;
+  /** Shared records: how often to try the server while records wait or it is down (default 15 s; the e2e shortens it). */
+  retryMs?: number;
 }
 
 /** The date `years` years before `now`, as an ISO time. */
@@ -119,10 +131,8 @@ async function openLocalRecords(options: RecordsOptions): Promise<OpenedStore> {
   }
 }
 
-export async function openRecords(options: RecordsOptions): Promise<RecordsService> {
-  const opened = options.policy?.store === 'postgres' ? await openSharedRecords(options.policy, options.log) : await openLocalRecords(options);
-  if (!opened.ok) return { status: { available: false, reason: opened.reason, purged: 0, unreadable: [], auditProblem: null }, store: null };
-  const { store } = opened;
+/** Start-up's steps on an open store: audit.log imported once, the retention purge, the audit chain checked. Never rejects. */
+async function startupSteps(store: RecordStore, options: RecordsOptions): Promise<Pick<RecordsStatus, 'purged' | 'auditProblem'>> {
   const actor: Actor = { preparer: '', osUser: options.osUser };
   // Start-up never fails because of records: a step that throws is said, the store stays open.
   let purged = 0;
@@ -142,14 +152,70 @@ export async function openRecords(options: RecordsOptions): Promise<RecordsServi
   } catch {
     auditProblem = 'The audit trail could not be checked at start-up.';
   }
-  return {
-    store,
-    status: {
-      available: true,
-      reason: opened.note ?? null,
-      purged,
-      unreadable: await store.unreadable(),
-      auditProblem,
-    },
+  return { purged, auditProblem };
+}
+
+const notKept = (reason: string): RecordsService => {
+  const status: RecordsStatus = { available: false, reason, purged: 0, unreadable: [], auditProblem: null, shared: null };
+  return { status, store: null, currentStatus: async () => status, keepWaiting: null };
+};
+
+/** Said after a refusal: what happens to the packets issued meanwhile. */
+export const KEPT_WAITING = 'Packets issued meanwhile are kept on this computer and shared once this is put right and the app is started again.';
+
+/**
+ * The clinic's shared records (machine policy): the server behind a queue (shared-queue.ts).
+ * Unreachable at start: open "disconnected", start-up's steps run once it answers. Refused
+ * (wrong clinic key, newer database, TLS, access): no store, but issued packets still wait in
+ * the outbox, sent after IT puts it right and the app restarts. Without a usable clinic key
+ * (file missing, unreadable) nothing can be sealed, so nothing is kept (as with local records
+ * without a key store): the issued notice tells staff to keep their copy.
+ */
+async function openSharedQueue(policy: RecordsPolicy, options: RecordsOptions): Promise<RecordsService> {
+  const prepared = await prepareSharedRecords(policy, options.log);
+  if (!prepared.ok) return notKept(prepared.reason);
+  const { access } = prepared;
+  const found: Pick<RecordsStatus, 'purged' | 'auditProblem'> = { purged: 0, auditProblem: null };
+  const queue = createSharedQueue({
+    server: access.server,
+    connect: access.connect,
+    refusal: access.refusal,
+    outbox: openOutbox({ dir: join(options.dataDir, 'outbox'), sealer: access.sealer, keyId: access.keyId }),
+    ...(options.retryMs === undefined ? {} : { retryMs: options.retryMs }),
+    onConnected: async (store) => void Object.assign(found, await startupSteps(store, options)),
+    log: options.log,
+  });
+  await queue.start();
+  const statusNow = async (): Promise<RecordsStatus> => {
+    const { server, connected, waiting, refused } = queue.state();
+    return {
+      available: refused === null,
+      reason: refused === null ? null : `${refused} ${KEPT_WAITING}`,
+      ...found,
+      unreadable: await queue.unreadable(),
+      shared: { server, connected, waiting },
+    };
   };
+  const status = await statusNow();
+  const refusedAtStart = !status.available;
+  return {
+    status,
+    store: refusedAtStart ? null : queue,
+    async currentStatus() {
+      await queue.flush().catch((error: unknown) => options.log(`[records] sending waiting records failed: ${error instanceof Error ? error.name : 'error'}`));
+      return statusNow();
+    },
+    keepWaiting: refusedAtStart ? (record, action) => queue.add(record, action) : null,
+    ...(refusedAtStart ? { close: () => queue.close() } : {}),
+  };
+}
+
+export async function openRecords(options: RecordsOptions): Promise<RecordsService> {
+  if (options.policy?.store === 'postgres') return openSharedQueue(options.policy, options);
+  const opened = await openLocalRecords(options);
+  if (!opened.ok) return notKept(opened.reason);
+  const { store } = opened;
+  const steps = await startupSteps(store, options);
+  const status: RecordsStatus = { available: true, reason: opened.note ?? null, purged: steps.purged, unreadable: await store.unreadable(), auditProblem: steps.auditProblem, shared: null };
+  return { store, status, currentStatus: async () => status, keepWaiting: null };
 }

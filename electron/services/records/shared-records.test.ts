@@ -4,9 +4,10 @@
  * server (CLINIC_TEST_PG_URL; see testing/pg-test-database.ts) only the cases that need none run.
  */
 import { createServer } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { RecordSearchResult, RecordsStatus } from '../../../core/ipc/contract';
 import type { LoadedPolicy } from '../policy';
@@ -14,6 +15,7 @@ import { clinic, MEMBER_ID, otherProviders, uninsuredCase } from '../testing/pac
 import { startTestApp, value } from '../testing/app-harness';
 import { createClinicKey } from './clinic-key';
 import { pgTestDatabase } from './testing/pg-test-suite';
+import { startTcpProxy } from './testing/tcp-proxy';
 
 const patient = { firstName: 'Rosalind', lastName: 'Achterberg', dateOfBirth: '1944-02-19' };
 const gfe = { ...uninsuredCase, patient, coverage: { kind: 'uninsured', memberId: MEMBER_ID }, preparedBy: 'KT' };
@@ -45,14 +47,23 @@ async function closedPort(): Promise<number> {
 }
 
 describe('shared records when the server cannot be used', () => {
-  it('says the server could not be reached, naming it, and packets still work', async () => {
+  it('starting with the server unreachable: packets are still kept, on this PC, waiting to be shared; Past estimates say why plainly', async () => {
     const port = await closedPort();
     const app = await pc(sharedPolicy(`postgres://clinic_app@127.0.0.1:${port}/clinic`, await keyFile()));
-    expect(app.status.available).toBe(false);
-    expect(app.status.reason).toMatch(new RegExp(`shared records server 127\\.0\\.0\\.1:${port} could not be reached.*Packets can still be issued`));
+    expect(app.status).toMatchObject({ available: true, reason: null, shared: { server: `127.0.0.1:${port}`, connected: false, waiting: 0 } });
     const saved = value(await app.call('packet:save-pdf', gfe)) as { saved: boolean; recorded: boolean };
-    expect(saved).toMatchObject({ saved: true, recorded: false });
+    expect(saved).toMatchObject({ saved: true, recorded: true });
+    expect(value(await app.call('records:status'))).toMatchObject({ shared: { server: `127.0.0.1:${port}`, connected: false, waiting: 1 } });
+    expect(readdirSync(join(app.dataDir, 'outbox')).filter((f) => /^[0-9a-f]{32}\.json$/.test(f))).toHaveLength(1);
+    const search = await app.call('records:search', { query: 'achterberg' });
+    expect(search.ok).toBe(false);
+    expect(search.ok ? '' : search.error.message).toMatch(
+      new RegExp(`^The shared records server 127\\.0\\.0\\.1:${port} cannot be reached just now.*Packets can still be issued; they are kept on this computer and shared when it answers\\.$`),
+    );
+    // Not audited in audit.log: the record's audit entry goes with it to the server.
+    expect(readFileSync(join(app.dataDir, 'audit.log'), 'utf8')).not.toContain('packet-saved');
     expect(app.logs.join('\n')).not.toMatch(/Rosalind|Achterberg|1944|MEMBER/);
+    await app.services.close();
   });
 
   it('says the clinic key file is missing, naming the file, and never reaches for the server', async () => {
@@ -97,6 +108,40 @@ if (db !== null) {
       await back.services.close();
     });
 
+    it('started while the server was down: the packet issued then reaches the server once it answers, found at the other desk, audited once', async () => {
+      // A database of its own: the others in this file are written with other clinic keys.
+      const url = new URL(db().url);
+      url.pathname = `/${url.pathname.slice(1)}_queue`;
+      const admin = new pg.Client({ connectionString: db().url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${url.pathname.slice(1)}`);
+      await admin.end();
+      const proxy = await startTcpProxy(url.hostname, Number(url.port));
+      await proxy.stop();
+      const key = await keyFile();
+      const front = await pc(sharedPolicy(proxy.url(url.toString()), key));
+      expect(front.status).toMatchObject({ available: true, shared: { connected: false, waiting: 0 } });
+      expect(value(await front.call('packet:save-pdf', gfe))).toMatchObject({ saved: true, recorded: true });
+      expect(value(await front.call('records:status'))).toMatchObject({ shared: { connected: false, waiting: 1 } });
+
+      await proxy.start();
+      // records:status tries the server first, and sends what waits.
+      expect(value(await front.call('records:status'))).toMatchObject({ available: true, auditProblem: null, shared: { connected: true, waiting: 0 } });
+      const back = await pc(sharedPolicy(url.toString(), key));
+      const found = value(await back.call('records:search', { query: 'achterberg' })) as RecordSearchResult;
+      expect(found.rows.map((r) => r.patientName)).toEqual(['Rosalind Achterberg']);
+      const reference = found.rows[0]?.reference ?? '';
+      const store = (await back.services.records).store;
+      expect((await store?.auditEntries())?.filter((e) => e.reference === reference).map((e) => e.action)).toEqual(['issue-save']);
+      expect(await store?.verifyAudit()).toBeNull();
+      await front.services.close();
+      await back.services.close();
+      const drop = new pg.Client({ connectionString: db().url });
+      await drop.connect();
+      await drop.query(`DROP DATABASE ${url.pathname.slice(1)} WITH (FORCE)`);
+      await drop.end();
+    });
+
     it('a PC with another clinic key reads nothing and says so', async () => {
       const url = db().url;
       const first = await pc(sharedPolicy(url, await keyFile()));
@@ -104,8 +149,14 @@ if (db !== null) {
       const other = await pc(sharedPolicy(url, await keyFile()));
       expect(other.status.available).toBe(false);
       expect(other.status.reason).toMatch(/clinic key on this computer \(key id [0-9a-f]{16}\) is not the one the shared records on 127\.0\.0\.1:\d+ were written with/);
+      expect(other.status.reason).toMatch(/Packets issued meanwhile are kept on this computer and shared once this is put right and the app is started again\.$/);
+      // Not in Past estimates (recorded: false, staff keep their copy), but never lost: it waits on this PC.
       expect(value(await other.call('packet:save-pdf', gfe))).toMatchObject({ saved: true, recorded: false });
+      expect(value(await other.call('records:status'))).toMatchObject({ available: false, shared: { connected: false, waiting: 1 } });
+      expect(readdirSync(join(other.dataDir, 'outbox')).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+      expect(readFileSync(join(other.dataDir, 'audit.log'), 'utf8')).not.toContain('packet-saved');
       await (await first.services.records).store?.close();
+      await other.services.close();
     });
 
     it('with a certificate authority in the policy, connects only over TLS (the test server has none: refused, said plainly)', async () => {

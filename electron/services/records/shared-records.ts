@@ -16,7 +16,7 @@ import { openPgRecordStore, RecordsServerUnreachable, WrongRecordsKey } from './
 import { RecordsNeedSetup } from './pg-schema';
 import type { RecordStore } from './record-store';
 import { NewerRecordsDatabase } from './records-schema';
-import { createSealer } from './seal';
+import { createSealer, type Sealer } from './seal';
 
 /** A store opened (with a note for Past estimates' header when it is protected less), or why not. */
 export type OpenedStore = { ok: true; store: RecordStore; note?: string } | { ok: false; reason: string };
@@ -63,7 +63,19 @@ function refusal(error: unknown, server: string, policy: RecordsPolicy, keyId: s
   return `The shared records server ${server} refused this computer${code !== null && /^[A-Z0-9_]{1,40}$/.test(code) ? ` (${code})` : ''}. ${NOT_AVAILABLE} Ask IT to check the policy's address and this computer's access.`;
 }
 
-export async function openSharedRecords(policy: RecordsPolicy, log: (line: string) => void): Promise<OpenedStore> {
+/** What a PC needs to reach the shared records: the server's name, the clinic key's sealer and id, and how to connect. */
+export interface SharedRecordsAccess {
+  server: string;
+  keyId: string;
+  sealer: Sealer;
+  /** Opens the PostgreSQL store; rejects when the server cannot be reached or refuses this PC. */
+  connect(): Promise<RecordStore>;
+  /** Why `connect` failed, in plain words naming the server. */
+  refusal(error: unknown): string;
+}
+
+/** The clinic key and the connection settings from the policy, or why they cannot be used (nothing is sent then). */
+export async function prepareSharedRecords(policy: RecordsPolicy, log: (line: string) => void): Promise<{ ok: true; access: SharedRecordsAccess } | { ok: false; reason: string }> {
   const { url, keyFile, caFile } = policy;
   if (url === undefined || keyFile === undefined) return { ok: false, reason: `The machine policy does not name the records server and the clinic key file. ${NOT_AVAILABLE} Ask IT.` };
   const server = serverName(url);
@@ -84,10 +96,15 @@ export async function openSharedRecords(policy: RecordsPolicy, log: (line: strin
     }
   }
   const keys = recordsKeys(clinicKey.key);
-  try {
-    return { ok: true, store: await openPgRecordStore({ connection, sealer: createSealer(keys.sealingKey), blindIndexKey: keys.blindIndexKey, log }) };
-  } catch (error) {
-    log(`[records] the shared records server could not be used: ${error instanceof Error ? error.name : 'error'} ${fsErrorCode(error) ?? ''}`.trimEnd());
-    return { ok: false, reason: refusal(error, server, policy, clinicKey.keyId) };
-  }
+  const sealer = createSealer(keys.sealingKey);
+  return {
+    ok: true,
+    access: {
+      server,
+      keyId: clinicKey.keyId,
+      sealer,
+      connect: () => openPgRecordStore({ connection, sealer, blindIndexKey: keys.blindIndexKey, log }),
+      refusal: (error) => refusal(error, server, policy, clinicKey.keyId),
+    },
+  };
 }

@@ -9,6 +9,7 @@ import type { Estimate } from '../../../core/estimate/types';
 import type { Settings } from '../../../core/settings';
 import type { AppError } from '../../../core/result';
 import { isGoodFaithEstimateKind } from '../../../core/estimate/coverage-presets';
+import { announcePacketIssued } from '../lib/packet-issued';
 import { caseJsonFor } from './form-case-json';
 import { packetErrorText } from './packet-error-text';
 import { packetBlock, packetReadinessIssues, type PacketBlock } from './packet-readiness';
@@ -99,6 +100,7 @@ export function usePacketActions(form: EstimateForm, settings: Settings, estimat
         if (!r.value.printed) return setState((s) => ({ ...s, busy: null, message: 'Printing was cancelled; nothing was printed.', settled: { ...toStatus } }));
         await window.clinic.draft.clear();
         const recorded = r.value.recorded;
+        announcePacketIssued();
         setState((s) => ({ ...s, busy: null, issued, recorded, message: 'The packet was sent to the printer.', settled: { ...toStatus } }));
         return;
       }
@@ -108,6 +110,7 @@ export function usePacketActions(form: EstimateForm, settings: Settings, estimat
       const savedTo = `Saved to ${r.value.path}`;
       const recorded = r.value.recorded;
       await window.clinic.draft.clear();
+      announcePacketIssued();
       setState((s) => ({ ...s, busy: null, issued, recorded, message: savedTo, settled: { ...toStatus } }));
     },
     [form, settings, estimate, revising, showError],

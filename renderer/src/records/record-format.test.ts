@@ -10,8 +10,10 @@ import {
   kindLabels,
   patientFigure,
   revisionLinks,
+  searchHint,
   searchSummary,
   statusNotices,
+  waitingToShare,
 } from './record-format';
 
 const provider = (p: Partial<RecordProviderView> & Pick<RecordProviderView, 'role' | 'name'>): RecordProviderView => ({
@@ -71,7 +73,7 @@ describe('a record in plain words', () => {
 });
 
 describe('what start-up found', () => {
-  const fine: RecordsStatus = { available: true, reason: null, purged: 0, unreadable: [], auditProblem: null };
+  const fine: RecordsStatus = { available: true, reason: null, purged: 0, unreadable: [], auditProblem: null, shared: null };
 
   it('says nothing when all is well', () => {
     expect(statusNotices(fine, 6)).toEqual([]);
@@ -79,7 +81,7 @@ describe('what start-up found', () => {
 
   it('says why records are not kept, how many were purged, which could not be read and what the audit check found', () => {
     const notices = statusNotices(
-      { available: false, reason: 'This computer has no key store to lock them with.', purged: 3, unreadable: ['VP-2026-0004'], auditProblem: 'Entry 12 does not follow entry 11.' },
+      { available: false, reason: 'This computer has no key store to lock them with.', purged: 3, unreadable: ['VP-2026-0004'], auditProblem: 'Entry 12 does not follow entry 11.', shared: null },
       6,
       ['VP-2026-0004', 'VP-2026-0007'],
     );
@@ -93,6 +95,31 @@ describe('what start-up found', () => {
       { tone: 'problem', text: 'The audit trail did not pass its check when the app started: Entry 12 does not follow entry 11. Tell IT.' },
     ]);
     expect(statusNotices({ ...fine, purged: 1 }, 1)[0]?.text).toBe('1 estimate was older than 1 year and removed when the app started (Settings → Records and privacy).');
+  });
+});
+
+describe('shared records (the clinic’s server)', () => {
+  const shared = { server: 'db.clinic.local:5432', connected: true, waiting: 0 };
+  const refused = 'The shared records on db.clinic.local:5432 were set up by a newer version of this app. Past estimates are not available; packets can still be issued. Ask IT to update this computer.';
+
+  it('says why the shared server cannot be used without saying records are "not kept on this computer"', () => {
+    const notices = statusNotices({ available: false, reason: refused, purged: 0, unreadable: [], auditProblem: null, shared: { ...shared, connected: false } }, 6);
+    expect(notices).toEqual([{ tone: 'problem', text: refused }]);
+  });
+
+  it('says how many records wait on this computer to be shared, and nothing when none', () => {
+    expect(waitingToShare(0)).toBe('');
+    expect(waitingToShare(1)).toBe('1 record waiting to be shared');
+    expect(waitingToShare(3)).toBe('3 records waiting to be shared');
+  });
+
+  it('says how shared search matches: whole name parts or their first 3 letters, dates, the start of the reference', () => {
+    expect(searchHint(false)).toBe('Part of the name, date of birth (MM/DD/YYYY), date issued or reference (VP-…)');
+    expect(searchHint(true)).toBe('A whole first or last name, or its first 3 letters or more; date of birth (MM/DD/YYYY); date issued; or the start of the reference (VP-…)');
+    expect(searchSummary('ixot', { rows: 0, more: 0 }, true)).toBe(
+      'No estimate matches that. Type a whole first or last name, or its first 3 letters or more (a piece from the middle of a name finds nothing), the date of birth as MM/DD/YYYY, the date issued or the start of the reference (VP-…).',
+    );
+    expect(searchSummary('ixot', { rows: 0, more: 0 })).toBe('No estimate matches that. Try part of the last name, the date of birth as MM/DD/YYYY, the date issued or the reference (VP-…).');
   });
 });
 

@@ -77,7 +77,9 @@ export interface RecordsNotice {
 export function statusNotices(status: RecordsStatus, retentionYears: number, alsoUnreadable: readonly string[] = []): RecordsNotice[] {
   const notices: RecordsNotice[] = [];
   if (!status.available) {
-    notices.push({ tone: 'problem', text: `Past estimates are not kept on this computer. ${status.reason ?? 'The records could not be opened.'}` });
+    // The clinic's shared server's reason says itself where the records are (and that packets wait here).
+    const text = status.shared !== null && status.reason !== null ? status.reason : `Past estimates are not kept on this computer. ${status.reason ?? 'The records could not be opened.'}`;
+    notices.push({ tone: 'problem', text });
   }
   if (status.purged > 0) {
     const removed = plural(status.purged, 'estimate was', 'estimates were');
@@ -97,13 +99,29 @@ export function statusNotices(status: RecordsStatus, retentionYears: number, als
   return notices;
 }
 
+/** The header's note while records issued here wait to reach the clinic's shared server: empty when none. */
+export function waitingToShare(waiting: number): string {
+  return waiting === 0 ? '' : `${plural(waiting, 'record', 'records')} waiting to be shared`;
+}
+
+/**
+ * What the search box finds. The clinic's shared records are matched on the server by keyed
+ * hashes (the server never sees a name), so by whole name parts or their beginning, not by any piece.
+ */
+export function searchHint(shared: boolean): string {
+  return shared
+    ? 'A whole first or last name, or its first 3 letters or more; date of birth (MM/DD/YYYY); date issued; or the start of the reference (VP-…)'
+    : 'Part of the name, date of birth (MM/DD/YYYY), date issued or reference (VP-…)';
+}
+
 /** How many were found, said plainly, or why the list is empty. */
-export function searchSummary(query: string, found: { rows: number; more: number }): string {
+export function searchSummary(query: string, found: { rows: number; more: number }, shared = false): string {
   const typed = query.trim() !== '';
   if (found.rows === 0) {
-    return typed
-      ? 'No estimate matches that. Try part of the last name, the date of birth as MM/DD/YYYY, the date issued or the reference (VP-…).'
-      : 'No estimates yet. When a packet is printed or saved, it is kept here.';
+    if (!typed) return 'No estimates yet. When a packet is printed or saved, it is kept here.';
+    return shared
+      ? 'No estimate matches that. Type a whole first or last name, or its first 3 letters or more (a piece from the middle of a name finds nothing), the date of birth as MM/DD/YYYY, the date issued or the start of the reference (VP-…).'
+      : 'No estimate matches that. Try part of the last name, the date of birth as MM/DD/YYYY, the date issued or the reference (VP-…).';
   }
   const count = plural(found.rows, 'estimate', 'estimates');
   if (found.more > 0) {

@@ -1,6 +1,7 @@
 /**
- * Past estimates: every packet printed or saved on this computer, found by the patient's name
- * (any part), date of birth, the date issued or the reference. Each can be printed or saved
+ * Past estimates: every packet printed or saved on this computer (or, with the clinic's shared
+ * records, at any front desk), found by the patient's name (any part; shared: whole name parts
+ * or their beginning), date of birth, the date issued or the reference. Each can be printed or saved
  * again exactly as first issued, revised (the New estimate form opens filled from it), deleted
  * (after asking; audited), and checked against what each provider billed. What start-up found
  * (records not kept, purged, unreadable, a broken audit trail) is said at the top.
@@ -11,7 +12,7 @@ import type { AppError } from '../../../core/result';
 import { ConfirmDialog } from '../lib/confirm-dialog';
 import { TextField } from '../lib/field-controls';
 import { RECORD_COLUMNS, RecordGroup } from './record-group';
-import { issuedDate, searchSummary, statusNotices } from './record-format';
+import { issuedDate, searchHint, searchSummary, statusNotices } from './record-format';
 import { useRecordSearch } from './use-record-search';
 import './records.css';
 
@@ -46,6 +47,8 @@ export function RecordsScreen({ retentionYears, formInUse, onRevise }: RecordsSc
   const titleId = useId();
   const status = useRecordsStatus();
   const available = status !== null && 'available' in status && status.available;
+  // The clinic's shared records (machine policy): found on the server, issued at every front desk.
+  const shared = status !== null && 'available' in status && status.shared !== null;
   const [query, setQuery] = useState('');
   const [version, setVersion] = useState(0);
   const search = useRecordSearch(query, version, available);
@@ -89,8 +92,8 @@ export function RecordsScreen({ retentionYears, formInUse, onRevise }: RecordsSc
       </h1>
       {available ? (
         <p className="records__intro">
-          Every estimate printed or saved on this computer, kept {retentionYears} {retentionYears === 1 ? 'year' : 'years'}. Print or save one again exactly as the
-          patient got it, revise it, or note what each provider billed.
+          Every estimate printed or saved {shared ? 'at the clinic’s front desks' : 'on this computer'}, kept {retentionYears} {retentionYears === 1 ? 'year' : 'years'}. Print or
+          save one again exactly as the patient got it, revise it, or note what each provider billed.
         </p>
       ) : null}
       {status === null ? <p className="loading">Opening the records…</p> : null}
@@ -114,7 +117,7 @@ export function RecordsScreen({ retentionYears, formInUse, onRevise }: RecordsSc
             <TextField
               id={SEARCH_ID}
               label="Find a patient"
-              hint="Part of the name, date of birth (MM/DD/YYYY), date issued or reference (VP-…)"
+              hint={searchHint(shared)}
               value={query}
               onChange={setQuery}
               error={queryError}
@@ -122,7 +125,7 @@ export function RecordsScreen({ retentionYears, formInUse, onRevise }: RecordsSc
           </div>
           <div className="records__results" aria-busy={search.busy}>
             <p role="status" className="records__summary">
-              {result === null ? (search.busy ? 'Searching…' : '') : searchSummary(query, { rows: rows.length, more: result.more })}
+              {result === null ? (search.busy ? 'Searching…' : '') : searchSummary(query, { rows: rows.length, more: result.more }, shared)}
             </p>
             <div role="alert" className="records__alert">
               {searchProblem ? <p className="alert">{searchProblem}</p> : null}
@@ -176,7 +179,7 @@ export function RecordsScreen({ retentionYears, formInUse, onRevise }: RecordsSc
       >
         {deleting ? (
           <p>
-            {deleting.reference} for {deleting.patientName}, issued {issuedDate(deleting.issuedAt)}, will be deleted from this computer and cannot be printed again.
+            {deleting.reference} for {deleting.patientName}, issued {issuedDate(deleting.issuedAt)}, will be deleted from {shared ? 'the clinic’s shared records' : 'this computer'} and cannot be printed again.
             The deletion is noted in the audit trail.
           </p>
         ) : null}

@@ -1,6 +1,6 @@
 /**
- * The app shell: header with the app name, a nav between the screens, a notice area, and
- * the screens. Loads settings and the saved draft first, then marks the page ready
+ * The app shell: header with the app name, the records waiting to be shared (shared records
+ * only), a nav between the screens, a notice area, and the screens. Loads settings and the saved draft first, then marks the page ready
  * (html[data-ready="true"]) for tests and tools.
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
@@ -15,6 +15,7 @@ import type { SettingsFocus } from '../settings/settings-screen';
 import { useLeaveSettings } from '../settings/use-leave-settings';
 import { Notice } from './notice';
 import { PrivacyScreen } from './privacy-screen';
+import { SharingStatus } from './sharing-status';
 
 type Screen = 'estimate' | 'records' | 'settings';
 
@@ -124,6 +125,7 @@ export function App() {
     <>
       <header className="app-header">
         <p className="app-header__name">Clinic Estimate &amp; Packet</p>
+        <SharingStatus />
         <nav aria-label="Screens" className="app-nav">
           <button type="button" className="app-nav__item" aria-current={screen === 'estimate' ? 'page' : undefined} onClick={() => go('estimate')}>
             New estimate
