@@ -120,7 +120,7 @@ async function openLocalRecords(options: RecordsOptions): Promise<OpenedStore> {
 }
 
 export async function openRecords(options: RecordsOptions): Promise<RecordsService> {
-  const opened = options.policy?.store === 'postgres' ? await openSharedRecords(options.policy, options.log) : await openLocalRecords(options);
+  const opened = options.policy?.store === 'postgres' ? await openSharedRecords(options.policy, options.log, options) : await openLocalRecords(options);
   if (!opened.ok) return { status: { available: false, reason: opened.reason, purged: 0, unreadable: [], auditProblem: null }, store: null };
   const { store } = opened;
   const actor: Actor = { preparer: '', osUser: options.osUser };
