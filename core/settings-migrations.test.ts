@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, SETTINGS_VERSION } from './settings';
-import { migrateSettings, migrateV1ToV2, migrateV2ToV3, migrateV3ToV4, migrateV4ToV5, migrationSteps } from './settings-migrations';
+import { migrateSettings, migrateV1ToV2, migrateV2ToV3, migrateV3ToV4, migrateV4ToV5, migrateV5ToV6, migrationSteps } from './settings-migrations';
 
 const context = { legacyProcedureId: 'first-procedure' };
 const fee = { lowCents: 100, highCents: 200 };
@@ -43,6 +43,18 @@ describe('settings migrations', () => {
     expect(migrateSettings(4, v4, context)).toEqual({ ok: true, migratedFrom: 4, settings: defaultSettings });
     const outcome = migrateSettings(SETTINGS_VERSION, { ...defaultSettings, records: { ...defaultSettings.records, retentionYears: 0 } }, context);
     expect(outcome.ok === false && outcome.reason === 'invalid' && outcome.issues.map((i) => i.path)).toEqual(['settings.records.retentionYears']);
+  });
+
+  it('5 -> 6 keeps records on this computer until Settings -> Shared records chooses the clinic server; the choice is read back and checked', () => {
+    expect(migrateV5ToV6({ clinic: { name: 'Lakeside' } })).toEqual({ clinic: { name: 'Lakeside' }, sharedRecords: { store: 'local', url: '', caFile: '' } });
+    const { sharedRecords: _none, ...v5 } = defaultSettings;
+    expect(migrateSettings(5, v5, context)).toEqual({ ok: true, migratedFrom: 5, settings: defaultSettings });
+    const shared = { ...defaultSettings, sharedRecords: { store: 'postgres' as const, url: 'postgres://clinic_app@db.clinic.local:5432/clinic', caFile: '' } };
+    expect(migrateSettings(SETTINGS_VERSION, shared, context)).toEqual({ ok: true, migratedFrom: null, settings: shared });
+    const withPassword = { ...shared, sharedRecords: { ...shared.sharedRecords, url: 'postgres://clinic_app:secret@db.clinic.local/clinic' } };
+    const outcome = migrateSettings(SETTINGS_VERSION, withPassword, context);
+    expect(outcome.ok === false && outcome.reason === 'invalid' && outcome.issues.map((i) => i.path)).toEqual(['settings.sharedRecords.url']);
+    expect(JSON.stringify(outcome)).not.toContain('secret');
   });
 
   it('refuses a doctors list with the same doctor twice, naming the entry', () => {

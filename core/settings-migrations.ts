@@ -11,10 +11,12 @@
  * - 3 -> 4: the clinic's doctors are listed (none yet: the step adds nothing; the new version
  *   keeps an older app from saving over a list it does not know).
  * - 4 -> 5: records and privacy settings (retention, idle time, draft age) take their defaults.
+ * - 5 -> 6: this PC keeps its own records until Settings → Shared records chooses the clinic's
+ *   server (the new version keeps an older app from saving over a choice it does not know).
  */
 import { isPlainObject as isRecord } from './plain-object';
 import { toFieldIssues, type FieldIssue } from './result';
-import { applySettingsPatch, defaultRecordsSettings, defaultSettings, settingsSchema, SETTINGS_VERSION, type Settings, type SettingsPatch } from './settings';
+import { applySettingsPatch, defaultRecordsSettings, defaultSettings, defaultSharedRecordsSettings, settingsSchema, SETTINGS_VERSION, type Settings, type SettingsPatch } from './settings';
 
 export interface MigrationContext {
   /** The procedure whose fees version 1 settings held (the catalog's first procedure). */
@@ -54,8 +56,13 @@ export function migrateV4ToV5(settings: Record<string, unknown>): Record<string,
   return { ...settings, records: defaultRecordsSettings };
 }
 
+/** Version 5 -> 6: records on this computer only. */
+export function migrateV5ToV6(settings: Record<string, unknown>): Record<string, unknown> {
+  return { ...settings, sharedRecords: defaultSharedRecordsSettings };
+}
+
 /** steps[n] turns version n into version n + 1. */
-export const migrationSteps: Readonly<Record<number, Step>> = { 1: migrateV1ToV2, 2: migrateV2ToV3, 3: migrateV3ToV4, 4: migrateV4ToV5 };
+export const migrationSteps: Readonly<Record<number, Step>> = { 1: migrateV1ToV2, 2: migrateV2ToV3, 3: migrateV3ToV4, 4: migrateV4ToV5, 5: migrateV5ToV6 };
 
 export type MigrationOutcome =
   | { ok: true; settings: Settings; migratedFrom: number | null }

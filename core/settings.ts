@@ -3,6 +3,7 @@ import { languages } from './case/enums';
 import { payerContractsSchema } from './estimate/payer-contracts';
 import { procedureIdSchema } from './estimate/procedure-schema';
 import { MAX_PRICE_CENTS, withoutNegativeZero } from './money';
+import { recordsStores, serverAddressProblem, type RecordsPolicy } from './policy';
 
 import { emptyOtherProviders, isValidNpi, isValidTin } from './provider-ids';
 
@@ -57,6 +58,33 @@ export const recordsSettingsSchema = z.object({
 export type RecordsSettings = z.infer<typeof recordsSettingsSchema>;
 
 export const defaultRecordsSettings: RecordsSettings = { retentionYears: 6, keepWithoutKeyStore: false, idleMinutes: 5, draftMaxAgeHours: 8 };
+
+/**
+ * Settings → Shared records, on a PC without a machine policy for records: this computer's own
+ * records, or the clinic's PostgreSQL server at `url` (no password in it: that is kept wrapped
+ * by the OS key store, as is the clinic key), over TLS checked against `caFile` when one is
+ * given. Used from the next start of the app.
+ */
+export const sharedRecordsSettingsSchema = z
+  .object({
+    store: z.enum(recordsStores, { error: 'Choose "Only this computer" or "The clinic\'s shared server".' }),
+    url: z.string().trim().max(500, 'Use at most 500 characters.'),
+    caFile: z.string().trim().max(1000, 'Use at most 1000 characters.'),
+  })
+  .superRefine((shared, ctx) => {
+    if (shared.store !== 'postgres') return;
+    const problem = shared.url === '' ? "The clinic's shared server needs the server's address, like postgres://clinic_app@db.clinic.local:5432/clinic." : serverAddressProblem(shared.url);
+    if (problem !== null) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
+  });
+export type SharedRecordsSettings = z.infer<typeof sharedRecordsSettingsSchema>;
+
+export const defaultSharedRecordsSettings: SharedRecordsSettings = { store: 'local', url: '', caFile: '' };
+
+/** The records policy this PC's Settings make (no key file: the clinic key kept on the PC is the only source); undefined for its own records. */
+export function sharedRecordsPolicy(shared: SharedRecordsSettings): RecordsPolicy | undefined {
+  if (shared.store !== 'postgres') return undefined;
+  return { store: 'postgres', url: shared.url, ...(shared.caFile === '' ? {} : { caFile: shared.caFile }) };
+}
 
 /** A clinic's fee: whole cents up to the largest price a fee line may have; never -0. */
 const feeCents = z
@@ -180,6 +208,8 @@ export const settingsSchema = z.object({
   defaults: packetDefaultsSchema,
   /** Records, retention and privacy (Settings -> Records and privacy). */
   records: recordsSettingsSchema,
+  /** Where this PC keeps its records (Settings -> Shared records); a machine policy's records come first. */
+  sharedRecords: sharedRecordsSettingsSchema.default(defaultSharedRecordsSettings),
   /** Clinic's own charges, by procedure id, then fee-line id; lines not listed use the default schedule. */
   feeOverrides: feeOverridesSchema,
   /** The clinic's Medicare amounts, by procedure id, then rate year, then figure id. */
@@ -191,16 +221,17 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /**
  * Version 2 keys fee overrides by procedure; version 3 holds Medicare's rates per procedure and
- * year; version 4 lists the clinic's doctors; version 5 holds the records and privacy settings
- * (see settings-migrations.ts).
+ * year; version 4 lists the clinic's doctors; version 5 holds the records and privacy settings;
+ * version 6 where this PC keeps its records (see settings-migrations.ts).
  */
-export const SETTINGS_VERSION = 5;
+export const SETTINGS_VERSION = 6;
 
 export const defaultSettings: Settings = {
   clinic: { name: '', address: '', phone: '', npi: '', tin: '', logoDataUrl: '' },
   otherProviders: noOtherProviders,
   doctors: [],
   records: defaultRecordsSettings,
+  sharedRecords: defaultSharedRecordsSettings,
   defaults: { language: 'en', largePrint: false, selfPayDiscountPercent: 0, depositPercent: 0 },
   feeOverrides: {},
   medicareRates: {},
@@ -215,6 +246,8 @@ export const settingsPatchSchema = z.object({
   doctors: doctorsSchema.optional(),
   defaults: packetDefaultsSchema.partial().optional(),
   records: recordsSettingsSchema.partial().optional(),
+  /** The whole choice: given, it replaces this PC's (Settings → Shared records checks it first). */
+  sharedRecords: sharedRecordsSettingsSchema.optional(),
   /** Per procedure: a procedure given here has its overrides replaced; others are kept. */
   feeOverrides: feeOverridesSchema.optional(),
   /** Per procedure: a procedure given here has its Medicare amounts replaced (all years); others are kept. */
@@ -234,6 +267,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     otherProviders: patch.otherProviders ?? current.otherProviders ?? noOtherProviders,
     doctors: patch.doctors ?? current.doctors ?? [],
     records: { ...defaultRecordsSettings, ...current.records, ...given(patch.records) },
+    sharedRecords: patch.sharedRecords ?? current.sharedRecords ?? defaultSharedRecordsSettings,
     defaults: { ...current.defaults, ...given(patch.defaults) },
     feeOverrides: { ...current.feeOverrides, ...patch.feeOverrides },
     medicareRates: { ...current.medicareRates, ...patch.medicareRates },

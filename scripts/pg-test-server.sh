@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for the PostgreSQL record store's tests: initdb in a fresh
 # temp folder, listening on 127.0.0.1 only at a free port, trust authentication (nothing but
-# this machine can reach it, and it is removed afterwards).
+# this machine can reach it, and it is removed afterwards), except for members of the role
+# clinic_password_users, who must give their password (scram-sha-256): the tests of a PC's
+# database password make such a role.
 #
 #   scripts/pg-test-server.sh run npm test      # CLINIC_TEST_PG_URL set for the command; the server
 #                                               # stopped and its folder removed afterwards, even when
@@ -41,6 +43,8 @@ start() {
     rm -rf "$dir"
     exit 1
   }
+  # First match wins: the password tests' roles before the trust lines initdb wrote.
+  as_pg sed -i '1i host all +clinic_password_users 127.0.0.1/32 scram-sha-256' "$dir/data/pg_hba.conf"
   port="$(free_port)"
   # The Unix socket goes into the temp folder too, so nothing outside it is touched.
   as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \

@@ -40,6 +40,13 @@ export interface ClinicApi {
     delete: Call<'records:delete'>;
     setBills: Call<'records:set-bills'>;
   };
+  sharing: {
+    get: Query<'shared-records:get'>;
+    save: Call<'shared-records:save'>;
+    importKey: Call<'shared-records:import-key'>;
+    createKey: Query<'shared-records:create-key'>;
+    setPassword: Call<'shared-records:set-password'>;
+  };
   draft: {
     get: Query<'draft:get'>;
     save: Call<'draft:save'>;
@@ -94,6 +101,13 @@ export function createClinicApi(transport: Invoke, subscribe: Subscribe): Clinic
       revise: (request) => invoke('records:revise', request),
       delete: (request) => invoke('records:delete', request),
       setBills: (request) => invoke('records:set-bills', request),
+    },
+    sharing: {
+      get: () => invoke('shared-records:get', undefined),
+      save: (request) => invoke('shared-records:save', request),
+      importKey: (request) => invoke('shared-records:import-key', request),
+      createKey: () => invoke('shared-records:create-key', undefined),
+      setPassword: (request) => invoke('shared-records:set-password', request),
     },
     draft: {
       get: () => invoke('draft:get', undefined),

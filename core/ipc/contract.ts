@@ -11,7 +11,7 @@ import type { Estimate, ProviderRole } from '../estimate/types';
 import { billingRoles, type BillingRole } from '../case/enums';
 import { MAX_CASE_CENTS } from '../money';
 import type { Result } from '../result';
-import { settingsPatchSchema, type Settings } from '../settings';
+import { settingsPatchSchema, sharedRecordsSettingsSchema, type Settings, type SharedRecordsSettings } from '../settings';
 
 /** A channel: a runtime schema for the request, a compile-time type for the response. */
 interface ChannelSpec<Req extends z.ZodType, Res> {
@@ -181,6 +181,21 @@ export interface ConfigImportPreview {
   changes: string[];
 }
 
+/** Settings → Shared records: where this PC keeps its records and what it holds to reach them (never the key or the password). */
+export interface SharedRecordsView extends SharedRecordsSettings {
+  /** Set by the machine policy IT put on this PC (read-only here), or chosen in this PC's Settings. */
+  source: 'policy' | 'settings';
+  /** The clinic key kept on this PC, by its id; null when none is kept. */
+  keyId: string | null;
+  /** A database password is saved on this PC (it is never sent here). */
+  passwordSaved: boolean;
+  /** What is chosen differs from what the app started with: used from the next start. */
+  restartNeeded: boolean;
+}
+
+export const clinicKeyImportSchema = z.object({ text: z.string().max(10_000, 'This file is too large to be a clinic key file.'), fileName: z.string().max(255) }).strict();
+export const recordsPasswordSchema = z.object({ password: z.string().min(1, "Enter this computer's database password.").max(1000, 'Use at most 1000 characters.') }).strict();
+
 export const channels = {
   'settings:get': channel<SettingsState>()(none),
   'settings:update': channel<Settings>()(settingsPatchSchema),
@@ -203,6 +218,11 @@ export const channels = {
   'records:revise': channel<RecordRevision>()(recordRequest),
   'records:delete': channel<null>()(recordRequest),
   'records:set-bills': channel<RecordRow>()(recordBillsSchema),
+  'shared-records:get': channel<SharedRecordsView>()(none),
+  'shared-records:save': channel<SharedRecordsView>()(sharedRecordsSettingsSchema),
+  'shared-records:import-key': channel<SharedRecordsView>()(clinicKeyImportSchema),
+  'shared-records:create-key': channel<{ saved: false } | { saved: true; path: string; keyId: string }>()(none),
+  'shared-records:set-password': channel<SharedRecordsView>()(recordsPasswordSchema),
   'draft:get': channel<Draft | null>()(none),
   'draft:save': channel<null>()(draftSchema),
   'draft:clear': channel<null>()(none),

@@ -11,13 +11,15 @@ import { createEstimateHandlers, type EstimateIpcDeps } from './estimate-ipc';
 import { createPacketHandlers, type PacketIpcDeps } from './packet-ipc';
 import { createRecordHandlers, type RecordsIpcDeps } from './records-ipc';
 import { createSettingsHandlers, type SettingsIpcDeps } from './settings-ipc';
+import { createSharedRecordsHandlers, type SharedRecordsIpcDeps } from './shared-records-ipc';
 
 /** What every feature module needs, together (the case estimator is built here from them). */
 export type HandlerDeps = SettingsIpcDeps &
   ConfigIpcDeps &
   Omit<EstimateIpcDeps, 'estimateCase'> &
   Omit<PacketIpcDeps, 'estimateCase' | 'drafts'> &
-  RecordsIpcDeps & { drafts: DraftStore };
+  RecordsIpcDeps &
+  SharedRecordsIpcDeps & { drafts: DraftStore };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const estimateCase = createCaseEstimator({ estimates: deps.estimates, settings: () => deps.settings.get(), today: deps.today });
@@ -28,5 +30,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createConfigHandlers(deps),
     ...createDraftHandlers(deps),
     ...createRecordHandlers(deps),
+    ...createSharedRecordsHandlers(deps),
   };
 }

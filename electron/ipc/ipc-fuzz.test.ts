@@ -18,6 +18,7 @@ import { defaultSettings } from '../../core/settings';
 import { shippedProcedureId } from '../../core/testing/shipped-procedure';
 import { createAppServices } from '../services/app-services';
 import { writeFileAtomic } from '../services/atomic-write';
+import { clinicKeyFileText, newClinicKey } from '../services/records/clinic-key';
 import { testCipher } from '../services/records/testing/test-cipher';
 import { clinic, insuredCase, MEMBER_ID, otherProviders, uninsuredCase } from '../services/testing/packet-fixtures';
 import { createDispatcher } from './dispatch';
@@ -160,6 +161,11 @@ beforeAll(async () => {
     'records:revise': [{ id: recordId }],
     'records:delete': [{ id: 'f'.repeat(32) }],
     'records:set-bills': [{ id: recordId, bills: [{ role: 'physician', billedCents: 150_000 }] }],
+    'shared-records:get': [undefined],
+    'shared-records:save': [{ store: 'postgres', url: 'postgres://clinic_app@db.clinic.local:5432/clinic', caFile: '' }, { store: 'local', url: '', caFile: '' }],
+    'shared-records:import-key': [{ text: clinicKeyFileText(newClinicKey().key), fileName: 'clinic.key' }],
+    'shared-records:create-key': [undefined],
+    'shared-records:set-password': [{ password: 'Front-Desk 2 winter' }],
     'draft:get': [undefined],
     'draft:save': [{ firstName: 'Ana', inNetwork: true }],
     'draft:clear': [undefined],

@@ -4,14 +4,17 @@ import { describeDataWriteError, isWriteFailure } from '../services/atomic-write
 
 export type SaveOutcome = { saved: false } | { saved: true; path: string };
 
+/** What is saved: a packet, the clinic configuration, or a new clinic key file (Settings → Shared records). */
+export type SaveKind = 'pdf' | 'config' | 'clinic-key';
+
 /** Ask where, then write atomically. Throws on write failure. */
-export type SaveFile = (suggestedName: string, data: Uint8Array, kind: 'pdf' | 'config') => Promise<SaveOutcome>;
+export type SaveFile = (suggestedName: string, data: Uint8Array, kind: SaveKind) => Promise<SaveOutcome>;
 
 /** Writes the chosen file (the services' own: notes the folder first, then writes atomically). */
 export type WriteChosenFile = (path: string, data: Uint8Array) => Promise<void>;
 
 /** The shell's save dialog (Electron) or stand-in (preview): asks where, then calls `write`. */
-export type SaveDialog = (suggestedName: string, data: Uint8Array, kind: 'pdf' | 'config', write: WriteChosenFile) => Promise<SaveOutcome>;
+export type SaveDialog = (suggestedName: string, data: Uint8Array, kind: SaveKind, write: WriteChosenFile) => Promise<SaveOutcome>;
 
 export async function saveAsResult(
   saveFile: SaveFile,

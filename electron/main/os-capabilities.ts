@@ -15,14 +15,16 @@ import type { SaveDialog } from '../ipc/save-outcome';
 const FILTERS = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   config: [{ name: 'Clinic configuration', extensions: ['json'] }],
+  'clinic-key': [{ name: 'Clinic key', extensions: ['key'] }],
 };
+const TITLES = { pdf: 'Save the patient packet', config: 'Save the clinic configuration', 'clinic-key': 'Save the clinic key file (keep it safe)' };
 
 export function makeSaveFile(getWindow: () => BrowserWindow | null): SaveDialog {
   return async (suggestedName, data, kind, write) => {
     // A name no file there has yet: busy staff click Replace, and the first packet would be lost.
     const folder = app.getPath('documents');
     const options = {
-      title: kind === 'pdf' ? 'Save the patient packet' : 'Save the clinic configuration',
+      title: TITLES[kind],
       defaultPath: join(folder, freeFileName(suggestedName, (name) => existsSync(join(folder, name)))),
       filters: FILTERS[kind],
       properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],

@@ -3,9 +3,9 @@
  * (scripts/preview-browser.ts) and the tests all call this with their own capabilities,
  * so they run the same handlers.
  */
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Settings } from '../../core/settings';
+import { sharedRecordsPolicy, type Settings } from '../../core/settings';
 import type { MigrationContext } from '../../core/settings-migrations';
 import { createCaseEstimator } from '../ipc/case-estimator';
 import { createHandlers } from '../ipc/handlers';
@@ -13,6 +13,7 @@ import type { Handlers } from '../ipc/dispatch';
 import type { SaveDialog, SaveFile } from '../ipc/save-outcome';
 import { assertWritableFolder, describeWriteError, sweepPartialFiles, writeFileAtomic } from './atomic-write';
 import { createAuditLog } from './audit-log';
+import { writeClinicKeyFile } from './records/clinic-key';
 import type { RecordStore } from './records/record-store';
 import { openRecords, type RecordsService } from './records/records-service';
 import { createDraftStore, type Cipher } from './draft-store';
@@ -110,8 +111,17 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
   const renderer = caps.packetRenderer?.(fontsDir);
   const packets = createPacketService({ templatesDir, fontsDir, catalog, ...(renderer === undefined ? {} : { renderer }) });
   // Records open in the background (the OS key store answers asynchronously); until then, and
-  // where they cannot be kept, the audit goes to audit.log.
+  // where they cannot be kept, the audit goes to audit.log. The machine policy's records come
+  // first; without them, this PC's Settings → Shared records (its clinic key kept on the PC).
   let recordStore: RecordStore | null = null;
+  const recordsPolicy = paths.policy?.records ?? sharedRecordsPolicy(settings.get().sharedRecords);
+  const secrets = () => ({ dataDir: paths.dataDir, cipher: caps.cipher, keepWithoutKeyStore: settings.get().records.keepWithoutKeyStore });
+  const saveKeyFile = (name: string, body: string) =>
+    caps.saveFile(name, new TextEncoder().encode(body), 'clinic-key', async (path, bytes) => {
+      // The dialog's folder exists; the preview's saved/ may not yet.
+      await mkdir(dirname(path), { recursive: true });
+      await writeClinicKeyFile(path, bytes);
+    });
   const records = openRecords({
     dataDir: paths.dataDir,
     cipher: caps.cipher,
@@ -120,7 +130,7 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     now,
     osUser: caps.operator,
     log,
-    ...(paths.policy?.records === undefined ? {} : { policy: paths.policy.records }),
+    ...(recordsPolicy === undefined ? {} : { policy: recordsPolicy }),
     ...(caps.recordsRetryMs === undefined ? {} : { retryMs: caps.recordsRetryMs }),
   })
     .catch((error: unknown): RecordsService => {
@@ -152,6 +162,10 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     records,
     operator: caps.operator,
     log,
+    ...(paths.policy?.records === undefined ? {} : { policyRecords: paths.policy.records }),
+    ...(recordsPolicy === undefined ? {} : { recordsStartedWith: recordsPolicy }),
+    secrets,
+    saveKeyFile,
   });
 
   const warmUp = async (): Promise<void> => {

@@ -19,3 +19,13 @@ describe('the preview save "dialog"', () => {
     expect(readFileSync(second.path, 'utf8')).toBe('second');
   });
 });
+
+describe('the preview stand-in for the OS key store', () => {
+  it('opens after a restart with the same data folder what it sealed before (like the OS key store), and not with another folder', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'preview-keystore-'));
+    const sealed = await previewCapabilities(dataDir, () => undefined).cipher.encrypt('clinic key');
+    expect(Buffer.from(sealed).includes(Buffer.from('clinic key'))).toBe(false);
+    await expect(previewCapabilities(dataDir, () => undefined).cipher.decrypt(sealed)).resolves.toBe('clinic key');
+    await expect(previewCapabilities(mkdtempSync(join(tmpdir(), 'preview-keystore-')), () => undefined).cipher.decrypt(sealed)).rejects.toThrow();
+  });
+});

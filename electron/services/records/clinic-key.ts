@@ -40,16 +40,24 @@ export const clinicKeyId = (key: Uint8Array): string => createHash('sha256').upd
 
 const keyFileSchema = z.strictObject({ kind: z.literal(CLINIC_KEY_KIND), version: z.literal(1), keyId: z.string(), key: z.string() });
 
-/** A new clinic key at `file`; refuses (problem "exists") when anything is there already. */
-export async function createClinicKey(file: string): Promise<{ keyId: string }> {
+/** A key file's text: small JSON naming its kind, its id and the key (base64). */
+export function clinicKeyFileText(key: Uint8Array): string {
+  return `${JSON.stringify({ kind: CLINIC_KEY_KIND, version: 1, keyId: clinicKeyId(key), key: Buffer.from(key).toString('base64') }, null, 2)}\n`;
+}
+
+/** A new clinic key: 32 random bytes. */
+export function newClinicKey(): ClinicKey {
   const key = randomBytes(KEY_BYTES);
-  const keyId = clinicKeyId(key);
-  const body = `${JSON.stringify({ kind: CLINIC_KEY_KIND, version: 1, keyId, key: key.toString('base64') }, null, 2)}\n`;
+  return { key, keyId: clinicKeyId(key) };
+}
+
+/** Writes a key file at `file`, owner-only; refuses (problem "exists") when anything is there already. */
+export async function writeClinicKeyFile(file: string, body: string | Uint8Array): Promise<void> {
   // Written whole beside the target, then linked into place: link never replaces a file, so an
   // existing key survives, and a crash leaves no half-written key under the name.
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.partial`);
   try {
-    await writeFile(temp, body, { encoding: 'utf8', mode: 0o600, flag: 'wx' });
+    await writeFile(temp, body, { mode: 0o600, flag: 'wx' });
     await link(temp, file);
   } catch (error) {
     const code = fsErrorCode(error);
@@ -58,6 +66,12 @@ export async function createClinicKey(file: string): Promise<{ keyId: string }> 
   } finally {
     await rm(temp, { force: true });
   }
+}
+
+/** A new clinic key at `file`; refuses (problem "exists") when anything is there already. */
+export async function createClinicKey(file: string): Promise<{ keyId: string }> {
+  const { key, keyId } = newClinicKey();
+  await writeClinicKeyFile(file, clinicKeyFileText(key));
   return { keyId };
 }
 
@@ -71,6 +85,11 @@ export async function readClinicKey(file: string): Promise<ClinicKey> {
     if (code === 'ENOENT') throw new ClinicKeyError('missing', file, `There is no clinic key file at ${file}. Ask IT to copy the clinic's key file there.`);
     throw new ClinicKeyError('unreadable', file, `The clinic key file ${file} could not be read (${code ?? 'error'}). Ask IT to check that this computer's users can read it.`);
   }
+  return parseClinicKeyText(text, file);
+}
+
+/** A key file's text, checked: its kind, its length and its id; `file` names it in the message. */
+export function parseClinicKeyText(text: string, file: string): ClinicKey {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -18,6 +18,7 @@ import { migratePgRecords, pgMigrations, RecordsNeedSetup } from './pg-schema';
 import { setUpRecords } from './records-setup';
 import { createSealer } from './seal';
 import { openSharedRecords } from './shared-records';
+import { testCipher } from './testing/test-cipher';
 import { useFrontDeskRole } from './testing/pg-least-privilege';
 import { pgTestDatabase } from './testing/pg-test-suite';
 import { actor, record, recordStoreSuite, testKey } from './testing/record-store-suite';
@@ -153,7 +154,11 @@ if (db !== null) {
 
       const keyFile = join(mkdtempSync(join(tmpdir(), 'records-setup-key-')), 'clinic.key');
       await createClinicKey(keyFile);
-      const opened = await openSharedRecords({ store: 'postgres', url: frontDesk().url(old.schema), keyFile }, () => undefined);
+      const opened = await openSharedRecords({ store: 'postgres', url: frontDesk().url(old.schema), keyFile }, () => undefined, {
+        dataDir: mkdtempSync(join(tmpdir(), 'records-setup-pc-')),
+        cipher: testCipher(),
+        keepWithoutKeyStore: false,
+      });
       expect(opened.ok).toBe(false);
       const reason = opened.ok ? '' : opened.reason;
       const server = new URL(db().url).host;

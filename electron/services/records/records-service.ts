@@ -172,7 +172,7 @@ export const KEPT_WAITING = 'Packets issued meanwhile are kept on this computer 
  * without a key store): the issued notice tells staff to keep their copy.
  */
 async function openSharedQueue(policy: RecordsPolicy, options: RecordsOptions): Promise<RecordsService> {
-  const prepared = await prepareSharedRecords(policy, options.log);
+  const prepared = await prepareSharedRecords(policy, options.log, options);
   if (!prepared.ok) return notKept(prepared.reason);
   const { access } = prepared;
   const found: Pick<RecordsStatus, 'purged' | 'auditProblem'> = { purged: 0, auditProblem: null };
@@ -190,7 +190,7 @@ async function openSharedQueue(policy: RecordsPolicy, options: RecordsOptions): 
     const { server, connected, waiting, refused } = queue.state();
     return {
       available: refused === null,
-      reason: refused === null ? null : `${refused} ${KEPT_WAITING}`,
+      reason: refused === null ? (access.note ?? null) : `${refused} ${KEPT_WAITING}`,
       ...found,
       unreadable: await queue.unreadable(),
       shared: { server, connected, waiting },

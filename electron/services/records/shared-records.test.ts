@@ -3,12 +3,12 @@
  * server, sealed with keys from the clinic key file, through the app's own handlers. Without a
  * server (CLINIC_TEST_PG_URL; see testing/pg-test-database.ts) only the cases that need none run.
  */
-import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { closedPort } from '../testing/closed-port';
 import type { RecordSearchResult, RecordsStatus } from '../../../core/ipc/contract';
 import type { LoadedPolicy } from '../policy';
 import { clinic, MEMBER_ID, otherProviders, uninsuredCase } from '../testing/packet-fixtures';
@@ -34,16 +34,6 @@ async function pc(policy: LoadedPolicy) {
   const status = value(await app.call('records:status')) as RecordsStatus;
   value(await app.call('settings:update', { clinic, otherProviders }));
   return { ...app, status };
-}
-
-/** A port on 127.0.0.1 nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 describe('shared records when the server cannot be used', () => {

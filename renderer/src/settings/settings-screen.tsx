@@ -1,4 +1,4 @@
-/** The Settings screen: clinic profile, doctors, other providers, defaults, records and privacy, fee schedule, Medicare rates, payer contracts, and configuration export/import. */
+/** The Settings screen: clinic profile, doctors, other providers, defaults, records and privacy, shared records, fee schedule, Medicare rates, payer contracts, and configuration export/import. */
 import { useEffect } from 'react';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
 import type { Settings } from '../../../core/settings';
@@ -12,6 +12,7 @@ import { PayerContractsEditor } from './payer-contracts-editor';
 import { codeAmountsExample } from './payer-contracts';
 import { OtherProvidersForm } from './other-providers-form';
 import { RecordsSettingsForm } from './records-settings-form';
+import { SharedRecordsForm } from './shared-records-form';
 import type { SectionRegistry } from './unsaved-sections';
 import { SectionRegistryContext } from './use-unsaved-section';
 
@@ -45,6 +46,7 @@ export function SettingsScreen({ procedure, settings, focus, onSaved, sections }
         <OtherProvidersForm otherProviders={settings.otherProviders} onSaved={onSaved} />
         <DefaultsForm settings={settings} onSaved={onSaved} />
         <RecordsSettingsForm records={settings.records} onSaved={onSaved} />
+        <SharedRecordsForm onSaved={onSaved} />
         <FeeScheduleEditor feeOverrides={settings.feeOverrides} onSaved={onSaved} />
         <MedicareRatesEditor medicareRates={settings.medicareRates} onSaved={onSaved} />
         <PayerContractsEditor payerContracts={settings.payerContracts} example={codeAmountsExample(procedure.codes)} onSaved={onSaved} />
