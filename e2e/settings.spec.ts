@@ -24,7 +24,7 @@ test('window.clinic exposes only the named domain API', async ({ app }) => {
     const api = window.clinic as unknown as Record<string, Record<string, unknown>>;
     return Object.fromEntries(Object.entries(api).map(([group, calls]) => [group, Object.keys(calls).sort()]));
   });
-  expect(Object.keys(shape).sort()).toEqual(['config', 'draft', 'estimate', 'fees', 'medicare', 'packet', 'privacy', 'procedures', 'records', 'settings']);
+  expect(Object.keys(shape).sort()).toEqual(['config', 'draft', 'estimate', 'fees', 'medicare', 'packet', 'privacy', 'procedures', 'records', 'settings', 'sharing']);
   expect(JSON.stringify(shape)).not.toMatch(/invoke|ipcRenderer|send|process/);
 });
 
