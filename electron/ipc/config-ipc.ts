@@ -51,7 +51,10 @@ export function parseConfigText(text: string, migration: MigrationContext): Resu
 function parseCheckedConfig(text: string, deps: Pick<ConfigIpcDeps, 'migration' | 'settings'>): Result<Settings> {
   const parsed = parseConfigText(text, deps.migration);
   if (!parsed.ok) return parsed;
-  const checked = checkLogoChange(parsed.value, deps.settings.get().clinic.logoDataUrl);
+  const current = deps.settings.get();
+  // Where this PC keeps its records is this PC's own choice (Settings -> Shared records), not the
+  // clinic's configuration: a file from another PC, or one older than the choice, never changes it.
+  const checked = checkLogoChange({ ...parsed.value, sharedRecords: current.sharedRecords }, current.clinic.logoDataUrl);
   return checked.ok ? checked : fail('invalid-input', `The clinic logo in this file cannot be used; nothing was changed. ${checked.error.message}`, checked.error.issues);
 }
 

@@ -102,6 +102,18 @@ describe('Settings -> Shared records without a machine policy', () => {
     expect(readFileSync(join(app.dataDir, RECORDS_PASSWORD_FILE)).includes(Buffer.from(PASSWORD))).toBe(false);
   });
 
+  it("a clinic configuration imported here keeps this computer's choice of records (an older file has none)", async () => {
+    const app = startTestApp();
+    const url = 'postgres://clinic_app@db.clinic.local:5432/clinic';
+    value(await app.call('shared-records:save', { store: 'postgres', url, caFile: '' }));
+    const exported = { kind: 'clinic-estimate-packet/config', version: 5, exportedAt: '2026-11-01T09:00:00.000Z', settings: { clinic: { name: 'Lakeside Spine' } } };
+    const imported = await app.call('config:import-apply', { text: JSON.stringify(exported) });
+    expect(imported.ok).toBe(true);
+    expect(JSON.parse(settingsFile(app)).settings.clinic.name).toBe('Lakeside Spine');
+    expect(JSON.parse(settingsFile(app)).settings.sharedRecords).toEqual({ store: 'postgres', url, caFile: '' });
+    expect(await view(app)).toMatchObject({ store: 'postgres', url });
+  });
+
   it('the choice is kept in settings and used at the next start (the server named when it cannot be reached)', async () => {
     const app = startTestApp();
     const port = await closedPort();
