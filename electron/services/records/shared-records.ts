@@ -134,10 +134,7 @@ export async function prepareSharedRecords(
       sealer,
       ...(clinicKey.protectedBy === 'none' ? { note: 'The clinic key is kept without an operating-system key store on this computer (chosen in Settings), so the records are protected less.' } : {}),
       connect: () => openPgRecordStore({ connection, sealer, blindIndexKey: keys.blindIndexKey, log }),
-      refusal: (error) => {
-        log(`[records] the shared records server could not be used: ${error instanceof Error ? error.name : 'error'} ${fsErrorCode(error) ?? ''}`.trimEnd());
-        return refusal(error, server, policy, keyId, password.password !== null);
-      },
+      refusal: (error) => refusal(error, server, policy, keyId, password.password !== null),
     },
   };
 }
@@ -150,6 +147,7 @@ export async function openSharedRecords(policy: RecordsPolicy, log: (line: strin
     const store = await prepared.access.connect();
     return prepared.access.note === undefined ? { ok: true, store } : { ok: true, store, note: prepared.access.note };
   } catch (error) {
+    log(`[records] the shared records server could not be used: ${error instanceof Error ? error.name : 'error'} ${fsErrorCode(error) ?? ''}`.trimEnd());
     return { ok: false, reason: prepared.access.refusal(error) };
   }
 }
