@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { toFieldIssues, type FieldIssue } from './result';
 
 /** The parts of Settings a policy can lock. */
-export const lockableSettings = ['clinic', 'otherProviders', 'doctors', 'defaults', 'records', 'feeSchedule', 'medicare', 'payerContracts'] as const;
+export const lockableSettings = ['clinic', 'otherProviders', 'doctors', 'defaults', 'records', 'sharedRecords', 'feeSchedule', 'medicare', 'payerContracts'] as const;
 export type LockableSetting = (typeof lockableSettings)[number];
 
 export const recordsStores = ['local', 'postgres'] as const;

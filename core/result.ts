@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'pdf-failed'
   | 'cancelled'
   | 'settings-read-only'
+  /** A part of Settings the machine policy locks: IT changes it, not the front desk. */
+  | 'settings-locked'
   | 'internal';
 
 export interface AppError {

@@ -11,6 +11,7 @@ import type { Estimate, ProviderRole } from '../estimate/types';
 import { billingRoles, type BillingRole } from '../case/enums';
 import { MAX_CASE_CENTS } from '../money';
 import type { Result } from '../result';
+import type { LockableSetting } from '../policy';
 import { settingsPatchSchema, sharedRecordsSettingsSchema, type Settings, type SharedRecordsSettings } from '../settings';
 
 /** A channel: a runtime schema for the request, a compile-time type for the response. */
@@ -45,6 +46,8 @@ export interface SettingsState {
   notice: string | null;
   /** The file could not be read (locked, no permission): the notice offers Try again (settings:retry-read). */
   canRetry: boolean;
+  /** The parts of Settings the machine policy locks: shown read-only, saying why. */
+  locked: LockableSetting[];
 }
 
 export interface FeeLineView {
@@ -179,6 +182,8 @@ export interface RecordRevision {
 export interface ConfigImportPreview {
   /** One line per setting that would change, "Clinic name: Old -> New". */
   changes: string[];
+  /** The sections the file would change that the machine policy locks: kept as IT set them. */
+  lockedKept: string[];
 }
 
 /** Settings → Shared records: where this PC keeps its records and what it holds to reach them (never the key or the password). */

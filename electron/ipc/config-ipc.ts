@@ -2,7 +2,9 @@
  * The configuration feature: one JSON file with the clinic's settings, exported from one
  * front-desk PC and imported on the others (previewed first). Older files are migrated.
  */
+import type { LockableSetting } from '../../core/policy';
 import { CONFIG_FILE_KIND, SETTINGS_VERSION, type Settings } from '../../core/settings';
+import { keepLockedParts, lockedPartsDiffering, lockedSectionTitle } from '../../core/settings-lock';
 import { describeSettingsChanges, type FeeNames } from '../../core/settings-diff';
 import { migrateSettings, type MigrationContext } from '../../core/settings-migrations';
 import { isPlainObject } from '../../core/plain-object';
@@ -25,6 +27,8 @@ export interface ConfigIpcDeps {
   saveFile: SaveFile;
   settingsChanged: (settings: Settings) => void;
   describeWriteError: (error: unknown) => string;
+  /** The parts of Settings the machine policy locks: an imported file leaves them as IT set them. */
+  locked?: readonly LockableSetting[];
 }
 
 /** A configuration file's text to current settings, or a message naming what is wrong. */
@@ -47,16 +51,26 @@ export function parseConfigText(text: string, migration: MigrationContext): Resu
   return fail('invalid-input', `This file is not a valid clinic configuration file; nothing was changed. ${problems}`, migrated.issues);
 }
 
-/** The file's settings with a new logo checked and made small (refused, naming the logo, when it cannot be read). */
-function parseCheckedConfig(text: string, deps: Pick<ConfigIpcDeps, 'migration' | 'settings'>): Result<Settings> {
+/**
+ * A configuration file's settings as they would replace `current`: this PC's records choice and
+ * what the machine policy locks kept, a new logo checked and made small (refused, naming the
+ * logo, when it cannot be read). Also the locked sections the file would have changed.
+ */
+export function checkedConfig(text: string, current: Settings, deps: { migration: MigrationContext; locked?: readonly LockableSetting[] | undefined }): Result<{ settings: Settings; lockedKept: string[] }> {
   const parsed = parseConfigText(text, deps.migration);
   if (!parsed.ok) return parsed;
-  const current = deps.settings.get();
+  const locked = deps.locked ?? [];
   // Where this PC keeps its records is this PC's own choice (Settings -> Shared records), not the
   // clinic's configuration: a file from another PC, or one older than the choice, never changes it.
-  const checked = checkLogoChange({ ...parsed.value, sharedRecords: current.sharedRecords }, current.clinic.logoDataUrl);
-  return checked.ok ? checked : fail('invalid-input', `The clinic logo in this file cannot be used; nothing was changed. ${checked.error.message}`, checked.error.issues);
+  const incoming = { ...parsed.value, sharedRecords: current.sharedRecords };
+  const lockedKept = lockedPartsDiffering(incoming, current, locked).map((part) => lockedSectionTitle[part]);
+  const checked = checkLogoChange(keepLockedParts(incoming, current, locked), current.clinic.logoDataUrl);
+  return checked.ok
+    ? ok({ settings: checked.value, lockedKept })
+    : fail('invalid-input', `The clinic logo in this file cannot be used; nothing was changed. ${checked.error.message}`, checked.error.issues);
 }
+
+const parseCheckedConfig = (text: string, deps: Pick<ConfigIpcDeps, 'migration' | 'settings' | 'locked'>) => checkedConfig(text, deps.settings.get(), deps);
 
 function feeNames(estimates: Pick<EstimateService, 'catalog'>): FeeNames {
   return Object.fromEntries(
@@ -82,14 +96,15 @@ export function createConfigHandlers(deps: ConfigIpcDeps): FeatureHandlers<'conf
     'config:import-preview': async ({ text }) => {
       const parsed = parseCheckedConfig(text, deps);
       if (!parsed.ok) return parsed;
-      return ok({ changes: describeSettingsChanges(deps.settings.get(), parsed.value, feeNames(deps.estimates)) });
+      const { settings, lockedKept } = parsed.value;
+      return ok({ changes: describeSettingsChanges(deps.settings.get(), settings, feeNames(deps.estimates)), lockedKept });
     },
     'config:import-apply': async ({ text }) => {
       const refused = refuseIfReadOnly(deps.settings);
       if (refused) return refused;
       const parsed = parseCheckedConfig(text, deps);
       if (!parsed.ok) return parsed;
-      const saved = await orWriteFailed('The clinic configuration could not be imported', () => deps.settings.replace(parsed.value));
+      const saved = await orWriteFailed('The clinic configuration could not be imported', () => deps.settings.replace(parsed.value.settings));
       if (!saved.ok) return saved;
       const next = saved.value;
       await deps.audit.record('config-imported', 'settings');

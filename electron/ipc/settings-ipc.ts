@@ -1,5 +1,7 @@
 /** The settings feature: read and change the clinic's settings; every change is pushed to the window. */
+import type { LockableSetting } from '../../core/policy';
 import type { Settings } from '../../core/settings';
+import { lockedPartsTouched, lockRefusal } from '../../core/settings-lock';
 import { fail, ok, type Result } from '../../core/result';
 import type { SettingsService } from '../services/settings-service';
 import { checkLogoChange } from '../services/clinic-logo';
@@ -12,6 +14,16 @@ export interface SettingsIpcDeps {
   settingsChanged: (settings: Settings) => void;
   /** Every change is in the audit trail (what changed is not: it may name people). */
   audit?: AuditLog;
+  /** The parts of Settings the machine policy locks (none without a policy). */
+  locked?: readonly LockableSetting[];
+}
+
+/** A change to settings groups the machine policy locks is refused, naming the parts. */
+export function refuseIfLocked(groups: readonly string[], locked: readonly LockableSetting[] | undefined): Result<never> | null {
+  const touched = lockedPartsTouched(groups, locked ?? []);
+  if (touched.length === 0) return null;
+  const { message, issues } = lockRefusal(touched);
+  return fail('settings-locked', message, issues);
 }
 
 /** Settings from a newer app are kept untouched: changes are refused, saying why. */
@@ -20,7 +32,7 @@ export function refuseIfReadOnly(settings: Pick<SettingsService, 'readOnlyReason
 }
 
 export function createSettingsHandlers(deps: SettingsIpcDeps): FeatureHandlers<'settings:get' | 'settings:update' | 'settings:retry-read'> {
-  const state = () => ({ settings: deps.settings.get(), notice: deps.settings.notice, canRetry: deps.settings.canRetry });
+  const state = () => ({ settings: deps.settings.get(), notice: deps.settings.notice, canRetry: deps.settings.canRetry, locked: [...(deps.locked ?? [])] });
   return {
     'settings:get': async () => ok(state()),
     // Try again on the notice: a file that can be read now replaces the stand-in defaults everywhere.
@@ -29,7 +41,7 @@ export function createSettingsHandlers(deps: SettingsIpcDeps): FeatureHandlers<'
       return ok(state());
     },
     'settings:update': async (patch) => {
-      const refused = refuseIfReadOnly(deps.settings);
+      const refused = refuseIfReadOnly(deps.settings) ?? refuseIfLocked(Object.keys(patch), deps.locked);
       if (refused) return refused;
       const checked = checkLogoChange(patch, deps.settings.get().clinic.logoDataUrl);
       if (!checked.ok) return checked;

@@ -10,7 +10,7 @@ import { accessSync, constants } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { SharedRecordsView } from '../../core/ipc/contract';
-import type { RecordsPolicy } from '../../core/policy';
+import type { LockableSetting, RecordsPolicy } from '../../core/policy';
 import { fail, ok, type Result } from '../../core/result';
 import { sharedRecordsPolicy, type Settings, type SharedRecordsSettings } from '../../core/settings';
 import type { AuditLog } from '../services/audit-log';
@@ -21,7 +21,7 @@ import type { SecretStoreOptions } from '../services/records/wrapped-secret';
 import type { SettingsService } from '../services/settings-service';
 import type { FeatureHandlers } from './dispatch';
 import { orWriteFailed, type SaveOutcome } from './save-outcome';
-import { refuseIfReadOnly } from './settings-ipc';
+import { refuseIfLocked, refuseIfReadOnly } from './settings-ipc';
 
 export interface SharedRecordsIpcDeps {
   settings: SettingsService;
@@ -35,6 +35,8 @@ export interface SharedRecordsIpcDeps {
   secrets: () => SecretStoreOptions;
   /** The save dialog for a new clinic key file; the write refuses (ClinicKeyError "exists") to replace a file. */
   saveKeyFile: (suggestedName: string, body: string) => Promise<SaveOutcome>;
+  /** The parts of Settings the machine policy locks: with sharedRecords, this PC's choice and key are read-only. */
+  locked?: readonly LockableSetting[];
 }
 
 export const SET_BY_POLICY = "Set by your clinic's IT (machine policy): the records store, its server and the clinic key cannot be changed on this computer.";
@@ -59,6 +61,7 @@ function caFileProblem(caFile: string): string | null {
 export function createSharedRecordsHandlers(deps: SharedRecordsIpcDeps): FeatureHandlers<Channels> {
   // A key or password given since the start is used from the next one, like a new choice.
   let secretsChanged = false;
+  const lockedHere = deps.locked?.includes('sharedRecords') === true;
   const chosen = (): SharedRecordsSettings =>
     deps.policyRecords === undefined
       ? deps.settings.get().sharedRecords
@@ -68,14 +71,15 @@ export function createSharedRecordsHandlers(deps: SharedRecordsIpcDeps): Feature
     const inUse = deps.policyRecords ?? sharedRecordsPolicy(current);
     const choiceChanged = deps.policyRecords === undefined && !samePolicy(inUse, deps.recordsStartedWith);
     return {
-      source: deps.policyRecords === undefined ? 'settings' : 'policy',
+      source: deps.policyRecords === undefined && !lockedHere ? 'settings' : 'policy',
       ...current,
       keyId: await keptClinicKeyId(deps.secrets()),
       passwordSaved: hasRecordsPassword(deps.secrets()),
       restartNeeded: choiceChanged || (secretsChanged && inUse?.store === 'postgres'),
     };
   };
-  const refused = (): Result<never> | null => (deps.policyRecords === undefined ? refuseIfReadOnly(deps.settings) : fail('settings-read-only', SET_BY_POLICY));
+  const refused = (): Result<never> | null =>
+    deps.policyRecords === undefined ? (refuseIfLocked(['sharedRecords'], deps.locked) ?? refuseIfReadOnly(deps.settings)) : fail('settings-read-only', SET_BY_POLICY);
   const keep = async (key: ReturnType<typeof newClinicKey>): Promise<Result<null>> => {
     const kept = await orWriteFailed('The clinic key could not be kept on this computer', () => keepClinicKey(deps.secrets(), key));
     if (!kept.ok) return kept;

@@ -24,6 +24,7 @@ import { warmUpInput } from './packet-warm-up';
 import { loadProcedureCatalog } from './procedure-catalog';
 import { createSavedFolders } from './saved-folders';
 import type { LoadedPolicy } from './policy';
+import { applyPolicyConfiguration } from './policy-configuration';
 import { createSettingsService, type JsonStore, type SettingsService } from './settings-service';
 
 export interface AppPaths {
@@ -96,6 +97,12 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
   });
   // Settings, the draft and the audit log are written here: a read-only folder fails start-up.
   assertWritableFolder(paths.dataDir);
+  // IT's clinic configuration (machine policy) before anything reads the settings.
+  const locked = paths.policy?.lock ?? [];
+  const configured =
+    paths.policy?.configuration === undefined
+      ? null
+      : applyPolicyConfiguration({ configuration: paths.policy.configuration, dataDir: paths.dataDir, settings, migration, locked, now });
   const log = caps.log ?? console.error;
   // A crash mid-save leaves a temp file (patient data) beside the target: remove old ones. File
   // ages are compared with the real clock, the one the file system stamps them with.
@@ -143,6 +150,8 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
       return opened;
     });
   const audit = createAuditLog({ filePath: join(paths.dataDir, 'audit.log'), operator: caps.operator, now, log, store: () => recordStore });
+  if (configured === 'applied') void audit.record('config-imported', 'policy');
+  if (configured === 'locked-restored') void audit.record('settings-changed', 'policy-lock');
   // A draft older than Settings allows is deleted at start-up instead of restored.
   const drafts = createDraftStore(join(paths.dataDir, 'draft.bin'), caps.cipher, { maxAgeHours: () => settings.get().records.draftMaxAgeHours, now });
   void drafts.discardStale();
@@ -166,6 +175,7 @@ export function createAppServices(paths: AppPaths, caps: AppCapabilities): AppSe
     ...(recordsPolicy === undefined ? {} : { recordsStartedWith: recordsPolicy }),
     secrets,
     saveKeyFile,
+    locked,
   });
 
   const warmUp = async (): Promise<void> => {

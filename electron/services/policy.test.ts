@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,12 +45,29 @@ describe('loading the machine policy', () => {
       }),
     );
     const dir = join(file, '..');
+    const configuration = join(dir, '..', 'shared', 'clinic.json');
+    mkdirSync(join(dir, '..', 'shared'), { recursive: true });
+    writeFileSync(configuration, '{ "kind": "clinic-configuration" }');
     expect(await loadPolicy(file)).toEqual({
       file,
       records: { store: 'postgres', url: 'postgres://app@db/clinic', keyFile: join(dir, 'keys', 'clinic.key'), caFile: '/etc/ssl/clinic-ca.pem' },
-      configuration: join(dir, '..', 'shared', 'clinic.json'),
+      configuration: {
+        file: configuration,
+        text: '{ "kind": "clinic-configuration" }',
+        sha256: createHash('sha256').update('{ "kind": "clinic-configuration" }').digest('hex'),
+      },
       lock: ['feeSchedule'],
     });
+  });
+
+  it('names the clinic configuration file it names when that cannot be read, at start-up', async () => {
+    const file = written(JSON.stringify({ configuration: 'missing-clinic.json' }));
+    const error = await failure(file);
+    expect(error.part).toBe('configuration');
+    expect(error.file).toBe(join(file, '..', 'missing-clinic.json'));
+    const shown = describeStartupFailure(error, paths);
+    expect(shown.message).toContain(join(file, '..', 'missing-clinic.json'));
+    expect(shown.message).toMatch(/clinic configuration file that IT's machine policy names for this computer could not be read \(it does not exist: ENOENT\)/);
   });
 
   it('refuses a file that is not JSON, naming the file at start-up', async () => {

@@ -6,6 +6,7 @@
  * must never quietly run without the policy IT set. Relative paths in the policy are resolved
  * against the policy file's own folder.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { posix, resolve, dirname, win32 } from 'node:path';
 import { parsePolicy, type Policy } from '../../core/policy';
@@ -23,7 +24,10 @@ export function policyFile(platform: NodeJS.Platform, env: Readonly<Record<strin
 
 export type PolicyProblem = 'unreadable' | 'not-json' | 'invalid';
 
-/** The policy file exists but cannot be used: start-up names the file (and the fields). */
+/** The policy file itself, or the clinic configuration file it names. */
+export type PolicyPart = 'policy' | 'configuration';
+
+/** The policy file (or the configuration it names) exists but cannot be used: start-up names the file (and the fields). */
 export class PolicyError extends Error {
   override name = 'PolicyError';
   readonly file: string;
@@ -31,18 +35,37 @@ export class PolicyError extends Error {
   readonly issues: FieldIssue[];
   /** The file system's code when it could not be read. */
   readonly code: string | null;
-  constructor(details: { file: string; problem: PolicyProblem; issues?: FieldIssue[]; code?: string | null }) {
+  readonly part: PolicyPart;
+  constructor(details: { file: string; problem: PolicyProblem; issues?: FieldIssue[]; code?: string | null; part?: PolicyPart }) {
     const issues = details.issues ?? [];
-    super(`The machine policy ${details.file} is ${details.problem}${issues.map((i) => `\n  ${i.path}: ${i.message}`).join('')}`);
+    super(`The machine policy ${details.part === 'configuration' ? 'configuration ' : ''}${details.file} is ${details.problem}${issues.map((i) => `\n  ${i.path}: ${i.message}`).join('')}`);
     this.file = details.file;
     this.problem = details.problem;
     this.issues = issues;
     this.code = details.code ?? null;
+    this.part = details.part ?? 'policy';
   }
 }
 
-/** A policy as loaded: its paths absolute, and the file it came from. */
-export type LoadedPolicy = Policy & { file: string };
+/** The clinic configuration file a policy names, as read at start (applied by policy-configuration.ts). */
+export interface PolicyConfigurationFile {
+  file: string;
+  text: string;
+  /** SHA-256 of the file's bytes: a changed file is applied again. */
+  sha256: string;
+}
+
+/** A policy as loaded: its paths absolute, the file it came from, and the configuration it names, read. */
+export type LoadedPolicy = Omit<Policy, 'configuration'> & { file: string; configuration?: PolicyConfigurationFile };
+
+async function readConfiguration(file: string): Promise<PolicyConfigurationFile> {
+  try {
+    const bytes = await readFile(file);
+    return { file, text: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') };
+  } catch (error) {
+    throw new PolicyError({ file, problem: 'unreadable', code: fsErrorCode(error), part: 'configuration' });
+  }
+}
 
 /** The policy at `file`, or null when there is none; throws PolicyError when it cannot be used. */
 export async function loadPolicy(file: string): Promise<LoadedPolicy | null> {
@@ -63,9 +86,9 @@ export async function loadPolicy(file: string): Promise<LoadedPolicy | null> {
   const parsed = parsePolicy(json);
   if (!parsed.ok) throw new PolicyError({ file, problem: 'invalid', issues: parsed.issues });
   const here = (path: string) => resolve(dirname(file), path);
-  const { records, configuration } = parsed.value;
+  const { records, configuration, ...rest } = parsed.value;
   return {
-    ...parsed.value,
+    ...rest,
     file,
     ...(records === undefined
       ? {}
@@ -76,7 +99,7 @@ export async function loadPolicy(file: string): Promise<LoadedPolicy | null> {
             ...(records.caFile === undefined ? {} : { caFile: here(records.caFile) }),
           },
         }),
-    ...(configuration === undefined ? {} : { configuration: here(configuration) }),
+    ...(configuration === undefined ? {} : { configuration: await readConfiguration(here(configuration)) }),
   };
 }
 

@@ -98,6 +98,12 @@ export function describeStartupFailure(error: unknown, paths: StartupPaths): Sta
   if (error instanceof PolicyError) {
     const problem = error.problem === 'unreadable' ? `could not be read${codeText(error.code)}` : DATA_PROBLEMS[error.problem];
     const fields = error.issues.map((i) => `\n  ${i.path}: ${i.message}`).join('');
+    if (error.part === 'configuration') {
+      return {
+        title: TITLE,
+        message: `The clinic configuration file that IT's machine policy names for this computer ${problem}:\n${error.file}${fields}\n\nAsk IT to correct it (export it again from Settings on a computer that is set up right).`,
+      };
+    }
     return { title: TITLE, message: `The machine policy IT set for this computer ${problem}:\n${error.file}${fields}\n\nAsk IT to correct the policy file.` };
   }
   const fs = fsFailure(error);

@@ -8,7 +8,7 @@ import type { Settings } from '../../../core/settings';
 type ImportState =
   | { kind: 'idle' }
   | { kind: 'checking' }
-  | { kind: 'preview'; text: string; fileName: string; changes: string[] }
+  | { kind: 'preview'; text: string; fileName: string; changes: string[]; lockedKept: string[] }
   | { kind: 'applied'; count: number }
   | { kind: 'error'; message: string };
 
@@ -36,7 +36,7 @@ export function ConfigTransfer({ onSaved }: { onSaved: (s: Settings) => void }) 
     const text = await file.text();
     const r = await window.clinic.config.importPreview({ text });
     if (!r.ok) return setImp({ kind: 'error', message: r.error.message });
-    setImp({ kind: 'preview', text, fileName: file.name, changes: r.value.changes });
+    setImp({ kind: 'preview', text, fileName: file.name, changes: r.value.changes, lockedKept: r.value.lockedKept });
   };
 
   const clearFile = () => {
@@ -113,6 +113,11 @@ export function ConfigTransfer({ onSaved }: { onSaved: (s: Settings) => void }) 
               ))}
             </ul>
           )}
+          {imp.lockedKept.length > 0 ? (
+            <p className="import-preview__locked">
+              Not changed, because your clinic&apos;s IT sets {imp.lockedKept.length === 1 ? 'it' : 'them'} (machine policy): {imp.lockedKept.join(', ')}.
+            </p>
+          ) : null}
           <div className="dialog__actions">
             <button type="button" className="button" onClick={() => { setImp({ kind: 'idle' }); clearFile(); }}>
               Cancel import

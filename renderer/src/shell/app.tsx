@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ProcedureDefinition } from '../../../core/estimate/procedure-schema';
+import type { LockableSetting } from '../../../core/policy';
 import type { Settings } from '../../../core/settings';
 import { fromDraft, initialValues } from '../estimate/form-model';
 import { EstimateScreen } from '../estimate/estimate-screen';
@@ -33,6 +34,8 @@ interface Loaded {
   notice: string | null;
   /** The settings file could not be read: the notice offers Try again. */
   canRetry: boolean;
+  /** The parts of Settings the machine policy locks. */
+  locked: LockableSetting[];
   initial: EstimateStart;
 }
 
@@ -54,14 +57,14 @@ async function load(): Promise<Loaded | string> {
   // The catalog lists its primary procedure first: the one the form estimates.
   const procedure = proceduresResult.value[0];
   if (procedure === undefined) return 'The app has no procedure to estimate. Reinstall it, or ask IT.';
-  const { settings, notice, canRetry } = settingsResult.value;
+  const { settings, notice, canRetry, locked } = settingsResult.value;
   const draft = draftResult.ok ? draftResult.value : null;
   const preparedBy = rememberedPreparedBy();
   const initial: EstimateStart = draft
     ? { ...fromDraft(draft, settings.defaults, procedure, preparedBy), restored: true }
     : { values: initialValues(settings.defaults, preparedBy), edited: new Set(), restored: false, revising: null };
   const draftNotice = draftResult.ok ? null : `The saved draft could not be read: ${draftResult.error.message}`;
-  return { settings, procedure, notice: notice ?? draftNotice, canRetry, initial };
+  return { settings, procedure, notice: notice ?? draftNotice, canRetry, locked, initial };
 }
 
 export function App() {
@@ -176,7 +179,7 @@ export function App() {
               />
             ) : null}
             {screen === 'settings' ? (
-              <SettingsScreen procedure={loaded.procedure} settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} sections={settingsSections} />
+              <SettingsScreen procedure={loaded.procedure} settings={loaded.settings} focus={settingsFocus} onSaved={updateSettings} sections={settingsSections} locked={loaded.locked} />
             ) : null}
             </Suspense>
             <LeaveSettingsDialog sections={leaveDialog.sections} onSaveAll={() => void leaveDialog.onSaveAll()} onDiscard={leaveDialog.onDiscard} onStay={leaveDialog.onStay} />
