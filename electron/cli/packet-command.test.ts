@@ -104,7 +104,7 @@ describe('packet command arguments', () => {
   });
 
   it('needs one case file and --out', () => {
-    expect(parsePacketArgs(['c.json', '--out', 'o.pdf'])).toEqual({ ok: true, value: { caseFile: 'c.json', out: 'o.pdf', clinicFile: null, today: null } });
+    expect(parsePacketArgs(['c.json', '--out', 'o.pdf'])).toEqual({ ok: true, value: { caseFile: 'c.json', out: 'o.pdf', clinicFile: null, policyFile: null, today: null } });
     expect(parsePacketArgs(['c.json']).ok).toBe(false);
     expect(parsePacketArgs(['--out', 'o.pdf']).ok).toBe(false);
     expect(parsePacketArgs(['c.json', '--out']).ok).toBe(false);

@@ -1,6 +1,7 @@
 /**
- * `packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--today YYYY-MM-DD]`:
- * estimates the case (default fees; the clinic file's contracts and deposit), builds the patient packet and writes the
+ * `packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--policy <policy.json>] [--today YYYY-MM-DD]`:
+ * estimates the case (default fees, or the configuration a machine policy names; the clinic file's
+ * profile, contracts and deposit over them: cli-settings.ts), builds the patient packet and writes the
  * PDF atomically. Invalid input, an unusable clinic file, a clinic without the name and phone every
  * packet's letterhead prints (no --clinic at all, or a file without them), a Good Faith Estimate without
  * the clinic's NPI/TIN (or, at a hospital or surgery center, without that facility in the
@@ -11,8 +12,7 @@ import { isCalendarDate } from '../../core/case/case-schema';
 import { describeWriteError, writeFileAtomic } from '../services/atomic-write';
 import { createPacketService } from '../services/packet-service';
 import { formatFieldIssues, readCaseFile } from './case-file';
-import { readClinicFile } from './clinic-file';
-import { cliEstimator } from './estimate-command';
+import { cliCatalog, cliEstimator, cliSettings } from './estimate-command';
 import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, type CliCommand, type CliContext } from './cli-types';
 import type { FieldIssue } from '../../core/result';
 import { letterheadIssues } from '../../core/packet/ready';
@@ -22,6 +22,7 @@ export interface PacketArgs {
   caseFile: string;
   out: string;
   clinicFile: string | null;
+  policyFile: string | null;
   today: string | null;
 }
 
@@ -32,7 +33,7 @@ export function parsePacketArgs(args: readonly string[]): Parsed<PacketArgs> {
   const files: string[] = [];
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
-    if (arg === '--out' || arg === '--clinic' || arg === '--today') {
+    if (arg === '--out' || arg === '--clinic' || arg === '--policy' || arg === '--today') {
       const value = args[i + 1];
       if (value === undefined || value.startsWith('--')) return { ok: false, message: `${arg} needs a value.` };
       options.set(arg, value);
@@ -48,7 +49,7 @@ export function parsePacketArgs(args: readonly string[]): Parsed<PacketArgs> {
   const out = options.get('--out');
   if (out === undefined) return { ok: false, message: 'Say where to write the PDF with --out <file.pdf>.' };
   if (files.length !== 1 || files[0] === undefined) return { ok: false, message: 'Give exactly one case file.' };
-  return { ok: true, value: { caseFile: files[0], out, clinicFile: options.get('--clinic') ?? null, today } };
+  return { ok: true, value: { caseFile: files[0], out, clinicFile: options.get('--clinic') ?? null, policyFile: options.get('--policy') ?? null, today } };
 }
 
 const cliRoles: Record<string, string> = { hospitalOutpatient: 'hospital-outpatient', asc: 'asc', anesthesia: 'anesthesia' };
@@ -65,16 +66,21 @@ export function inClinicFileTerms(issue: FieldIssue): FieldIssue {
 }
 
 /** Core's letterhead rule in the command's terms: which clinic-file fields to add, or to give a clinic file at all. */
-export function letterheadCliIssues(profile: ClinicProfile, clinicFile: string | null): FieldIssue[] {
+export function letterheadCliIssues(profile: ClinicProfile, clinicFile: string | null, fromPolicy = false): FieldIssue[] {
   const issue = letterheadIssues(profile)[0];
   if (issue === undefined) return [];
   const fields = (['name', 'phone'] as const).filter((f) => profile[f].trim() === '').map((f) => `"${f}"`).join(' and ');
-  const where = clinicFile === null ? `Give a clinic file with --clinic <clinic.json> that has ${fields}.` : `Add ${fields} to the clinic file given with --clinic.`;
+  const where =
+    clinicFile !== null
+      ? `Add ${fields} to the clinic file given with --clinic.`
+      : fromPolicy
+        ? `Add ${fields} to the clinic profile in the configuration the machine policy names (Settings -> Clinic profile, then export it again), or give a clinic file with --clinic <clinic.json>.`
+        : `Give a clinic file with --clinic <clinic.json> that has ${fields}.`;
   return [{ path: issue.path, message: `Every packet prints the clinic's name and phone number at the top. ${where}` }];
 }
 
 export const packetCommand: CliCommand = {
-  usage: 'packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--today YYYY-MM-DD]',
+  usage: 'packet <case.json> --out <file.pdf> [--clinic <clinic.json>] [--policy <policy.json>] [--today YYYY-MM-DD]',
   async run(args: string[], context: CliContext): Promise<number> {
     const parsedArgs = parsePacketArgs(args);
     if (!parsedArgs.ok) {
@@ -83,23 +89,25 @@ export const packetCommand: CliCommand = {
     }
     const { caseFile, out, clinicFile } = parsedArgs.value;
     const today = parsedArgs.value.today ?? context.today();
-    const clinic = readClinicFile(clinicFile);
-    if (!clinic.ok) {
-      context.io.stderr(clinic.output);
+    const catalog = cliCatalog(context);
+    const resolved = await cliSettings(catalog, parsedArgs.value);
+    if (!resolved.ok) {
+      context.io.stderr(resolved.output);
       return EXIT_INPUT;
     }
+    const { settings } = resolved;
     const file = readCaseFile(caseFile);
     if (!file.ok) {
       context.io.stderr(`${file.message}\n`);
       return EXIT_INPUT;
     }
-    const { estimates, estimateCase } = cliEstimator(context, today, clinic.value);
+    const { estimates, estimateCase } = cliEstimator(context, today, settings, catalog);
     const estimated = estimateCase(file.value);
     if (!estimated.ok) {
       context.io.stderr(formatFieldIssues(estimated.error.issues));
       return EXIT_INPUT;
     }
-    const letterhead = letterheadCliIssues(clinic.value.profile, clinicFile);
+    const letterhead = letterheadCliIssues(settings.clinic, clinicFile, resolved.fromPolicy);
     if (letterhead.length > 0) {
       context.io.stderr(formatFieldIssues(letterhead));
       return EXIT_INPUT;
@@ -110,9 +118,9 @@ export const packetCommand: CliCommand = {
     const built = await packets.build({
       caseData: estimated.value.case,
       estimate: estimated.value.estimate,
-      clinic: clinic.value.profile,
-      otherProviders: clinic.value.otherProviders,
-      doctors: clinic.value.doctors,
+      clinic: settings.clinic,
+      otherProviders: settings.otherProviders,
+      doctors: settings.doctors,
       preparedDate: today,
     });
     if (!built.ok) {
