@@ -24,6 +24,8 @@ function writeConfiguration(path: string, settings: Settings): string {
 }
 
 test('locked sections show why and cannot be changed; the rest still saves; an import keeps what IT locked', async ({ launchApp }) => {
+  // Two starts of the preview and a long Settings page (screenshots at three sizes outside CI).
+  test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'settings-policy-'));
   writeConfiguration(join(dir, 'clinic-configuration.json'), configured('Riverside Spine Clinic', 10));
   const policyFile = join(dir, 'policy.json');

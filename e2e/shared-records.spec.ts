@@ -133,6 +133,8 @@ test('the server stopped while a packet is issued: it waits on that PC, the head
   await estimate.button('Save PDF').click();
   await expect(estimate.status).toContainText('Saved to');
   await expect(waiting).toHaveText('1 record waiting to be shared');
+  await expect(front.page.getByText(/^Packet issued\. The clinic's records server cannot be reached just now, so it is kept on this computer and shared/)).toBeVisible();
+  await expect(front.page.getByText(/kept in Past estimates/)).toHaveCount(0);
   await expectNoAxeViolations(front.page, 'a record waiting to be shared');
   await screenshots(front.page, 'shared-records-waiting-to-be-shared');
 

@@ -211,8 +211,9 @@ export const channels = {
   'estimate:compute': channel<Estimate>()(caseRequest),
   'packet:preview': channel<PacketPdf>()(caseRequest),
   // `recorded`: the issued packet was kept on record (Past estimates); false where records are not kept.
-  'packet:print': channel<{ printed: boolean; recorded: boolean }>()(caseRequest),
-  'packet:save-pdf': channel<{ saved: false } | { saved: true; path: string; recorded: boolean }>()(caseRequest),
+  // `waiting`: kept on this PC until the clinic's shared server answers (then in Past estimates everywhere).
+  'packet:print': channel<{ printed: boolean; recorded: boolean; waiting: boolean }>()(caseRequest),
+  'packet:save-pdf': channel<{ saved: false } | { saved: true; path: string; recorded: boolean; waiting: boolean }>()(caseRequest),
   'config:export': channel<{ saved: false } | { saved: true; path: string }>()(none),
   'config:import-preview': channel<ConfigImportPreview>()(configTextSchema),
   'config:import-apply': channel<Settings>()(configTextSchema),

@@ -62,10 +62,10 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
    * Keeps the issued packet on record with its audit entry; without records, audits to audit.log.
    * Says whether it is on record (staff are told where to find it, or to keep their copy).
    */
-  const issued = async (packet: Awaited<ReturnType<typeof buildPacket>>, action: 'packet-printed' | 'packet-saved'): Promise<boolean> => {
+  const issued = async (packet: Awaited<ReturnType<typeof buildPacket>>, action: 'packet-printed' | 'packet-saved'): Promise<{ recorded: boolean; waiting: boolean }> => {
     const { built, context } = packet;
-    if (!built.ok || context === null) return false;
-    const { store, keepWaiting } = await deps.records;
+    if (!built.ok || context === null) return { recorded: false, waiting: false };
+    const { store, keepWaiting, currentStatus } = await deps.records;
     // Where records are not kept, a shared server that refused this PC still keeps it waiting here (not in Past estimates).
     const keep = store === null ? keepWaiting : (record: NewRecord, chainAction: AuditActionName) => store.add(record, chainAction);
     let recorded = false;
@@ -86,7 +86,9 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
       }
     }
     await deps.drafts.clear();
-    return recorded;
+    // A shared store that cannot reach its server keeps the record on this PC until it answers.
+    const waiting = recorded && ((await currentStatus().catch(() => null))?.shared?.waiting ?? 0) > 0;
+    return { recorded, waiting };
   };
 
   return {
@@ -103,8 +105,8 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
       // Printing writes the PDF to a temp file first: a full disk is said plainly.
       const printed = await orWriteFailed('The packet could not be printed', () => deps.printPdf(built.value.pdf, built.value.fileName));
       if (!printed.ok) return printed;
-      const recorded = printed.value.printed ? await issued(packet, 'packet-printed') : false;
-      return ok({ printed: printed.value.printed, recorded });
+      const kept = printed.value.printed ? await issued(packet, 'packet-printed') : { recorded: false, waiting: false };
+      return ok({ printed: printed.value.printed, ...kept });
     },
     'packet:save-pdf': async (raw) => {
       const packet = await buildPacket(raw);
@@ -113,7 +115,7 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
       const saved = await saveAsResult(deps.saveFile, deps.describeWriteError, built.value.fileName, built.value.pdf, 'pdf');
       if (!saved.ok) return saved;
       if (!saved.value.saved) return ok({ saved: false });
-      return ok({ ...saved.value, recorded: await issued(packet, 'packet-saved') });
+      return ok({ ...saved.value, ...(await issued(packet, 'packet-saved')) });
     },
   };
 }

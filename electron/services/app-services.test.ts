@@ -123,7 +123,7 @@ describe('issued packets and Past estimates', () => {
     expect((await kept.services.records).status.available).toBe(true);
     value(await kept.call('settings:update', { clinic }));
     expect(value(await kept.call('packet:save-pdf', insuredCase))).toMatchObject({ saved: true, recorded: true });
-    expect(value(await kept.call('packet:print', insuredCase))).toEqual({ printed: true, recorded: true });
+    expect(value(await kept.call('packet:print', insuredCase))).toEqual({ printed: true, recorded: true, waiting: false });
 
     // No OS key store: no records are kept (the audit goes to audit.log).
     const refuse = async (): Promise<never> => Promise.reject(new Error('encryption unavailable'));
@@ -131,7 +131,7 @@ describe('issued packets and Past estimates', () => {
     expect((await notKept.services.records).status.available).toBe(false);
     value(await notKept.call('settings:update', { clinic }));
     expect(value(await notKept.call('packet:save-pdf', insuredCase))).toMatchObject({ saved: true, recorded: false });
-    expect(value(await notKept.call('packet:print', insuredCase))).toEqual({ printed: true, recorded: false });
+    expect(value(await notKept.call('packet:print', insuredCase))).toEqual({ printed: true, recorded: false, waiting: false });
   });
 });
 

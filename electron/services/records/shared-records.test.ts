@@ -41,8 +41,9 @@ describe('shared records when the server cannot be used', () => {
     const port = await closedPort();
     const app = await pc(sharedPolicy(`postgres://clinic_app@127.0.0.1:${port}/clinic`, await keyFile()));
     expect(app.status).toMatchObject({ available: true, reason: null, shared: { server: `127.0.0.1:${port}`, connected: false, waiting: 0 } });
-    const saved = value(await app.call('packet:save-pdf', gfe)) as { saved: boolean; recorded: boolean };
-    expect(saved).toMatchObject({ saved: true, recorded: true });
+    const saved = value(await app.call('packet:save-pdf', gfe)) as { saved: boolean; recorded: boolean; waiting: boolean };
+    // Kept, but waiting: the form says so instead of "kept in Past estimates".
+    expect(saved).toMatchObject({ saved: true, recorded: true, waiting: true });
     expect(value(await app.call('records:status'))).toMatchObject({ shared: { server: `127.0.0.1:${port}`, connected: false, waiting: 1 } });
     expect(readdirSync(join(app.dataDir, 'outbox')).filter((f) => /^[0-9a-f]{32}\.json$/.test(f))).toHaveLength(1);
     const search = await app.call('records:search', { query: 'achterberg' });
@@ -79,8 +80,8 @@ if (db !== null) {
         [true, null],
       ]);
       expect(front.dataDir).not.toBe(back.dataDir);
-      const saved = value(await front.call('packet:save-pdf', gfe)) as { path: string; recorded: boolean };
-      expect(saved.recorded).toBe(true);
+      const saved = value(await front.call('packet:save-pdf', gfe)) as { path: string; recorded: boolean; waiting: boolean };
+      expect([saved.recorded, saved.waiting]).toEqual([true, false]);
 
       const found = value(await back.call('records:search', { query: 'achterberg' })) as RecordSearchResult;
       expect(found.rows.map((r) => [r.patientName, r.dateOfBirth, r.preparedBy])).toEqual([['Rosalind Achterberg', '1944-02-19', 'KT']]);
@@ -111,7 +112,7 @@ if (db !== null) {
       const key = await keyFile();
       const front = await pc(sharedPolicy(proxy.url(url.toString()), key));
       expect(front.status).toMatchObject({ available: true, shared: { connected: false, waiting: 0 } });
-      expect(value(await front.call('packet:save-pdf', gfe))).toMatchObject({ saved: true, recorded: true });
+      expect(value(await front.call('packet:save-pdf', gfe))).toMatchObject({ saved: true, recorded: true, waiting: true });
       expect(value(await front.call('records:status'))).toMatchObject({ shared: { connected: false, waiting: 1 } });
 
       await proxy.start();

@@ -113,7 +113,7 @@ export function EstimateScreen({ settings, procedure, initial, onOpenSettings, o
         <p className="estimate__intro">Type what the insurance card or payer portal shows. The estimate updates as you type.</p>
         <EstimateFormFields form={form} onOpenDoctors={() => onOpenSettings(settingsFieldIds.addDoctor)} />
         <p className="estimate__draft" aria-live="off">
-          {issued ? issuedNotice(actions.state.recorded) : (draft.problem ?? draftText[draft.state])}
+          {issued ? issuedNotice(actions.state.recorded, actions.state.waiting) : (draft.problem ?? draftText[draft.state])}
         </p>
       </form>
       <PacketActions

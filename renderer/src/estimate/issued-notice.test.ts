@@ -16,4 +16,12 @@ describe('issuedNotice', () => {
     expect(text).toMatch(/not kept in Past estimates/);
     expect(text).toMatch(/Clear form/);
   });
+
+  it('says a packet waiting for the shared server is kept on this computer until it answers, not in Past estimates', () => {
+    const text = issuedNotice(true, true);
+    expect(text).toMatch(/^Packet issued\. The clinic's records server cannot be reached just now, so it is kept on this computer/);
+    expect(text).not.toMatch(/kept in Past estimates/);
+    expect(text).toMatch(/Clear form/);
+    expect(issuedNotice(true, false)).toMatch(/^Packet issued and kept in Past estimates\./);
+  });
 });

@@ -30,6 +30,8 @@ export interface PacketActionsState {
   issued: EstimateForm['values'] | null;
   /** The issued packet was kept on record (Past estimates). */
   recorded: boolean;
+  /** Kept on this PC until the clinic's shared server answers. */
+  waiting: boolean;
   /** An action finished with a message: focus goes to it (a new object each time, so a repeat counts). */
   settled: { focus: 'status' | 'alert' } | null;
 }
@@ -39,7 +41,7 @@ function pdfObjectUrl(base64: string): string {
   return URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
 }
 
-const idle: PacketActionsState = { busy: null, message: null, error: null, blocked: null, preview: null, issued: null, recorded: false, settled: null };
+const idle: PacketActionsState = { busy: null, message: null, error: null, blocked: null, preview: null, issued: null, recorded: false, waiting: false, settled: null };
 const toStatus = { focus: 'status' } as const;
 const toAlert = { focus: 'alert' } as const;
 
@@ -99,19 +101,19 @@ export function usePacketActions(form: EstimateForm, settings: Settings, estimat
         if (!r.ok) return showError(r.error);
         if (!r.value.printed) return setState((s) => ({ ...s, busy: null, message: 'Printing was cancelled; nothing was printed.', settled: { ...toStatus } }));
         await window.clinic.draft.clear();
-        const recorded = r.value.recorded;
+        const { recorded, waiting } = r.value;
         announcePacketIssued();
-        setState((s) => ({ ...s, busy: null, issued, recorded, message: 'The packet was sent to the printer.', settled: { ...toStatus } }));
+        setState((s) => ({ ...s, busy: null, issued, recorded, waiting, message: 'The packet was sent to the printer.', settled: { ...toStatus } }));
         return;
       }
       const r = await window.clinic.packet.savePdf(input);
       if (!r.ok) return showError(r.error);
       if (!r.value.saved) return setState((s) => ({ ...s, busy: null, message: 'Not saved: the save window was closed.', settled: { ...toStatus } }));
       const savedTo = `Saved to ${r.value.path}`;
-      const recorded = r.value.recorded;
+      const { recorded, waiting } = r.value;
       await window.clinic.draft.clear();
       announcePacketIssued();
-      setState((s) => ({ ...s, busy: null, issued, recorded, message: savedTo, settled: { ...toStatus } }));
+      setState((s) => ({ ...s, busy: null, issued, recorded, waiting, message: savedTo, settled: { ...toStatus } }));
     },
     [form, settings, estimate, revising, showError],
   );
