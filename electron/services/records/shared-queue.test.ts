@@ -18,16 +18,18 @@ import { startTcpProxy } from './testing/tcp-proxy';
 import { record, testKey } from './testing/record-store-suite';
 
 const SERVER = '127.0.0.1:5432';
+/** The app's limit is longer (shared-records.ts QUERY_TIMEOUT_MS); the behaviour is the same. */
+const QUERY_TIMEOUT_MS = 1_000;
 const down = /The shared records server 127\.0\.0\.1:5432 cannot be reached just now.*Packets can still be issued; they are kept on this computer and shared when it answers\./;
 
 const db = pgTestDatabase('shared records queue (PostgreSQL)', process.env);
 if (db !== null) {
   /** A PC's shared store through a proxy the test can stop and start; retries only when the test says. */
-  const desk = async (extra: Partial<SharedQueueOptions> = {}, outboxDir = mkdtempSync(join(tmpdir(), 'clinic-outbox-'))) => {
+  const desk = async (extra: Partial<SharedQueueOptions> = {}, outboxDir = mkdtempSync(join(tmpdir(), 'clinic-outbox-')), connection: pg.PoolConfig = {}) => {
     const location = await db().location();
     const target = new URL(db().url);
     const proxy = await startTcpProxy(target.hostname, Number(target.port));
-    const config: pg.PoolConfig = { ...location.config, connectionString: proxy.url(db().url), connectionTimeoutMillis: 2_000 };
+    const config: pg.PoolConfig = { ...location.config, connectionString: proxy.url(db().url), connectionTimeoutMillis: 2_000, ...connection };
     const sealer = createSealer(testKey);
     const adds: string[] = [];
     const connect = async (): Promise<RecordStore> => {
@@ -95,6 +97,24 @@ if (db !== null) {
       expect(pc.logs.join('\n')).not.toMatch(/Hortensia|Vavasour|Ambrose/);
       await pc.queue.close();
     });
+
+    it('a server that stops answering without closing anything: the packet waits once the query time limit passes (not for ever) and goes up once when it answers', async () => {
+      const pc = await desk({}, undefined, { query_timeout: QUERY_TIMEOUT_MS });
+      await pc.queue.start();
+      pc.proxy.hang();
+      const issued = record('Leopoldina Wexcombe', '2026-11-02T16:00:00.000Z', { reference: 'VP-20261102-LWEX1' });
+      const id = await pc.queue.add(issued, 'issue-save');
+      expect(pc.queue.state()).toMatchObject({ connected: false, waiting: 1 });
+      await expect(pc.queue.search('wexcombe')).rejects.toThrow(down);
+
+      pc.proxy.resume();
+      await pc.queue.flush();
+      expect(pc.queue.state()).toMatchObject({ connected: true, waiting: 0 });
+      expect((await pc.queue.search('wexcombe')).rows.map((r) => r.id)).toEqual([id]);
+      expect((await pc.queue.auditEntries()).filter((e) => e.reference === 'VP-20261102-LWEX1')).toHaveLength(1);
+      expect(await pc.queue.verifyAudit()).toBeNull();
+      await pc.queue.close();
+    }, 30_000);
 
     it('a crash between the server’s commit and the file’s removal sends the record again, and the server keeps it once', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'clinic-outbox-'));

@@ -14,6 +14,7 @@ import type { LoadedPolicy } from '../policy';
 import { clinic, MEMBER_ID, otherProviders, uninsuredCase } from '../testing/packet-fixtures';
 import { startTestApp, value } from '../testing/app-harness';
 import { createClinicKey } from './clinic-key';
+import { CONNECT_TIMEOUT_MS, connectionConfig, QUERY_TIMEOUT_MS } from './shared-records';
 import { pgTestDatabase } from './testing/pg-test-suite';
 import { startTcpProxy } from './testing/tcp-proxy';
 
@@ -35,6 +36,15 @@ async function pc(policy: LoadedPolicy) {
   value(await app.call('settings:update', { clinic, otherProviders }));
   return { ...app, status };
 }
+
+describe('the connection to the shared records server', () => {
+  it('gives up on connecting and on each query after a time limit, and keeps idle connections alive', () => {
+    const config = connectionConfig('postgres://clinic_app@db.clinic.local:5432/clinic', 'secret pass');
+    expect(config).toMatchObject({ connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS, keepAlive: true });
+    expect(QUERY_TIMEOUT_MS).toBeGreaterThan(0);
+    expect(new URL(config.connectionString ?? '').password).toBe('secret%20pass');
+  });
+});
 
 describe('shared records when the server cannot be used', () => {
   it('starting with the server unreachable: packets are still kept, on this PC, waiting to be shared; Past estimates say why plainly', async () => {

@@ -29,6 +29,12 @@ export type OpenedStore = { ok: true; store: RecordStore; note?: string } | { ok
 
 /** How long a PC waits for the server before saying it cannot be reached. */
 export const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * How long one query may take before the server counts as not answering (a network that drops
+ * packets without closing anything): a packet being issued then waits on this PC instead of
+ * holding the window for ever, and Past estimates says the server cannot be reached just now.
+ */
+export const QUERY_TIMEOUT_MS = 15_000;
 
 const NOT_AVAILABLE = 'Past estimates are not available; packets can still be issued.';
 
@@ -89,6 +95,11 @@ function withPassword(url: string, password: string | null): string {
   return address.toString();
 }
 
+/** The pg pool's settings for the server at `url`: the time limits, and keep-alive so an idle connection to a server that went away is noticed. */
+export function connectionConfig(url: string, password: string | null): pg.PoolConfig {
+  return { connectionString: withPassword(url, password), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS, keepAlive: true };
+}
+
 /** What a PC needs to reach the shared records: the server's name, the clinic key's sealer and id, and how to connect. */
 export interface SharedRecordsAccess {
   server: string;
@@ -115,7 +126,7 @@ export async function prepareSharedRecords(
   if (!clinicKey.ok) return { ok: false, reason: `${clinicKey.reason} ${NOT_AVAILABLE}` };
   const password = await loadRecordsPassword(onThisPc);
   if (!password.ok) return { ok: false, reason: `${password.reason} ${NOT_AVAILABLE}` };
-  const connection: pg.PoolConfig = { connectionString: withPassword(url, password.password), connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+  const connection = connectionConfig(url, password.password);
   if (caFile !== undefined) {
     try {
       connection.ssl = { ca: await readFile(caFile, 'utf8'), rejectUnauthorized: true };

@@ -2,6 +2,8 @@
  * A TCP proxy in front of the test PostgreSQL server, so a test can take "the server" away and
  * bring it back on the same address in milliseconds: `stop` closes the port and cuts every
  * open connection (the client sees its connection reset, then refused), `start` listens again.
+ * `hang` keeps every connection open but passes nothing on (a server or network that stops
+ * answering without closing anything); `resume` passes bytes on again.
  */
 import { createConnection, createServer, type Socket } from 'node:net';
 
@@ -11,10 +13,13 @@ export interface TcpProxy {
   url(target: string): string;
   stop(): Promise<void>;
   start(): Promise<void>;
+  hang(): void;
+  resume(): void;
 }
 
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  let hung = false;
   const server = createServer((client) => {
     const upstream = createConnection({ host: targetHost, port: targetPort });
     for (const s of [client, upstream]) {
@@ -24,7 +29,9 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     }
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
-    client.pipe(upstream).pipe(client);
+    // Bytes are passed on by hand (not piped) so that `hang` can swallow them.
+    client.on('data', (bytes) => hung || upstream.write(bytes));
+    upstream.on('data', (bytes) => hung || client.write(bytes));
   });
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -51,6 +58,12 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     },
     async start() {
       await listen(port);
+    },
+    hang() {
+      hung = true;
+    },
+    resume() {
+      hung = false;
     },
   };
 }
