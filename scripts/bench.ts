@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: every benchmark section in turn, human-readable, then a summary (the lines
  * BENCHMARKS.md records). `npm run bench -- packet main` runs only the sections whose key is
- * given (keys: estimate, packet, main, startup, records).
+ * given (keys: estimate, packet, main, startup, records, shared).
  */
 import { isFigure, type BenchFigure, type BenchMeasurement, type BenchSection } from './bench/bench-types';
 import { estimateBenchSection } from './bench/estimate-bench';
 import { mainThreadBenchSection } from './bench/main-thread-bench';
 import { packetBenchSection } from './bench/packet-bench';
 import { recordsBenchSection } from './bench/records-bench';
+import { sharedBenchSection } from './bench/shared-bench';
 import { startupBenchSection } from './bench/startup-bench';
 
 const sections: Record<string, BenchSection> = {
@@ -16,6 +17,7 @@ const sections: Record<string, BenchSection> = {
   main: mainThreadBenchSection,
   startup: startupBenchSection,
   records: recordsBenchSection,
+  shared: sharedBenchSection,
 };
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

@@ -8,36 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createSealer } from '../../electron/services/records/seal';
-import { openRecordStore, type NewRecord } from '../../electron/services/records/record-store';
+import { openRecordStore } from '../../electron/services/records/record-store';
 import { createPacketService } from '../../electron/services/packet-service';
 import * as fx from '../../electron/services/testing/packet-fixtures';
+import { benchRecord as record } from './bench-records';
 import { median, type BenchMeasurement, type BenchSection } from './bench-types';
 
 const COUNT = 100_000;
-const first = ['Ana', 'Walter', 'Margaret', 'José', 'Eleanor', 'Rosa', 'Philippa', 'Omar', 'Mei', 'Kofi'];
-const last = ['Okafor', 'Brennan', 'Peña', 'Whitfield', 'Villanueva', 'Quennell', 'Haddad', 'Lin', 'Mensah', 'Novak'];
-
-function record(i: number, pdf: Uint8Array): NewRecord {
-  const name = `${first[i % 10]} ${last[Math.floor(i / 10) % 10]}${i}`;
-  const day = String(1 + (i % 28)).padStart(2, '0');
-  return {
-    reference: `VP-202611${day}-${i.toString(36).toUpperCase().padStart(5, '0')}`,
-    kind: i % 3 === 0 ? 'good-faith-estimate' : 'estimate',
-    issuedAt: `2026-11-${day}T10:00:00.000Z`,
-    preparedBy: 'JD',
-    osUser: 'frontdesk1',
-    revises: null,
-    versions: { template: 'vertebroplasty-lumbar/en', content: 'bench', feeSchedule: 'bench' },
-    patientName: name,
-    dateOfBirth: `19${40 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`,
-    patientCents: { low: 100_000 + i, high: 200_000 + i },
-    providers: [{ role: 'physician', name: 'Riverside Spine Clinic', estimatedCents: 280_000 }],
-    caseInput: { patient: { firstName: name, lastName: '', dateOfBirth: '1950-01-01' } },
-    estimate: { patient: { low: 100_000, high: 200_000 } },
-    fileName: `${name}.pdf`,
-    pdf,
-  };
-}
 
 async function run(): Promise<BenchMeasurement[]> {
   const dir = mkdtempSync(join(tmpdir(), 'records-bench-'));

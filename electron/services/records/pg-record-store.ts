@@ -34,10 +34,10 @@
 import pg from 'pg';
 import type { RecordSearchResult } from '../../../core/ipc/contract';
 import { entryHash, GENESIS, verifyTrail, type AuditActionName, type AuditEntry } from './audit-chain';
-import { createBlindIndex } from './blind-index';
+import { createBlindIndex, type BlindIndex } from './blind-index';
 import { migratePgRecords, inOneTransaction } from './pg-schema';
 import { isUnreadable, localDay, openEntry, openRecordFields, recordIdOf, recordRow, sealBills, sealRecord, type StoredIndex } from './record-fields';
-import type { Actor, RecordStore } from './record-store';
+import type { Actor, NewRecord, RecordStore } from './record-store';
 import type { Sealer } from './seal';
 
 /** This PC's key is not the one the shared records were written with. */
@@ -144,16 +144,9 @@ export async function openPgRecordStore(options: PgRecordStoreOptions): Promise<
   return {
     async add(record, action) {
       const id = recordIdOf(record);
-      const sealed = sealRecord(sealer, id, record);
-      const terms = blind.recordTerms({ patientName: record.patientName, dateOfBirth: record.dateOfBirth, issuedDay: localDay(record.issuedAt) });
       try {
         await audited(async (append, client) => {
-          const inserted = await client.query(
-            `INSERT INTO records (id, reference, kind, issued_at, prepared_by, os_user, revises, versions, pdf_sha256, sealed_index, sealed_case, sealed_pdf, terms)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
-            [id, record.reference, record.kind, record.issuedAt, record.preparedBy, record.osUser, record.revises, JSON.stringify(record.versions), sealed.pdfSha256, sealed.sealedIndex, sealed.sealedCase, sealed.sealedPdf, terms],
-          );
-          if (inserted.rowCount === 1) await append(action, record.reference, { preparer: record.preparedBy, osUser: record.osUser }, record.issuedAt);
+          if (await insertRecordRow(client, sealer, blind, id, record)) await append(action, record.reference, { preparer: record.preparedBy, osUser: record.osUser }, record.issuedAt);
         });
       } catch (error) {
         if ((error as { constraint?: string }).constraint === 'records_reference_unique') throw new ReferenceTaken(`The reference ${record.reference} is already on record; the packet was not kept under it.`);
@@ -232,6 +225,23 @@ export async function openPgRecordStore(options: PgRecordStoreOptions): Promise<
     unreadable: async () => [...broken],
     close: () => pool.end(),
   };
+}
+
+/**
+ * Writes a record's row in the caller's transaction, sealed and with its blind-index terms;
+ * false when a record with this id is there already. Nothing is audited here: `add` appends
+ * its entry in the same transaction. Exported for the load test only (scripts/bench/shared-bench.ts
+ * fills a database with rows exactly as `add` writes them).
+ */
+export async function insertRecordRow(client: pg.PoolClient, sealer: Sealer, blind: BlindIndex, id: string, record: NewRecord): Promise<boolean> {
+  const sealed = sealRecord(sealer, id, record);
+  const terms = blind.recordTerms({ patientName: record.patientName, dateOfBirth: record.dateOfBirth, issuedDay: localDay(record.issuedAt) });
+  const inserted = await client.query(
+    `INSERT INTO records (id, reference, kind, issued_at, prepared_by, os_user, revises, versions, pdf_sha256, sealed_index, sealed_case, sealed_pdf, terms)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
+    [id, record.reference, record.kind, record.issuedAt, record.preparedBy, record.osUser, record.revises, JSON.stringify(record.versions), sealed.pdfSha256, sealed.sealedIndex, sealed.sealedCase, sealed.sealedPdf, terms],
+  );
+  return inserted.rowCount === 1;
 }
 
 /** The first PC to open the records notes keyed hashes of a fixed text; every later one must give the same. */
