@@ -168,6 +168,8 @@ export interface RecordSearchResult {
   rows: RecordRow[];
   /** Records that matched beyond the rows returned (the newest come first). */
   more: number;
+  /** Set when counting stopped (the shared store counts up to SEARCH_COUNT_LIMIT matches): at least `more` more matched. */
+  moreAtLeast?: true;
   /** References of records that could not be read. */
   unreadable: string[];
 }

@@ -116,9 +116,28 @@ if (db !== null) {
       const some = await watched.search('walter', 5);
       expect(some.rows.map((r) => r.patientName)).toEqual(['Walter Brennan29', 'Walter Brennan28', 'Walter Brennan27', 'Walter Brennan26', 'Walter Brennan25']);
       expect(some.more).toBe(25);
+      expect(some.moreAtLeast).toBeUndefined();
       expect(await names(watched, 'vp-2026110')).toHaveLength(9);
       expect(await names(watched, 'vp_2026%')).toEqual([]);
       await watched.close();
+    });
+
+    it('counts a broad search\'s matches only up to its limit, then says "at least" (the newest are shown either way)', async () => {
+      const location = await db().location();
+      const writer = await location.open();
+      for (let i = 0; i < 8; i += 1) await writer.add(record(`Rosa Lindqvist${i}`, `2026-11-${String(i + 1).padStart(2, '0')}T10:00:00.000Z`), 'issue-save');
+      await writer.close();
+      const store = await openPgRecordStore({ connection: location.config, sealer: createSealer(testKey), blindIndexKey: testKey, searchCountLimit: 5 });
+      const broad = await store.search('rosa', 3);
+      expect(broad.rows.map((r) => r.patientName)).toEqual(['Rosa Lindqvist7', 'Rosa Lindqvist6', 'Rosa Lindqvist5']);
+      expect([broad.more, broad.moreAtLeast]).toEqual([2, true]);
+      const within = await store.search('rosa', 8);
+      expect([within.rows.length, within.more, within.moreAtLeast]).toEqual([8, 0, undefined]);
+      const counted = await openPgRecordStore({ connection: location.config, sealer: createSealer(testKey), blindIndexKey: testKey, searchCountLimit: 8 });
+      const exact = await counted.search('rosa', 3);
+      expect([exact.more, exact.moreAtLeast]).toEqual([5, undefined]);
+      await store.close();
+      await counted.close();
     });
 
     it('folds accents and case: "pena" finds Peña, "jose" finds José, a beginning of 3+ letters finds the name', async () => {

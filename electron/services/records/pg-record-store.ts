@@ -63,6 +63,8 @@ export interface PgRecordStoreOptions {
   blindIndexKey: Uint8Array;
   /** Connection faults, by name only. */
   log?: (line: string) => void;
+  /** How many matches a search counts before saying "more than" (default SEARCH_COUNT_LIMIT). */
+  searchCountLimit?: number;
 }
 
 const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
@@ -78,11 +80,15 @@ const SELECT_INDEX = `SELECT r.id, r.reference, r.kind, r.issued_at, r.prepared_
 
 type IndexRow = StoredIndex & { revises_reference: string | null; revised_by_reference: string | null };
 
+/** A search counts its matches up to this many (past it: "more than"). */
+export const SEARCH_COUNT_LIMIT = 1_000;
+
 const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function openPgRecordStore(options: PgRecordStoreOptions): Promise<RecordStore> {
   const { sealer } = options;
   const log = options.log ?? (() => undefined);
+  const countLimit = options.searchCountLimit ?? SEARCH_COUNT_LIMIT;
   const blind = createBlindIndex(options.blindIndexKey);
   const pool = new pg.Pool(typeof options.connection === 'string' ? { connectionString: options.connection } : options.connection);
   // An idle connection the server drops must not bring the app down.
@@ -157,16 +163,31 @@ export async function openPgRecordStore(options: PgRecordStoreOptions): Promise<
     async search(query, limit = 200): Promise<RecordSearchResult> {
       const params: unknown[] = [];
       const param = (value: unknown) => `$${params.push(value)}`;
-      const where = blind.queryWords(query).map((word) => {
+      const words = blind.queryWords(query);
+      const where = words.map((word) => {
         const any = [`lower(r.reference) LIKE ${param(likePrefix(word.referencePrefix))}`];
         if (word.dateTerms !== null) any.push(`r.terms && ${param(word.dateTerms)}::bytea[]`);
         if (word.nameTerms !== null) any.push(`r.terms @> ${param(word.nameTerms)}::bytea[]`);
         return `(${any.join(' OR ')})`;
       });
-      const sql = `${SELECT_INDEX}, count(*) OVER () AS total FROM records r ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY r.issued_at DESC, r.id LIMIT ${param(limit)}`;
-      const { rows } = await pool.query<IndexRow & { total: string }>(sql, params);
-      const total = Number(rows[0]?.total ?? 0);
-      return { rows: readable(rows), more: Math.max(0, total - limit), unreadable: [...broken] };
+      const matching = `FROM records r ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}`;
+      // The limit is the parameter after the search's own ones (the count below has its own).
+      const last = `$${params.length + 1}`;
+      // The newest matches. For names the planner walks issued_at's index from the newest (quick
+      // for a common name) or reads a rare one's few rows from the terms index. A reference or date
+      // (a word with digits) is found by its own index first, then the newest taken: references
+      // begin with the day they were issued, so walking issued_at from the newest would pass every
+      // later record before the first match (the expression keeps the planner off that index).
+      const newest = words.some((word) => /\d/.test(word.referencePrefix)) ? "(r.issued_at || '') DESC" : 'r.issued_at DESC';
+      const { rows } = await pool.query<IndexRow>(`${SELECT_INDEX} ${matching} ORDER BY ${newest}, r.id LIMIT ${last}`, [...params, limit]);
+      const found = { rows: readable(rows), unreadable: [...broken] };
+      if (rows.length < limit) return { ...found, more: 0 };
+      // Counting every match of a broad search ("rosa" over 200,000 records) would read them all:
+      // counted up to a limit, past it "more than" (the newest are shown either way).
+      const cap = Math.max(countLimit, limit);
+      const counted = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 ${matching} LIMIT ${last}) m`, [...params, cap + 1]);
+      const total = counted.rows[0]?.n ?? rows.length;
+      return total > cap ? { ...found, more: cap - limit, moreAtLeast: true } : { ...found, more: total - limit };
     },
     async open(id) {
       const { rows } = await pool.query<Parameters<typeof openRecordFields>[1]>('SELECT id, reference, issued_at, sealed_case, sealed_pdf, pdf_sha256 FROM records WHERE id = $1', [id]);

@@ -133,6 +133,10 @@ describe('the search summary', () => {
     expect(searchSummary('', { rows: 2, more: 0 })).toBe('2 estimates on record.');
     expect(searchSummary('quill', { rows: 1, more: 0 })).toBe('1 estimate found.');
     expect(searchSummary('a', { rows: 50, more: 7 })).toBe('50 estimates shown of 57 found: type more of the name or the date of birth to narrow the list.');
+    // The shared store stops counting a broad search at its limit.
+    expect(searchSummary('rosa', { rows: 200, more: 800, moreAtLeast: true }, true)).toBe(
+      '200 estimates shown of more than 1,000 found: type more of the name or the date of birth to narrow the list.',
+    );
   });
 });
 

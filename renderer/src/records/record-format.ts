@@ -115,7 +115,7 @@ export function searchHint(shared: boolean): string {
 }
 
 /** How many were found, said plainly, or why the list is empty. */
-export function searchSummary(query: string, found: { rows: number; more: number }, shared = false): string {
+export function searchSummary(query: string, found: { rows: number; more: number; moreAtLeast?: boolean }, shared = false): string {
   const typed = query.trim() !== '';
   if (found.rows === 0) {
     if (!typed) return 'No estimates yet. When a packet is printed or saved, it is kept here.';
@@ -125,7 +125,8 @@ export function searchSummary(query: string, found: { rows: number; more: number
   }
   const count = plural(found.rows, 'estimate', 'estimates');
   if (found.more > 0) {
-    const shown = typed ? `${count} shown of ${found.rows + found.more} found` : `The newest ${count} shown of ${found.rows + found.more}`;
+    const total = `${found.moreAtLeast === true ? 'more than ' : ''}${(found.rows + found.more).toLocaleString('en-US')}`;
+    const shown = typed ? `${count} shown of ${total} found` : `The newest ${count} shown of ${total}`;
     return `${shown}: type more of the name or the date of birth to narrow the list.`;
   }
   return typed ? `${count} found.` : `${count} on record.`;

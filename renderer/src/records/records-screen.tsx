@@ -125,7 +125,7 @@ export function RecordsScreen({ retentionYears, formInUse, onRevise }: RecordsSc
           </div>
           <div className="records__results" aria-busy={search.busy}>
             <p role="status" className="records__summary">
-              {result === null ? (search.busy ? 'Searching…' : '') : searchSummary(query, { rows: rows.length, more: result.more }, shared)}
+              {result === null ? (search.busy ? 'Searching…' : '') : searchSummary(query, { rows: rows.length, more: result.more, moreAtLeast: result.moreAtLeast === true }, shared)}
             </p>
             <div role="alert" className="records__alert">
               {searchProblem ? <p className="alert">{searchProblem}</p> : null}
