@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { createBlindIndex } from '../../electron/services/records/blind-index';
 import { newClinicKey, recordsKeys } from '../../electron/services/records/clinic-key';
-import { insertRecordRow, openPgRecordStore } from '../../electron/services/records/pg-record-store';
+import { insertRecordRow, openPgRecordStore, SEARCH_COUNT_LIMIT } from '../../electron/services/records/pg-record-store';
 import { inOneTransaction } from '../../electron/services/records/pg-schema';
 import { recordIdOf } from '../../electron/services/records/record-fields';
 import type { NewRecord, RecordStore } from '../../electron/services/records/record-store';
@@ -119,16 +119,26 @@ async function fill(url: string, clinicKey: ReturnType<typeof recordsKeys>, from
   }
 }
 
-/** Each query REPEATS times from a client that has not searched yet, interleaved; checked against what it must find. */
+/**
+ * Each query REPEATS times, interleaved, checked against what it must find; before them one
+ * untimed pass from the fresh client, reported on its own: right after the bulk fill the
+ * server's cache does not yet hold the pages a search reads (a clinic's server in daily use does).
+ */
 async function timeSearches(store: RecordStore): Promise<BenchFigure[]> {
+  const cold: number[] = [];
+  for (const { query } of searches) {
+    const t = performance.now();
+    await store.search(query);
+    cold.push(performance.now() - t);
+  }
   const times = searches.map(() => [] as number[]);
-  const found = searches.map(() => 0);
+  const found = searches.map(() => ({ counted: 0, atLeast: false }));
   for (let r = 0; r < REPEATS; r += 1) {
     for (const [s, { query }] of searches.entries()) {
       const t = performance.now();
       const result = await store.search(query);
       times[s]?.push(performance.now() - t);
-      found[s] = result.rows.length + result.more;
+      found[s] = { counted: result.rows.length + result.more, atLeast: result.moreAtLeast === true };
     }
   }
   const all = times.flat();
@@ -138,9 +148,16 @@ async function timeSearches(store: RecordStore): Promise<BenchFigure[]> {
     const record = benchRecord(k, pdf);
     for (const [s, { finds }] of searches.entries()) if (finds(record)) expected[s] = (expected[s] ?? 0) + 1;
   }
-  const wrong = searches.filter((_, i) => found[i] !== expected[i]);
+  // A broad search counts up to SEARCH_COUNT_LIMIT matches, then says "more than".
+  const right = (i: number) => {
+    const want = expected[i] ?? 0;
+    const got = found[i] ?? { counted: 0, atLeast: false };
+    return got.atLeast ? want > SEARCH_COUNT_LIMIT && got.counted === SEARCH_COUNT_LIMIT : got.counted === want;
+  };
+  const wrong = searches.filter((_, i) => !right(i));
+  const foundText = (i: number) => `${found[i]?.atLeast === true ? 'more than ' : ''}${count.format(found[i]?.counted ?? 0)} found`;
   const perKind: BenchFigure[] = searches.map((s, i) => ({
-    name: `  "${s.query}" (${s.kind}): ${count.format(found[i] ?? 0)} found`,
+    name: `  "${s.query}" (${s.kind}): ${foundText(i)}`,
     text: `${ms(median(times[i] ?? []))} median, ${ms(percentile(times[i] ?? [], 95))} p95`,
     target: { text: '< 200 ms', met: percentile(times[i] ?? [], 95) < 200 },
   }));
@@ -152,6 +169,11 @@ async function timeSearches(store: RecordStore): Promise<BenchFigure[]> {
       summary: `Shared records search over ${count.format(TOTAL)}: ${ms(median(all))} median, ${ms(p95)} p95 (target 200 ms)`,
     },
     ...perKind,
+    {
+      name: '  first pass from the fresh client, right after the fill (cache cold; untimed above)',
+      text: `${ms(median(cold))} median, ${ms(Math.max(...cold))} slowest (${searches[cold.indexOf(Math.max(...cold))]?.query ?? ''})`,
+      summary: `Shared records search, first pass after the fill (cache cold): ${ms(median(cold))} median, ${ms(Math.max(...cold))} slowest`,
+    },
   ];
 }
 
