@@ -109,3 +109,22 @@ test('closing or reloading the window with unsaved changes asks first, listing t
   await dialog.getByRole('button', { name: 'Stay' }).click();
   await expect(settings.records.getByLabel('Keep issued estimates for (years)')).toHaveValue('7');
 });
+
+test('an unsaved Shared records choice is asked about on leaving Settings too, and Save all saves it', async ({ app }) => {
+  const settings = new SettingsPage(app.page);
+  await settings.open();
+  const shared = app.page.getByRole('region', { name: 'Shared records' });
+  await shared.getByLabel('Where issued estimates are kept').selectOption({ label: "The clinic's shared server" });
+  await shared.getByLabel('Server address').fill('postgres://clinic_app@db.clinic.local:5432/clinic');
+  await expect(shared.getByRole('heading', { name: 'Shared records Unsaved changes' })).toBeVisible();
+
+  await nav(app.page, 'New estimate').click();
+  const dialog = leaveDialog(app.page);
+  await expect(dialog.getByRole('listitem')).toHaveText(['Shared records']);
+  await dialog.getByRole('button', { name: 'Save all and leave' }).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'New estimate' })).toBeVisible();
+  await settings.open();
+  await expect(shared.getByLabel('Where issued estimates are kept')).toHaveValue('postgres');
+  await expect(shared.getByLabel('Server address')).toHaveValue('postgres://clinic_app@db.clinic.local:5432/clinic');
+  await expect(shared.getByText('Restart the app to use the shared records.')).toBeVisible();
+});

@@ -14,6 +14,8 @@ import { SaveRow, UnsavedMark, type SaveState } from './save-row';
 import { refuseAtField } from './save-settings-group';
 import { fieldErrors, type FieldErrors } from './settings-fields';
 import { SharedRecordsSecrets } from './shared-records-secrets';
+import type { SaveOutcome } from './unsaved-sections';
+import { useUnsavedSection } from './use-unsaved-section';
 
 type Store = SharedRecordsSettings['store'];
 const storeLabels: Record<Store, string> = { local: 'Only this computer', postgres: "The clinic's shared server" };
@@ -49,10 +51,44 @@ export function SharedRecordsForm({ onSaved }: { onSaved: (s: Settings) => void 
     });
   }, []);
 
+  const dirty = view !== null && view.source === 'settings' && JSON.stringify(local) !== JSON.stringify(choiceOf(view));
+  // Checked on Save, not when a field is left: the address's long messages would move the Save
+  // button as it is clicked. A field's message goes once it is changed.
+  const set = <K extends keyof SharedRecordsSettings>(name: K, value: SharedRecordsSettings[K]) => {
+    setLocal((l) => ({ ...l, [name]: value }));
+    setShown((s) => ({ ...s, [name]: undefined }));
+    setSave({ kind: 'idle' });
+  };
+  const check = (choice: SharedRecordsSettings): ChoiceErrors => fieldErrors(sharedRecordsSettingsSchema, choice, ['url', 'caFile']);
+
+  const submit = async (): Promise<SaveOutcome> => {
+    const errors = check(local);
+    setShown(errors);
+    if (errors.url !== undefined) return refuseAtField(fieldIds.url, setSave);
+    setSave({ kind: 'saving' });
+    const r = await window.clinic.sharing.save(local);
+    if (!r.ok) {
+      const at = Object.fromEntries(r.error.issues.map((i) => [i.path, i.message])) as ChoiceErrors;
+      setShown(at);
+      const first = (['url', 'caFile'] as const).find((name) => at[name] !== undefined);
+      if (first !== undefined) return refuseAtField(fieldIds[first], setSave);
+      setSave({ kind: 'error', message: r.error.message });
+      return { kind: 'failed' };
+    }
+    setView(r.value);
+    setLocal(choiceOf(r.value));
+    const settings = await window.clinic.settings.get();
+    if (settings.ok) onSaved(settings.value.settings);
+    setSave({ kind: 'saved', message: r.value.restartNeeded ? 'Saved. Restart the app to use this choice.' : 'Saved. This is the choice in use.' });
+    return { kind: 'saved' };
+  };
+  // Leaving Settings asks about an unsaved choice, as for every other section.
+  useUnsavedSection('sharedRecords', 'Shared records', dirty, submit);
+
   const heading = (
     <h2 id="shared-records-heading">
       Shared records
-      <UnsavedMark dirty={view !== null && view.source === 'settings' && JSON.stringify(local) !== JSON.stringify(choiceOf(view))} />
+      <UnsavedMark dirty={dirty} />
     </h2>
   );
   const intro = (
@@ -69,35 +105,6 @@ export function SharedRecordsForm({ onSaved }: { onSaved: (s: Settings) => void 
       </section>
     );
   }
-
-  // Checked on Save, not when a field is left: the address's long messages would move the Save
-  // button as it is clicked. A field's message goes once it is changed.
-  const set = <K extends keyof SharedRecordsSettings>(name: K, value: SharedRecordsSettings[K]) => {
-    setLocal((l) => ({ ...l, [name]: value }));
-    setShown((s) => ({ ...s, [name]: undefined }));
-    setSave({ kind: 'idle' });
-  };
-  const check = (choice: SharedRecordsSettings): ChoiceErrors => fieldErrors(sharedRecordsSettingsSchema, choice, ['url', 'caFile']);
-
-  const submit = async () => {
-    const errors = check(local);
-    setShown(errors);
-    if (errors.url !== undefined) return void refuseAtField(fieldIds.url, setSave);
-    setSave({ kind: 'saving' });
-    const r = await window.clinic.sharing.save(local);
-    if (!r.ok) {
-      const at = Object.fromEntries(r.error.issues.map((i) => [i.path, i.message])) as ChoiceErrors;
-      setShown(at);
-      const first = (['url', 'caFile'] as const).find((name) => at[name] !== undefined);
-      if (first !== undefined) return void refuseAtField(fieldIds[first], setSave);
-      return setSave({ kind: 'error', message: r.error.message });
-    }
-    setView(r.value);
-    setLocal(choiceOf(r.value));
-    const settings = await window.clinic.settings.get();
-    if (settings.ok) onSaved(settings.value.settings);
-    setSave({ kind: 'saved', message: r.value.restartNeeded ? 'Saved. Restart the app to use this choice.' : 'Saved. This is the choice in use.' });
-  };
 
   const fromPolicy = view.source === 'policy';
   const shared = (fromPolicy ? view.store : local.store) === 'postgres';
@@ -139,7 +146,7 @@ export function SharedRecordsForm({ onSaved }: { onSaved: (s: Settings) => void 
                 />
               </>
             ) : null}
-            <SaveRow label="Save where records are kept" state={save} dirty={JSON.stringify(local) !== JSON.stringify(choiceOf(view))} onSave={() => void submit()} />
+            <SaveRow label="Save where records are kept" state={save} dirty={dirty} onSave={() => void submit()} />
           </>
         )}
         {shared ? <SharedRecordsSecrets view={view} onChanged={setView} /> : null}

@@ -14,7 +14,7 @@ export interface SectionEntry {
 }
 
 /** The sections in page order (Save all goes down the page; the first invalid field is the one staff see first). */
-export const sectionOrder = ['clinic', 'doctors', 'otherProviders', 'defaults', 'records', 'fees', 'medicare', 'contracts'] as const;
+export const sectionOrder = ['clinic', 'doctors', 'otherProviders', 'defaults', 'records', 'sharedRecords', 'fees', 'medicare', 'contracts'] as const;
 export type SectionId = (typeof sectionOrder)[number];
 
 /** Everything was saved, or what stopped it: the first invalid field, if a field did. */
