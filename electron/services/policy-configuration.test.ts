@@ -79,6 +79,19 @@ describe("the machine policy's clinic configuration, applied at start", () => {
     expect(settings.defaults.depositPercent).toBe(5);
   });
 
+  it('applies the configuration whole again when the settings file was damaged and moved aside', async () => {
+    const policy = policyFolder(['clinic']);
+    policy.write(configText(clinicSettings('Riverside Spine Clinic', 20)));
+    const first = startTestApp({ policy: await policy.load() });
+    value(await first.call('settings:update', { defaults: { depositPercent: 35 } }));
+    writeFileSync(join(first.dataDir, 'settings.json'), '{ not json');
+    const again = startTestApp({ dataDir: first.dataDir, policy: await policy.load() });
+    const { settings, notice } = await state(again);
+    expect(notice).toMatch(/could not be read, so the app started with default settings/);
+    expect(settings.clinic.name).toBe('Riverside Spine Clinic');
+    expect(settings.defaults.depositPercent).toBe(20);
+  });
+
   it('stops start-up naming the configuration file when it is not a clinic configuration', async () => {
     const policy = policyFolder([]);
     policy.write(JSON.stringify({ kind: 'something-else' }));

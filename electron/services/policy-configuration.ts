@@ -70,7 +70,8 @@ export function applyPolicyConfiguration(deps: PolicyConfigurationDeps): PolicyC
   }
   if (deps.settings.readOnlyReason !== null) return 'settings-read-only';
   const fromFile = parsed.value.settings;
-  if (lastApplied(deps.dataDir) !== deps.configuration.sha256) {
+  // New or changed, or the settings file was damaged and moved aside (the app started on defaults).
+  if (lastApplied(deps.dataDir) !== deps.configuration.sha256 || deps.settings.notice !== null) {
     deps.settings.replace(fromFile);
     noteApplied(deps);
     return 'applied';
