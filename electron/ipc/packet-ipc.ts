@@ -65,7 +65,7 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
   const issued = async (packet: Awaited<ReturnType<typeof buildPacket>>, action: 'packet-printed' | 'packet-saved'): Promise<{ recorded: boolean; waiting: boolean }> => {
     const { built, context } = packet;
     if (!built.ok || context === null) return { recorded: false, waiting: false };
-    const { store, keepWaiting, currentStatus } = await deps.records;
+    const { store, keepWaiting, waiting: waitingNow } = await deps.records;
     // Where records are not kept, a shared server that refused this PC still keeps it waiting here (not in Past estimates).
     const keep = store === null ? keepWaiting : (record: NewRecord, chainAction: AuditActionName) => store.add(record, chainAction);
     let recorded = false;
@@ -86,8 +86,9 @@ export function createPacketHandlers(deps: PacketIpcDeps): FeatureHandlers<'pack
       }
     }
     await deps.drafts.clear();
-    // A shared store that cannot reach its server keeps the record on this PC until it answers.
-    const waiting = recorded && ((await currentStatus().catch(() => null))?.shared?.waiting ?? 0) > 0;
+    // A shared store that cannot reach its server keeps the record on this PC until it answers
+    // (the queue's own count: asking the status would try the server again before answering).
+    const waiting = recorded && (waitingNow?.() ?? 0) > 0;
     return { recorded, waiting };
   };
 

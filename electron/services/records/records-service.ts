@@ -30,6 +30,8 @@ export interface RecordsService {
   keepWaiting: ((record: NewRecord, action: AuditActionName) => Promise<string>) | null;
   /** Ends what runs without a store (the outbox's queue), on quit. */
   close?: () => Promise<void>;
+  /** Shared records: how many records wait on this PC to be sent, as the queue knows it now (no call to the server). */
+  waiting?: () => number;
 }
 
 export interface RecordsOptions {
@@ -206,6 +208,7 @@ async function openSharedQueue(policy: RecordsPolicy, options: RecordsOptions): 
       return statusNow();
     },
     keepWaiting: refusedAtStart ? (record, action) => queue.add(record, action) : null,
+    waiting: () => queue.state().waiting,
     ...(refusedAtStart ? { close: () => queue.close() } : {}),
   };
 }
