@@ -62,6 +62,8 @@ test('locked sections show why and cannot be changed; the rest still saves; an i
   await expect(changes).toContainText("Not changed, because your clinic's IT sets it (machine policy): Clinic profile.");
   await expect(changes).not.toContainText('Lakeside Imaging');
   await expectNoAxeViolations(app.page, 'Settings import preview with locked sections');
+  await changes.scrollIntoViewIfNeeded();
+  await screenshots(app.page, 'settings-policy-import-preview', { fullPage: false });
   await changes.getByRole('button', { name: 'Apply these changes' }).click();
   await expect(settings.configuration.getByText(/Imported\./)).toBeVisible();
   await expect(name).toHaveValue('Riverside Spine Clinic');
